@@ -1,0 +1,40 @@
+# Two commands do all the set-up on a fresh machine: `make report` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEV    := ../shared/corpus/dev
+EVAL   := .eval
+
+.PHONY: install report test eval lab bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+report: $(STAMP)
+	$(BIN)/analysis report data/articles/iscr-2024.txt --out reports
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+eval: $(STAMP)
+	rm -rf $(EVAL) && mkdir -p $(EVAL)
+	for f in $(DEV)/*.txt; do \
+	  $(BIN)/analysis extract "$$f" --format json > $(EVAL)/$$(basename "$$f" .txt).json || exit 1; \
+	done
+	$(BIN)/python $(DEV)/../../eval/score.py $(DEV) $(EVAL)
+
+lab: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,lab]'
+	$(BIN)/jupyter lab notebooks/
+
+bench: $(STAMP)
+	for b in benchmarks/bench_*.py; do $(BIN)/python "$$b" || exit 1; done
+
+clean:
+	rm -rf $(VENV) $(EVAL) reports/*.html

@@ -1,0 +1,260 @@
+"""The article model: raw text, metadata, paragraphs and sentences with character offsets.
+
+Every table in the package points back into ``Article.text`` through the
+``start``/``end`` offsets of the paragraph or sentence it came from.
+
+>>> article = parse_article("A title\\nby Jane Doe | Aug 29, 2024\\n\\nDr. Lee spoke. Then he left.")
+>>> article.title, article.author, str(article.published), len(article.body_sentences)
+('A title', 'Jane Doe', '2024-08-29', 2)
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from .segment import sentence_spans
+
+#: Paragraph kinds, in reading order.
+TITLE, BYLINE, BODY, TAGLINE = "title", "byline", "body", "tagline"
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One block of text: ``kind`` is title, byline, body or tagline."""
+
+    index: int
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence; ``paragraph`` indexes ``Article.paragraphs``."""
+
+    index: int
+    paragraph: int
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """A parsed article. Build it with :func:`load_article` or :func:`parse_article`."""
+
+    text: str
+    title: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    paragraphs: tuple[Paragraph, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    source: str | None = None
+    id: str = ""
+    url: str | None = None
+    meta: dict = field(default_factory=dict, compare=False)
+
+    @cached_property
+    def body_paragraphs(self) -> tuple[Paragraph, ...]:
+        return tuple(p for p in self.paragraphs if p.kind == BODY)
+
+    @cached_property
+    def body_sentences(self) -> tuple[Sentence, ...]:
+        return tuple(s for s in self.sentences if s.kind == BODY)
+
+    @cached_property
+    def body(self) -> str:
+        """The text without title, byline and tagline, paragraphs separated by blank lines."""
+        return "\n\n".join(p.text for p in self.body_paragraphs)
+
+    @cached_property
+    def tagline(self) -> str | None:
+        return next((p.text for p in self.paragraphs if p.kind == TAGLINE), None)
+
+    @cached_property
+    def word_count(self) -> int:
+        return len(_WORD.findall(self.body))
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence holding character ``offset`` of ``text``."""
+        return next((s for s in self.sentences if s.start <= offset < s.end), None)
+
+    def __repr__(self) -> str:
+        return (
+            f"Article(id={self.id!r}, title={self.title!r}, author={self.author!r}, "
+            f"published={self.published!s}, paragraphs={len(self.body_paragraphs)}, "
+            f"sentences={len(self.body_sentences)}, words={self.word_count})"
+        )
+
+    def __str__(self) -> str:
+        lines = [
+            f"title:      {self.title}",
+            f"author:     {self.author}",
+            f"published:  {self.published}",
+            f"source:     {self.source}",
+            f"paragraphs: {len(self.body_paragraphs)} body"
+            + (" + tagline" if self.tagline else ""),
+            f"sentences:  {len(self.body_sentences)}",
+            f"words:      {self.word_count}",
+        ]
+        for sentence in self.body_sentences[:3]:
+            lines.append(f"  [{sentence.index}] {sentence.text[:100]}{'…' if len(sentence.text) > 100 else ''}")
+        if self.tagline:
+            lines.append(f"tagline:    {self.tagline}")
+        return "\n".join(lines)
+
+
+# --- layout ------------------------------------------------------------------
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_DATE_ONLY = re.compile(
+    rf"^{_WEEKDAY}(?:"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"  # 29 August 2024
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"  # Aug 29, 2024
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{4}"  # 20/5/2014
+    r"|\d{4}-\d{2}-\d{2}"  # 2025-11-11
+    r")(?:\s*[,|]?\s*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?$",
+    re.IGNORECASE,
+)
+_BYLINE_SEPARATORS = r"\s*(?:\||·|•|–|—|-|:|,)\s*"
+_BY_AUTHOR = re.compile(r"^by\s+(?P<author>.+?)(?:" + _BYLINE_SEPARATORS + r"(?P<date>.+))?$", re.IGNORECASE)
+_LABEL_DATE = re.compile(r"^(?P<label>[A-Za-z][\w ]{0,40}?)" + _BYLINE_SEPARATORS + r"(?P<date>.+)$")
+_TERMINAL = re.compile(r"[.!?…][\"'”’)]*$")
+_QUOTED = re.compile(r"^[\"'“‘].*[\"'”’]$")
+
+
+def parse_date_line(text: str) -> dt.date | None:
+    """The calendar date that ``text`` is made of, day-first where numeric dates are ambiguous.
+
+    >>> parse_date_line("Media Release")
+    >>> parse_date_line("20/5/2014"), parse_date_line("Aug 29, 2024")
+    (datetime.date(2014, 5, 20), datetime.date(2024, 8, 29))
+    """
+    text = text.strip()
+    if not _DATE_ONLY.match(text):
+        return None
+    from dateutil import parser  # a dependency of pandas; imported lazily to keep `import analysis` cheap
+
+    try:
+        return parser.parse(text, dayfirst=not re.match(r"\d{4}-", text)).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _parse_byline(line: str) -> tuple[str | None, dt.date | None] | None:
+    """``(author, date)`` when ``line`` is a byline, else None."""
+    if len(line) > 160:
+        return None
+    date = parse_date_line(line)
+    if date:
+        return None, date
+    match = _BY_AUTHOR.match(line)
+    if match and len(match["author"].split()) <= 6 and not _TERMINAL.search(line):
+        date = parse_date_line(match["date"] or "")
+        if date or not match["date"]:
+            return match["author"].strip(), date
+        return f"{match['author']} {match['date']}".strip(), None
+    match = _LABEL_DATE.match(line)
+    if match and (date := parse_date_line(match["date"])):
+        return None, date
+    return None
+
+
+def _is_tagline(text: str) -> bool:
+    words = len(_WORD.findall(text))
+    return 0 < words <= 10 and (not _TERMINAL.search(text) or bool(_QUOTED.match(text)))
+
+
+def _is_title(text: str, n_blocks: int) -> bool:
+    return n_blocks > 1 and len(_WORD.findall(text)) <= 40 and not (len(text) > 200 and _TERMINAL.search(text))
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Offsets of the non-blank lines of ``text``, trimmed."""
+    spans = []
+    for match in re.finditer(r"[^\r\n]+", text):
+        start, end = match.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
+def parse_article(
+    text: str,
+    *,
+    title: str | None = None,
+    author: str | None = None,
+    published: dt.date | None = None,
+    source: str | None = None,
+    id: str | None = None,
+    url: str | None = None,
+) -> Article:
+    """Parse plain text in the press-release layout: title, optional byline, body, optional tagline.
+
+    Metadata passed in (e.g. from an HTML page) wins over what the layout suggests.
+    """
+    blocks = _blocks(text)
+    kinds = [BODY] * len(blocks)
+    first_body = 0
+    if blocks and title is None and _is_title(text[slice(*blocks[0])], len(blocks)):
+        kinds[0] = TITLE
+        title = text[slice(*blocks[0])]
+        first_body = 1
+    if first_body < len(blocks) - 1:
+        byline = _parse_byline(text[slice(*blocks[first_body])])
+        if byline:
+            kinds[first_body] = BYLINE
+            author = author or byline[0]
+            published = published or byline[1]
+            first_body += 1
+    if len(blocks) - first_body >= 2 and _is_tagline(text[slice(*blocks[-1])]):
+        kinds[-1] = TAGLINE
+
+    paragraphs, sentences = [], []
+    for index, ((start, end), kind) in enumerate(zip(blocks, kinds)):
+        paragraphs.append(Paragraph(index, kind, start, end, text[start:end]))
+        spans = sentence_spans(text, start, end) if kind == BODY else [(start, end)]
+        for s_start, s_end in spans:
+            sentences.append(Sentence(len(sentences), index, kind, s_start, s_end, text[s_start:s_end]))
+
+    if id is None:
+        id = Path(source).stem if source else hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return Article(
+        text=text,
+        title=title,
+        author=author,
+        published=published,
+        paragraphs=tuple(paragraphs),
+        sentences=tuple(sentences),
+        source=source,
+        id=id,
+        url=url,
+    )
+
+
+def load_article(source: str | Path | bytes) -> Article:
+    """Read an article from a file path, raw text or bytes.
+
+    >>> load_article("data/articles/iscr-2024.txt").author  # doctest: +SKIP
+    'muhammad anas'
+    """
+    from .sources import read_source
+
+    document = read_source(source)
+    return parse_article(document.text, **document.metadata)

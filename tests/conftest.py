@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "data" / "articles" / "iscr-2024.txt"
+DEV = ROOT.parent / "shared" / "corpus" / "dev"
+
+
+@pytest.fixture(scope="session")
+def seed():
+    from analysis import load_article
+
+    return load_article(SEED)
+
+
+@pytest.fixture(scope="session")
+def dev_articles():
+    """The dev corpus, where this checkout has ../shared beside it."""
+    if not DEV.is_dir():
+        pytest.skip("../shared/corpus/dev is not beside this checkout")
+    from analysis import load_article
+
+    return {path.stem: load_article(path) for path in sorted(DEV.glob("*.txt"))}
