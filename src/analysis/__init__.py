@@ -6,8 +6,9 @@ Every table function takes an :class:`Article` first and returns a pandas DataFr
     >>> article = analysis.load_article("data/articles/iscr-2024.txt")  # doctest: +SKIP
     >>> analysis.participants(article)  # doctest: +SKIP
 
-Importing the package is cheap: each function's module (and pandas, matplotlib,
-textstat, Dask) loads on first use.
+Importing the package loads pandas and the extractors' modules (their names are also
+the names of functions, so they are bound eagerly); matplotlib, textstat, nbconvert and
+Dask load on first use.
 """
 from __future__ import annotations
 
@@ -44,6 +45,14 @@ _EXPORTS = {
 }
 
 __all__ = sorted(_EXPORTS)
+
+# Modules that share their name with a function: import them now and bind the function, or the
+# submodule import would later shadow the function with the module object.
+from .dates import dates  # noqa: E402
+from .extract import extract  # noqa: E402
+from .participants import participants  # noqa: E402
+from .readability import readability  # noqa: E402
+from .themes import themes  # noqa: E402
 
 
 def __getattr__(name: str) -> Any:

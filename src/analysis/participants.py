@@ -57,7 +57,8 @@ class Lexicons:
     honorifics: frozenset[tuple[str, ...]]
     title_heads: frozenset[str]
     title_modifiers: frozenset[str]
-    title_abbreviations: frozenset[str]
+    title_abbreviations: dict[str, str]  # abbreviation -> expansion
+    portfolios: frozenset[str]
     title_stops: frozenset[tuple[str, ...]]
     org_heads: frozenset[str]
     not_org_heads: frozenset[str]
@@ -93,7 +94,8 @@ def _load() -> Lexicons:
         honorifics=_phrases("honorifics"),
         title_heads=_words("title_heads"),
         title_modifiers=_words("title_modifiers"),
-        title_abbreviations=frozenset(load_lexicon("title_abbreviations")),
+        title_abbreviations={row["abbreviation"]: row["expansion"] for row in load_table("title_abbreviations")},
+        portfolios=_words("portfolios"),
         title_stops=_phrases("title_stop"),
         org_heads=_words("org_heads"),
         not_org_heads=_words("not_org_heads"),
@@ -109,6 +111,7 @@ def _load() -> Lexicons:
 
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_](?:[\w]|[-'’/&](?=[^\W_]))*|['’]s\b|\S")
 _POSSESSIVE = re.compile(r"['’]s$")
+_PLURAL_POSSESSIVES = {"People", "Women", "Children", "Workers", "Men"}
 
 
 @dataclass
@@ -151,6 +154,9 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         if _POSSESSIVE.fullmatch(word) and tokens and tokens[-1].end == offset + start:
             tokens[-1].possessive = True
             continue
+        if word[:-2] in _PLURAL_POSSESSIVES and text[end : end + 2].strip()[:1].isupper():
+            tokens.append(Token(word, offset + start, offset + end))  # "Lao People's Army": inside a name
+            continue
         if _POSSESSIVE.search(word) and len(word) > 2 and word[-3].isalpha():
             tokens.append(Token(word[:-2], offset + start, offset + end - 2, possessive=True))
             continue
@@ -165,7 +171,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 
 # --- phrase readers (each returns the index after what it read, or None) ----------------------------
 
-_CONNECTORS = {"of", "for", "and", "on", "&", "the", "against", "de", "du", "des", "la", "le", "in"}
+_CONNECTORS = {"of", "for", "and", "on", "&", "the", "against", "de", "du", "des", "la", "le"}
+_LOWER_TITLES = {"chief", "head", "spokesman", "spokeswoman", "spokesperson", "boss", "commander", "director", "minister"}
 _SPEECH = {"said", "says", "told", "added", "noted", "stated", "announced", "explained", "stressed", "remarked", "emphasised", "emphasized"}
 _LEAD_PHRASES = ("led by", "headed by", "chaired by", "under the leadership of", "under the supervision of", "represented by", "hosted by", "organised by", "organized by")
 _ACCOMPANY = re.compile(r"\b(?:accompan(?:ying|ied)|joined by|together with|along with|delegation)\b", re.I)
@@ -213,30 +220,38 @@ def _cap_run(tokens: list[Token], i: int, *, allow_the: bool = True) -> int:
 
 
 def read_title(tokens: list[Token], i: int) -> int | None:
-    """End of a rank or position starting at ``i`` ("Assistant Commissioner of Police", "Director for X")."""
+    """End of a rank or position starting at ``i`` ("Assistant Commissioner of Police", "Director for X").
+
+    A lower-case head counts right after an organization, a demonym or "police" ("Interpol chief").
+    """
     lex = _load()
-    j = i
-    has_head = False
+    j, has_head = i, False
     while j < len(tokens) and _is_title_word(tokens[j]) and not (j > i and tokens[j - 1].possessive):
         has_head |= tokens[j].key in lex.title_heads or "-" in tokens[j].key
         j += 1
-    if not has_head or j == i:
+    if j == i and i > 0 and tokens[i].text in _LOWER_TITLES and ((tokens[i - 1].is_cap and tokens[i - 1].key not in _NON_NAME_CAPS) or tokens[i - 1].key == "police"):
+        return i + 1
+    if not has_head:
         return None
     if _match_phrase(tokens, j - 1, lex.title_stops, 2) or (j < len(tokens) and tokens[j].is_cap and tokens[j].key in lex.org_heads):
         return None  # "Police General Department", "General Assembly": an organization, not a title
-    # "of Police", and portfolios "for Police Services", "for the Advisory Department"
     if j + 1 < len(tokens) and tokens[j].key == "of" and tokens[j + 1].key == "police":
         j += 2
-    if j + 1 < len(tokens) and tokens[j].key == "for":
-        k = j + 1 + (tokens[j + 1].key == "the")
+    # portfolios: "for Police Services", "for the Advisory Department", "of Home Affairs"
+    if j + 1 < len(tokens) and tokens[j].key in ("for", "of"):
+        k = j + 1 + (tokens[j + 1].key == "the" and tokens[j].key == "for")
         end = _cap_run(tokens, k, allow_the=False)
-        if end > k:
+        end = next((m for m in range(k, end) if _match_phrase(tokens, m, lex.honorifics) or tokens[m].text in lex.title_abbreviations or (m > k and tokens[m - 1].key in lex.portfolios and _is_title_word(tokens[m]))), end)
+        if end > k and (tokens[j].key == "for" or tokens[end - 1].key in lex.portfolios):
             j = end
     return j
 
 
-def read_name(tokens: list[Token], i: int) -> int | None:
-    """End of a personal name starting at ``i``: capitalised words, initials, family names in capitals, particles."""
+def read_name(tokens: list[Token], i: int, *, after_title: bool = False) -> int | None:
+    """End of a personal name starting at ``i``: capitalised words, initials, family names in capitals, particles.
+
+    After a title, a capitalised function word may open a name when another name word follows ("General To Lam").
+    """
     lex = _load()
     j, last = i, None
     while j < len(tokens):
@@ -244,7 +259,8 @@ def read_name(tokens: list[Token], i: int) -> int | None:
         if not token.is_word:
             break
         key = token.key
-        if token.is_cap and key not in _NON_NAME_CAPS and not (token.is_allcaps and j + 1 < len(tokens) and not tokens[j + 1].is_cap and j == i):
+        common = key in _NON_NAME_CAPS and not (after_title and j == i and j + 1 < len(tokens) and tokens[j + 1].is_cap and tokens[j + 1].is_word)
+        if token.is_cap and not common and not (token.is_allcaps and j + 1 < len(tokens) and not tokens[j + 1].is_cap and j == i):
             if j > i and (_is_title_word(token) and key in lex.title_heads or key in lex.org_heads):
                 break
             last = j
@@ -285,6 +301,7 @@ class OrgMention:
     char_start: int
     char_end: int
     sentence: Sentence
+    after: int = 0  # token index after the mention and any "(ACRONYM)" that follows it
 
 
 @dataclass
@@ -344,7 +361,7 @@ class _SentenceReader:
     acronyms in parentheses, people (titles, honorifics, names, roles), capitalised organizations,
     then the ties between people and organizations."""
 
-    def __init__(self, sentence: Sentence, is_title: bool, known_acronyms: set[str]):
+    def __init__(self, sentence: Sentence, is_title: bool, known_acronyms: set[str], *, acronyms_only: bool = False):
         self.sentence = sentence
         self.tokens = tokenize(sentence.text, sentence.start)
         self.is_title = is_title
@@ -354,6 +371,8 @@ class _SentenceReader:
         self.people: list[PersonMention] = []
         self.other_spans: list[tuple[int, int]] = []  # events, projects and documents
         self.read_parenthesised_acronyms()
+        if acronyms_only:
+            return
         self.read_people()
         self.read_capitalised_orgs()
         for mention in self.people:
@@ -370,13 +389,15 @@ class _SentenceReader:
     def add_org(self, i: int, j: int, acronym: str | None = None) -> OrgMention:
         while j > i + 1 and (not self.tokens[j - 1].is_word or self.tokens[j - 1].key in _CONNECTORS):
             j -= 1
-        mention = OrgMention(self.text(i, j), acronym, i, j, self.tokens[i].start, self.tokens[j - 1].end, self.sentence)
+        mention = OrgMention(self.text(i, j), acronym, i, j, self.tokens[i].start, self.tokens[j - 1].end, self.sentence, j)
+        if acronym and j + 2 < len(self.tokens) and self.tokens[j].text == "(":
+            mention.after = j + 3
         self.orgs.append(mention)
         self.mark(i, j)
         return mention
 
     def org_ending_at(self, j: int) -> OrgMention | None:
-        return next((o for o in self.orgs if o.end == j), None)
+        return next((o for o in self.orgs if j in (o.end, o.after)), None)
 
     def org_at(self, i: int) -> OrgMention | None:
         return next((o for o in self.orgs if o.start == i), None)
@@ -439,56 +460,77 @@ class _SentenceReader:
         for mention in self.people:
             self.read_role(mention)
 
+    def read_prefix(self, j: int, found: dict) -> int:
+        """Read titles, abbreviated ranks and honorifics from ``j`` into ``found``; return where they end."""
+        tokens, lex = self.tokens, _load()
+        while j < len(tokens) and not self.used[j]:
+            token = tokens[j]
+            if token.text in lex.title_abbreviations and not token.possessive:
+                found["abbrev"], j = token.text, j + 1
+            elif token.text == "(" and found["titles"] and j + 2 < len(tokens) and tokens[j + 2].text == ")" and tokens[j + 1].is_allcaps:
+                found["abbrev"], j = tokens[j + 1].text, j + 3  # "Assistant Commissioner of Police (ACP)"
+            elif token.is_cap and (end := _match_phrase(tokens, j, lex.honorifics)):
+                found["honorifics"].append(self.text(j, end))
+                j = end
+            elif token.key == "and" and found["titles"] and j + 1 < len(tokens) and (end := read_title(tokens, j + 1)):
+                found["titles"][-1] = self.text(found["title_start"], end)  # "Deputy Prime Minister and Minister of ..."
+                j = end
+            elif self.starts_title(j) and (end := read_title(tokens, j)):
+                found["titles"].append(self.text(j, end))
+                found["title_start"] = j
+                j = end
+                if org := self.org_after(j, strict=False):
+                    found["org"], j = org, org.after
+            else:
+                break
+        return j
+
     def person_at(self, i: int) -> PersonMention | None:
         tokens, lex = self.tokens, _load()
         if not self.starts_title(i):
             return None
-        j, titles, honorifics, abbrev, of_org = i, [], [], None, None
-        while j < len(tokens) and not self.used[j]:
-            token = tokens[j]
-            if token.text in lex.title_abbreviations:
-                abbrev, j = token.text, j + 1
-            elif token.text == "(" and titles and j + 2 < len(tokens) and tokens[j + 2].text == ")" and tokens[j + 1].is_allcaps:
-                abbrev, j = tokens[j + 1].text, j + 3  # "Assistant Commissioner of Police (ACP)"
-            elif token.is_cap and (end := _match_phrase(tokens, j, lex.honorifics)):
-                honorifics.append(self.text(j, end))
-                j = end
-            elif end := read_title(tokens, j):
-                titles.append(self.text(j, end))
-                j = end
-                org = self.org_after(j, strict=False)
-                if org:
-                    of_org, j = org, org.end
-            else:
-                break
-        if not (titles or honorifics or abbrev):
+        found: dict = {"titles": [], "honorifics": [], "abbrev": None, "org": None, "title_start": i}
+        j = self.read_prefix(i, found)
+        if not (found["titles"] or found["honorifics"] or found["abbrev"]):
             return None
-        k = j
-        if k + 1 < len(tokens) and tokens[k].text == "," and (titles or honorifics):
-            k += 1  # "the Assistant General Counsel of Microsoft ..., Mr Richard Boscovich,"
-            while tokens[k].is_cap and (end := _match_phrase(tokens, k, lex.honorifics)):
-                honorifics.append(self.text(k, end))
-                k = end
-            name_end = read_name(tokens, k)
-            closes = name_end is not None and (name_end >= len(tokens) or tokens[name_end].text in ",;:" or tokens[name_end].key in _SPEECH)
+        role = None
+        if j + 1 < len(tokens) and tokens[j].text == "," and (found["titles"] or found["honorifics"]):
+            # "the Assistant General Counsel of Microsoft ..., Mr Richard Boscovich," and
+            # "The Chief of the Philippine National Police, Police General Rommel Marbil,"
+            before = list(found["titles"])
+            found["titles"] = []
+            k = self.read_prefix(j + 1, found)
+            if found["titles"]:
+                role = " ".join(before)
+            else:
+                found["titles"] = before
+            name_end = read_name(tokens, k, after_title=True)
+            closes = name_end is not None and (name_end >= len(tokens) or tokens[name_end].text in ",;:.)" or tokens[name_end].key in _SPEECH)
             if not closes:
                 return None
         else:
-            name_end = read_name(tokens, k)
+            k = j
+            name_end = read_name(tokens, k, after_title=True)
         if not name_end or not _is_nameish(tokens, k, name_end) or any(self.used[m] for m in range(k, name_end)):
             return None
+        titles = [t for t in found["titles"] if t[0].isupper()]
+        positions = [t for t in found["titles"] if not t[0].isupper()] + titles[:-1]  # "police chief", "Minister of X General"
+        titles = titles[-1:]
+        role = role or ", ".join(positions) or None
+        if not titles and found["abbrev"]:
+            titles = [lex.title_abbreviations[found["abbrev"]]]
         mention = PersonMention(
-            name=self.text(k, name_end), honorific=honorifics, title=titles, title_abbrev=abbrev,
-            sentence=self.sentence, char_start=tokens[i].start, char_end=tokens[name_end - 1].end,
+            name=self.text(k, name_end), honorific=found["honorifics"], title=titles, title_abbrev=found["abbrev"],
+            role=role, sentence=self.sentence, char_start=tokens[i].start, char_end=tokens[name_end - 1].end,
             start=i, name_start=k, name_end=name_end,
         )
-        if of_org:
-            mention.organization, mention.org_strength = of_org.name, 3
+        if found["org"]:
+            mention.organization, mention.org_strength = found["org"].name, 3
         return mention
 
     def org_after(self, j: int, *, strict: bool) -> OrgMention | None:
         """An organization right after "of"/"at": "of the European Banking Federation", "at Europol"."""
-        tokens = self.tokens
+        tokens, lex = self.tokens, _load()
         if not (j + 1 < len(tokens) and tokens[j].key in ("of", "at")):
             return None
         k = j + 1 + (tokens[j + 1].key == "the")
@@ -497,15 +539,21 @@ class _SentenceReader:
         if org := self.org_at(k):
             return org
         end = _cap_run(tokens, k, allow_the=False)
-        while end > k and any(self.used[m] for m in range(k, end)):
-            end -= 1
+        # the run stops before a person: "Secretary General of INTERPOL Jürgen Stock"
+        end = next((m for m in range(k, end) if self.used[m] or _match_phrase(tokens, m, lex.honorifics) or (m > k and self.starts_title(m) and read_title(tokens, m))), end)
         if end <= k or read_title(tokens, k) or any(t.key in _NON_NAME_CAPS for t in tokens[k:end]):
             return None
         words = tokens[k:end]
-        kind = _org_kind(words, self.known_acronyms)
-        place = " ".join(t.text for t in words) in _load().places
-        if kind == "org" or (not strict and kind is None and (len(words) >= 2 or words[0].is_allcaps or place)):
-            return self.add_org(k, self._org_end(k, end))
+        heads = [n for n, t in enumerate(words) if t.key in lex.org_heads]
+        if heads:
+            return self.add_org(k, k + self._tail(words, heads[-1] + 1))
+        if words[0].text in lex.known_orgs or words[0].text in self.known_acronyms:
+            return self.add_org(k, k + 1)
+        if strict or words[-1].key in lex.portfolios or (end < len(tokens) and tokens[end].is_cap):
+            return None
+        place = " ".join(t.text for t in words) in lex.places
+        if len(words) >= 2 or words[0].is_allcaps or place:
+            return self.add_org(k, end)  # "President of RMIT Vietnam"
         return None
 
     def _org_end(self, k: int, end: int) -> int:
@@ -523,6 +571,10 @@ class _SentenceReader:
             j = org.end
         if j + 1 < len(tokens) and tokens[j].text == ",":
             k = j + 1 + (tokens[j + 1].key in ("the", "a", "an"))
+            if (org := self.org_at(k)) and tokens[org.end - 1].is_word:
+                if read_title(tokens, org.after):  # "Jürgen Stock, INTERPOL Secretary General,"
+                    mention.organization, mention.org_strength = org.name, 4
+                    k = org.after
             end = read_title(tokens, k) if k < len(tokens) and not self.used[k] else None
             if end:
                 while end < len(tokens) and tokens[end].is_cap and tokens[end].is_word and not self.used[end] and tokens[end].text not in lex.places and tokens[end].key not in lex.org_heads:
@@ -643,8 +695,8 @@ class _SentenceReader:
         if mention.organization:
             return
         country = self.demonym_before(i)
-        if country and any(t.split()[0].casefold() in _HEADS_OF_STATE for t in mention.title):
-            mention.organization, mention.org_strength = country, 2  # "South Korean President ..."
+        if country and (mention.title or mention.role):
+            mention.organization, mention.org_strength = country, 2  # "South Korean President", "Malaysia's Minister"
             return
         prefix = self.sentence.text[: tokens[i].start - self.sentence.start].rstrip().casefold()
         if prefix.endswith(_LEAD_PHRASES) or prefix.endswith(tuple(f"{p} the" for p in _LEAD_PHRASES)):
@@ -654,6 +706,8 @@ class _SentenceReader:
 
     def demonym_before(self, i: int) -> str | None:
         lex, tokens = _load(), self.tokens
+        if i > 0 and tokens[i - 1].key == "police":
+            i -= 1  # "Thai police chief"
         for size in (2, 1):
             if i - size >= 0:
                 text = " ".join(t.text for t in tokens[i - size : i])
@@ -666,7 +720,9 @@ class _SentenceReader:
     # pass 5: names with no title before them ---------------------------------------------------------
 
     def read_untitled_people(self) -> None:
-        """"Steve Lancaster, Assistant Commissioner ...", "said John Tan", "John Tan said"."""
+        """Names with no title before them, when the text shows they are people: an appositive position
+        ("Steve Lancaster, Assistant Commissioner ...", "Jürgen Stock, INTERPOL Secretary General"), a
+        position before the commas ("the head of Europol's EC3, Edvardas Šileris,"), or speech ("said John Tan")."""
         tokens = self.tokens
         i = 0
         while i < len(tokens):
@@ -678,24 +734,44 @@ class _SentenceReader:
             if not end or not 2 <= end - i <= 5 or any(self.used[k] for k in range(i, end)) or not _is_nameish(tokens, i, end) or any(_is_title_word(t) for t in tokens[i:end]):
                 i += 1
                 continue
-            after = tokens[end] if end < len(tokens) else None
-            titled = after is not None and after.text == "," and end + 1 < len(tokens) and read_title(tokens, end + 1 + (end + 2 < len(tokens) and tokens[end + 1].key in ("the", "a", "an")))
-            spoke = (after is not None and after.key in _SPEECH) or (prev is not None and prev.key in _SPEECH)
-            if not (titled or spoke):
+            if end < len(tokens) and tokens[end].is_cap and tokens[end].key in _load().org_heads:
                 i += 1
                 continue
             mention = PersonMention(name=self.text(i, end), sentence=self.sentence, char_start=tokens[i].start, char_end=tokens[end - 1].end, start=i, name_start=i, name_end=end)
-            self.mark(i, end)
-            if prev is not None and prev.text == ",":
-                self.title_before_comma(mention, i - 1)
+            after = tokens[end] if end < len(tokens) else None
+            spoke = (after is not None and after.key in _SPEECH) or (prev is not None and prev.key in _SPEECH)
+            titled_before = prev is not None and prev.text == "," and self.title_before_comma(mention, i - 1)
             self.read_role(mention)
+            if not (spoke or titled_before or mention.role):
+                i += 1
+                continue
+            self.mark(i, end)
             self.attach(mention)
             self.people.append(mention)
             i = end
 
-    def title_before_comma(self, mention: PersonMention, comma: int) -> None:
-        """"the Australian Federal Police Assistant Commissioner for X, Steve Lancaster": the title before."""
-        tokens = self.tokens
+    def title_before_comma(self, mention: PersonMention, comma: int) -> bool:
+        """"the Australian Federal Police Assistant Commissioner for X, Steve Lancaster" and "the head of X,
+        Edvardas Šileris": the position written before the name, and its organization."""
+        tokens, lex = self.tokens, _load()
+        org = self.org_ending_at(comma)
+        if org and (owner := self.org_ending_at(org.start)) and tokens[owner.end - 1].possessive:
+            org = OrgMention(org.name, org.acronym, owner.start, org.end, org.char_start, org.char_end, org.sentence, org.after)
+        if org and org.start >= 2:
+            k = org.start - 1 - (tokens[org.start - 1].key == "the")
+            if k >= 1 and tokens[k].key in ("of", "at"):
+                head = k - 1
+                start = head
+                while start > 0 and _is_title_word(tokens[start - 1]):
+                    start -= 1
+                if tokens[head].key in _LOWER_TITLES or _is_title_word(tokens[head]):
+                    text = self.text(start, head + 1)
+                    if text[0].isupper():
+                        mention.title.append(text)
+                    else:
+                        mention.role = text  # "the head of ..."
+                    mention.organization, mention.org_strength = org.name, 3
+                    return True
         for start in range(comma - 1, -1, -1):
             if _is_title_word(tokens[start]) and self.starts_title(start) and read_title(tokens, start) == comma:
                 while start > 0 and _is_title_word(tokens[start - 1]) and self.starts_title(start - 1) and read_title(tokens, start - 1) == comma:
@@ -704,27 +780,21 @@ class _SentenceReader:
                 mention.char_start = tokens[start].start
                 if org := self.org_ending_at(start):
                     mention.organization, mention.org_strength = org.name, 3
-                return
+                return True
+        return False
+
 
 # --- the article level ------------------------------------------------------------------------------
 
 
-def _scan_units(article: Article) -> list[Sentence]:
-    return [s for s in article.sentences if s.kind in ("title", "body")]
-
-
-def _defined_acronyms(article: Article) -> set[str]:
-    lex = _load()
-    known = {a for a in lex.known_orgs.values() if a} | {n for n in lex.known_orgs if n.isupper()}
-    return known
-
-
 @functools.lru_cache(maxsize=64)
 def _read(article: Article) -> tuple[list[_SentenceReader], dict[str, str]]:
-    known_acronyms = _defined_acronyms(article)
-    readers = []
-    for sentence in _scan_units(article):
-        readers.append(_SentenceReader(sentence, sentence.kind == "title", known_acronyms))
+    """Read every title and body sentence: first the acronyms the article defines, then everything."""
+    lex = _load()
+    known = {a for a in lex.known_orgs.values() if a} | {n for n in lex.known_orgs if n.isupper()}
+    units = [s for s in article.sentences if s.kind in ("title", "body")]
+    defined = {o.acronym for s in units for o in _SentenceReader(s, False, known, acronyms_only=True).orgs if o.acronym}
+    readers = [_SentenceReader(s, s.kind == "title", known | defined) for s in units]
     acronyms = {o.acronym: o.name for r in readers for o in r.orgs if o.acronym}
     return readers, acronyms
 
@@ -789,7 +859,8 @@ def participants(article: Article) -> pd.DataFrame:
     [['David Vinluan', 'Executive Director', 'ASEANAPOL Secretariat', 2]]
     """
     readers, _ = _read(article)
-    _, alias_of = _organizations(article)
+    org_table, alias_of = _organizations(article)
+    org_names = set(org_table["name"])
     people: list[dict] = []
 
     def same_person(name: str) -> dict | None:
@@ -837,9 +908,14 @@ def participants(article: Article) -> pd.DataFrame:
                 person = same_person(m.name)
                 if person and not person["organization"]:
                     person["organization"], person["org_strength"] = leader["organization"], 1
+    ministries = {m.group(1): m.group(0) for name in org_names for m in [re.fullmatch(r"Ministry (?:of|for) (?:the )?(.+)", name)] if m}
     for person in people:
         if person["organization"] in alias_of:
             person["organization"] = alias_of[person["organization"]]
+        if person["org_strength"] < 3:  # "Minister of Public Security" works at the "Ministry of Public Security"
+            portfolio = re.search(r"Minister (?:of|for) (?:the )?(.+)", f"{person['title'] or ''} {person['role'] or ''}")
+            if portfolio and portfolio.group(1).strip() in ministries:
+                person["organization"] = ministries[portfolio.group(1).strip()]
     _count_later_mentions(article, people)
     table = pd.DataFrame(people, columns=PERSON_COLUMNS)
     table["aliases"] = table["aliases"].map(lambda a: "; ".join(a) if isinstance(a, list) else a)

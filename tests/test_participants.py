@@ -1,0 +1,246 @@
+"""Participants on sentences written for the tests, one pattern family each, plus property tests."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import organizations, parse_article, participants, places
+
+
+def people(text: str):
+    return participants(parse_article(f"Headline\n\n{text}")).set_index("name")
+
+
+def orgs(text: str):
+    return organizations(parse_article(f"Headline\n\n{text}")).set_index("name")
+
+
+# --- rank + name ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, name, title",
+    [
+        ("Police General Kittirat Phanphet welcomed the delegates.", "Kittirat Phanphet", "Police General"),
+        ("The statement was signed by Pol. Lt. Gen. Nguyen Van Long yesterday.", "Nguyen Van Long", "Pol. Lt. Gen."),
+        ("Brig. Gen. Juan Dela Cruz attended the meeting.", "Juan Dela Cruz", "Brig. Gen."),
+        ("Inspector-General of Police Razarudin Husain opened the forum.", "Razarudin Husain", "Inspector-General of Police"),
+        ("Senior Superintendent Maria Santos presented the findings.", "Maria Santos", "Senior Superintendent"),
+        ("Detective Chief Inspector Tom Walsh led the raid.", "Tom Walsh", "Detective Chief Inspector"),
+    ],
+)
+def test_rank_and_name(text, name, title):
+    table = people(text)
+    assert table.loc[name, "title"] == title
+
+
+def test_abbreviated_rank_is_title_abbrev():
+    table = people("SAC Mohd Kamarudin Md Din briefed the officers.")
+    assert table.loc["Mohd Kamarudin Md Din", "title_abbrev"] == "SAC"
+
+
+def test_rank_with_abbreviation_in_parentheses():
+    row = people("The talk was given by Senior Assistant Commissioner (SAC) Dr. Lee Wei Ming.").loc["Lee Wei Ming"]
+    assert (row["title"], row["title_abbrev"], row["honorific"]) == ("Senior Assistant Commissioner", "SAC", "Dr.")
+
+
+# --- honorific + name -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, name, honorific",
+    [
+        ("The minister, His Excellency Dato' Sri Saifuddin Nasution Ismail, spoke first.", "Saifuddin Nasution Ismail", "His Excellency Dato' Sri"),
+        ("Tan Sri Acryl Sani Abdullah Sani chaired the session.", "Acryl Sani Abdullah Sani", "Tan Sri"),
+        ("Ms. Jane Roe thanked the hosts.", "Jane Roe", "Ms."),
+        ("Pehin Dato Abdul Latif met the visitors.", "Abdul Latif", "Pehin Dato"),
+    ],
+)
+def test_honorific_and_name(text, name, honorific):
+    assert people(text).loc[name, "honorific"] == honorific
+
+
+# --- name + appositive role ------------------------------------------------------------------------
+
+def test_name_then_appositive_role_and_organization():
+    row = people("Mr Wil van Gemert, Deputy Director Operations at Europol, said the threat was growing.").loc["Wil van Gemert"]
+    assert row["role"] == "Deputy Director Operations"
+    assert row["organization"] == "Europol"
+
+
+def test_untitled_name_with_appositive():
+    row = people("Catherine Tan, Director of the Cyber Crime Centre, said the unit had grown.").loc["Catherine Tan"]
+    assert row["role"] == "Director"
+    assert row["organization"] == "Cyber Crime Centre"
+
+
+def test_title_of_organization_then_name():
+    row = people("Speakers include the Chief Executive Officer of the Global Cyber Alliance, Mr Philip Reitinger, and others.").loc["Philip Reitinger"]
+    assert row["title"] == "Chief Executive Officer"
+    assert row["organization"] == "Global Cyber Alliance"
+
+
+# --- acronym in parentheses, possessive organization ------------------------------------------------
+
+def test_acronym_in_parentheses_and_later_possessive_are_one_organization():
+    table = orgs("The Philippine Drug Enforcement Agency (PDEA) seized the shipment. PDEA's agents arrested two men.")
+    assert table.loc["Philippine Drug Enforcement Agency", "acronym"] == "PDEA"
+    assert table.loc["Philippine Drug Enforcement Agency", "mentions"] == 2
+    assert len(table) == 1
+
+
+def test_possessive_organization_is_the_persons():
+    row = people("The reception was hosted by the National Police Agency's Commissioner General JUNG Hye Ryun.").loc["JUNG Hye Ryun"]
+    assert row["organization"] == "National Police Agency"
+    assert row["title"] == "Commissioner General"
+
+
+def test_organization_before_title():
+    row = people("INTERPOL Secretary General Valdecy Urquiza opened the conference in Lyon.").loc["Valdecy Urquiza"]
+    assert (row["title"], row["organization"]) == ("Secretary General", "INTERPOL")
+
+
+def test_generic_phrases_are_not_organizations():
+    table = orgs("Officers from international law enforcement agencies and member countries met the police.")
+    assert table.empty
+
+
+def test_events_and_documents_are_not_organizations():
+    table = orgs("The Regional Cybercrime Workshop (RCW) ended with a Memorandum of Understanding (MOU) between the Royal Thai Police and the Cambodian National Police.")
+    assert set(table.index) == {"Royal Thai Police", "Cambodian National Police"}
+
+
+def test_acronym_matching_initials_joins_its_full_name():
+    table = orgs("The Australian Federal Police trained officers. Later AFP officers returned.")
+    assert table.loc["Australian Federal Police", "acronym"] == "AFP"
+
+
+# --- family name first, all-caps family names --------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["CHO Ji Ho", "JUNG Hye Ryun", "Nguyen Huu Ngoc", "Ng Joo Hee"])
+def test_family_name_first(name):
+    assert name in people(f"Commissioner General {name} welcomed the guests.").index
+
+
+# --- later mentions ------------------------------------------------------------------------------------
+
+def test_later_surname_mention_resolves_to_full_name():
+    table = people("Commissioner of Police Ng Joo Hee signed the MOU. Commissioner Ng said cooperation would grow.")
+    assert list(table.index) == ["Ng Joo Hee"]
+    assert table.loc["Ng Joo Hee", "mentions"] == 2
+
+
+def test_honorific_surname_mention_resolves():
+    table = people("Mr Ong Beng Teck, Deputy Commissioner of Police, arrived. Mr Ong thanked the hosts.")
+    assert list(table.index) == ["Ong Beng Teck"]
+
+
+# --- organizations of people ---------------------------------------------------------------------------
+
+def test_delegation_members_share_the_leaders_organization():
+    text = (
+        "The ASEANAPOL Secretariat, led by Executive Director Jose Santos, attended. "
+        "Accompanying Executive Director Santos were Police Colonel Anan Chai and Dr. Siti Aminah."
+    )
+    table = people(text)
+    assert set(table["organization"]) == {"ASEANAPOL Secretariat"}
+
+
+def test_head_of_state_belongs_to_the_country():
+    row = people("The opening was attended by Indonesian President H.E. Joko Widodo.").loc["Joko Widodo"]
+    assert (row["organization"], row["honorific"], row["title"]) == ("Indonesia", "H.E.", "President")
+
+
+def test_led_by_gives_the_organization():
+    row = people("The National Cyber Security Centre (NCSC) led by Mr. Alan K. Lee hosted the drill.").loc["Alan K. Lee"]
+    assert row["organization"] == "National Cyber Security Centre"
+
+
+# --- places ----------------------------------------------------------------------------------------------
+
+def test_places_with_kinds_and_demonyms():
+    table = places(parse_article("Headline\n\nThe talks in Bangkok, Thailand drew Thai and Vietnamese officers from across Southeast Asia.")).set_index("name")
+    assert table.loc["Bangkok", "kind"] == "city"
+    assert table.loc["Thailand", "mentions"] == 2  # "Thai" counts toward Thailand
+    assert "Vietnamese" not in table.index and "Vietnam" not in table.index
+    assert table.loc["Southeast Asia", "kind"] == "region"
+
+
+def test_places_inside_organization_names_are_not_places():
+    table = places(parse_article("Headline\n\nThe Royal Malaysia Police and the Singapore Police Force met."))
+    assert table.empty
+
+
+def test_all_caps_dateline_is_a_place():
+    table = places(parse_article("Headline\n\nJAKARTA - Police arrested three suspects."))
+    assert list(table["name"]) == ["Jakarta"]
+
+
+# --- the seed -------------------------------------------------------------------------------------------
+
+def test_seed_participants(seed):
+    table = participants(seed).set_index("name")
+    assert table.loc["Bakri Zainal Abidin", "title_abbrev"] == "ACP"
+    assert table.loc["Nguyen Huu Ngoc", "role"] == "Director for Plans and Programmes"
+    assert table.loc["CHO Ji Ho", "organization"] == "Korean National Police Agency"
+    assert table.loc["David Martinez Vinluan", "mentions"] >= 3
+
+
+# --- properties -----------------------------------------------------------------------------------------
+
+WORDS = st.sampled_from(
+    ["Police", "General", "Dr.", "Mr", "of", "the", "Agency", "(KNPA)", "Director", "for", ",", "and", "Seoul",
+     "South", "Korean", "’s", "Lee", "Tan", "said", "H.E.", "Royal", "Thai", "Commissioner", "(", ")", "ACP", "."]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=40).map(" ".join) | st.text(max_size=200))
+def test_extractors_never_crash_and_evidence_slices_back(text):
+    if not text.strip():
+        return
+    article = parse_article(f"Headline\n\n{text}")
+    for table in (participants(article), organizations(article), places(article)):
+        for row in table.itertuples():
+            assert article.text[row.char_start : row.char_end] == row.text
+
+
+# --- forms seen in the wider genre -----------------------------------------------------------------
+
+def test_country_possessive_and_comma_before_name():
+    row = people("Malaysia's Inspector-General of Police, Tan Sri Razarudin Husain, said the operation was a success.").loc["Razarudin Husain"]
+    assert (row["title"], row["honorific"], row["organization"]) == ("Inspector-General of Police", "Tan Sri", "Malaysia")
+
+
+def test_position_of_organization_then_rank_and_name():
+    row = people("The Chief of the Philippine National Police, Police General Rommel Marbil, welcomed the delegates.").loc["Rommel Marbil"]
+    assert (row["title"], row["role"], row["organization"]) == ("Police General", "Chief", "Philippine National Police")
+
+
+def test_joined_titles_with_portfolio():
+    row = people("Deputy Prime Minister and Minister of Home Affairs Datuk Seri Ahmad Zahid Hamidi spoke.").loc["Ahmad Zahid Hamidi"]
+    assert row["title"] == "Deputy Prime Minister and Minister of Home Affairs"
+    assert row["honorific"] == "Datuk Seri"
+
+
+def test_minister_works_at_the_ministry_named_in_the_text():
+    text = "The Ministry of Public Security hosted the talks. Minister of Public Security General To Lam opened them."
+    assert people(text).loc["To Lam", "organization"] == "Ministry of Public Security"
+
+
+def test_organization_then_title_as_appositive():
+    row = people("Jürgen Stock, INTERPOL Secretary General, said the threat was global.").loc["Jürgen Stock"]
+    assert (row["role"], row["organization"]) == ("Secretary General", "INTERPOL")
+
+
+def test_lower_case_position_before_commas():
+    row = people("The head of Europol's European Cybercrime Centre, Edvardas Šileris, said criminals adapt.").loc["Edvardas Šileris"]
+    assert (row["role"], row["organization"]) == ("head", "European Cybercrime Centre")
+
+
+def test_abbreviated_rank_expands_to_a_title():
+    row = people("IGP Tan Sri Acryl Sani Abdullah Sani delivered the keynote.").loc["Acryl Sani Abdullah Sani"]
+    assert (row["title"], row["title_abbrev"]) == ("Inspector-General of Police", "IGP")
+
+
+def test_plural_possessive_inside_an_organization_name():
+    assert "Lao People's Army" in orgs("Officers from the Lao People's Army and the Myanmar Police Force attended.").index
