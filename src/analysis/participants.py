@@ -332,7 +332,7 @@ def _acronym_of(letters: str, words: list[Token]) -> int | None:
     if len(letters) < 2:
         return None
     for start in range(len(words) - 1, -1, -1):
-        initials = "".join(w.text[0].upper() for w in words[start:] if w.is_cap)
+        initials = "".join(part[0].upper() for w in words[start:] if w.is_cap for part in w.text.split("-") if part)
         pos = 0
         for ch in initials:
             if pos < len(letters) and ch == letters[pos]:
@@ -513,6 +513,8 @@ class _SentenceReader:
             name_end = read_name(tokens, k, after_title=True)
         if not name_end or not _is_nameish(tokens, k, name_end) or any(self.used[m] for m in range(k, name_end)):
             return None
+        if name_end < len(tokens) and tokens[name_end].is_cap and tokens[name_end].key in lex.org_heads:
+            return None  # "Major Crimes Unit": an organization, not "Major Crimes"
         titles = [t for t in found["titles"] if t[0].isupper()]
         positions = [t for t in found["titles"] if not t[0].isupper()] + titles[:-1]  # "police chief", "Minister of X General"
         titles = titles[-1:]
@@ -614,11 +616,11 @@ class _SentenceReader:
         tokens, lex = self.tokens, _load()
         while i < end and (tokens[i].key in _CONNECTORS or not tokens[i].is_word):
             i += 1
-        if i < end and (title_end := read_title(tokens, i)) and self.starts_title(i):
-            i = title_end  # a title opening the run is not part of a name
+        if i < end and (title_end := read_title(tokens, i)) and title_end >= end:
+            return  # a position with no name ("Director for Police Services") is not an organization
         for k in range(i + 1, end):
-            if _is_title_word(tokens[k]) and self.starts_title(k) and read_title(tokens, k):
-                end = k  # "ASEANAPOL Secretariat Executive Director"
+            if tokens[k - 1].key not in _CONNECTORS and not _is_title_word(tokens[k - 1]) and _is_title_word(tokens[k]) and self.starts_title(k) and read_title(tokens, k):
+                end = k  # "ASEANAPOL Secretariat Executive Director"; not "Office of the Prime Minister"
                 break
         words = tokens[i:end]
         if not words:
