@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 
 from .article import Article, parse_article  # noqa: F401  (parse_article used in the doctest)
-from .dates import dates, events
+from .dates import calendar_dates, events
 from .participants import organizations, participants, places
 from .themes import themes
 
@@ -22,8 +22,8 @@ TABLES = {
     "persons": (participants, ["name", "honorific", "title", "title_abbrev", "role", "organization", "mentions", "aliases"]),
     "organizations": (organizations, ["name", "acronym", "mentions", "aliases"]),
     "places": (places, ["name", "kind", "mentions", "aliases"]),
-    "dates": (dates, ["text", "start", "end", "precision", "kind", "inferred", "sentence"]),
-    "events": (events, ["name", "acronym", "start", "end", "place", "host"]),
+    "dates": (calendar_dates, ["text", "start", "end", "precision", "kind", "inferred", "sentence"]),
+    "events": (events, ["name", "acronym", "kind", "start", "end", "place", "host"]),
     "themes": (themes, ["theme", "label", "score", "terms"]),
 }
 

@@ -1,0 +1,280 @@
+"""Dates, events and the timeline: each calendar pattern on sentences written for the tests, the seed, the dev gold."""
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.article import parse_article
+from analysis.dates import DATE_COLUMNS, EVENT_COLUMNS, TIMELINE_COLUMNS, calendar_dates, dates, events, timeline
+
+PUBLISHED = dt.date(2024, 9, 20)  # a Friday
+
+
+def found(sentence: str, published: dt.date | None = PUBLISHED, **options) -> list[tuple[str, str, str]]:
+    """(text, start, end) of every date in a one-sentence article."""
+    article = parse_article("A title for the test\n\n" + sentence, published=published)
+    table = dates(article, **options)
+    return [(r.text, r.start, r.end) for r in table.itertuples()]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The talks ended on Aug 29, 2024 in Seoul.", ("Aug 29, 2024", "2024-08-29", "2024-08-29")),
+        ("The talks ended on August 27, 2024.", ("August 27, 2024", "2024-08-27", "2024-08-27")),
+        ("The talks ended on 27 August 2024.", ("27 August 2024", "2024-08-27", "2024-08-27")),
+        ("Experts met from 17 to 20 September 2024.", ("17 to 20 September 2024", "2024-09-17", "2024-09-20")),
+        ("The drill ran May 12-16, 2009 near the border.", ("May 12-16, 2009", "2009-05-12", "2009-05-16")),
+        ("The course took place from August 19 to 23, 2024.", ("August 19 to 23, 2024", "2024-08-19", "2024-08-23")),
+        ("The project runs from June 2024 to March 2025.", ("June 2024 to March 2025", "2024-06", "2025-03")),
+        ("Delegates met on 30 April - 1 May 2014.", ("30 April - 1 May 2014", "2014-04-30", "2014-05-01")),
+        ("The pact was signed on 13/09/2017 in Jakarta.", ("13/09/2017", "2017-09-13", "2017-09-13")),
+        ("The pact was signed on 2025-11-11 in Jakarta.", ("2025-11-11", "2025-11-11", "2025-11-11")),
+        ("Arrests rose sharply in June 2024.", ("June 2024", "2024-06", "2024-06")),
+        ("The unit was founded in 2015.", ("2015", "2015", "2015")),
+        ("Crime fell between 2015 and 2017.", ("2015 and 2017", "2015", "2017")),
+        ("The treaty entered into force on the 5th of May 2019.", ("the 5th of May 2019", "2019-05-05", "2019-05-05")),
+    ],
+)
+def test_explicit_patterns(sentence, expected):
+    assert found(sentence) == [expected]
+
+
+def test_range_without_year_takes_the_nearest_year_to_publication():
+    assert found("The symposium was held from August 27 to 29.") == [("August 27 to 29", "2024-08-27", "2024-08-29")]
+    # a cross-month range with an en dash, published the next year: the nearest year is still the one before
+    early = found("The conference (30 September – 2 October) was a success.", published=dt.date(2025, 1, 10))
+    assert early == [("30 September – 2 October", "2024-09-30", "2024-10-02")]
+
+
+def test_between_two_partial_dates_is_one_range():
+    assert found("Raids took place between June 28 and Nov. 23.") == [("June 28 and Nov. 23", "2024-06-28", "2024-11-23")]
+
+
+def test_and_between_unrelated_days_is_not_a_range():
+    assert found("Police met on 5 and 9 May 2024.") == [("9 May 2024", "2024-05-09", "2024-05-09")]
+
+
+def test_weekday_prefix_picks_the_year_where_the_weekday_fits():
+    # 13 September was a Wednesday in 2023, not in 2024
+    assert found("They met on Wednesday, 13 September.") == [("Wednesday, 13 September", "2023-09-13", "2023-09-13")]
+
+
+def test_missing_year_without_publication_date_is_year_less():
+    assert found("They met on 6 November.", published=None) == [("6 November", "--11-06", "--11-06")]
+
+
+def test_missing_year_from_a_dated_sentence_in_the_same_paragraph():
+    article = parse_article("Title\n\nThe course opened on 3 May 2019. On 6 May, trainees visited the port.", published=PUBLISHED)
+    table = dates(article)
+    assert table["start"].tolist() == ["2019-05-03", "2019-05-06"]
+    assert table["inferred"].tolist() == [False, True]
+
+
+def test_numeric_order_settled_by_a_day_above_twelve():
+    # 09/13/2017 can only be month-first, so 02/03/2017 is read month-first too
+    table = found("Talks on 09/13/2017 followed the visit of 02/03/2017.")
+    assert [start for _, start, _ in table] == ["2017-09-13", "2017-02-03"]
+
+
+def test_ambiguous_numeric_date_is_flagged():
+    article = parse_article("Title\n\nThe visit of 02/03/2017 was short.")
+    row = dates(article).iloc[0]
+    assert (row["start"], bool(row["inferred"])) == ("2017-03-02", True)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Experts attended the 2024 International Symposium on Cybercrime Response.",
+        "Delegates praised ISCR 2024 for its scope.",
+        "The 2015 Internet Organised Crime Threat Assessment was presented.",
+        "The 43rd Joint Communiqué was adopted.",
+        "Funding for 2000 officers was approved.",
+        "Officers may 5 times a year review cases.",
+    ],
+)
+def test_numbers_and_years_inside_names_are_not_dates(sentence):
+    assert found(sentence, relative=False) == []
+
+
+def test_byline_date_is_the_publication():
+    article = parse_article("Title\nby Jane Doe | Sep 20, 2024\n\nPolice met on 17 September 2024.")
+    table = dates(article)
+    assert table["kind"].tolist() == ["publication", "date"]
+    assert table["start"].tolist() == ["2024-09-20", "2024-09-17"]
+
+
+def test_relative_expressions_are_resolved_against_publication():
+    table = dates(parse_article("Title\n\nLast week police met. On Friday they signed. Today they left. In recent years crime grew.",
+                                published=PUBLISHED))
+    rel = table[table["kind"] == "relative"]
+    assert rel["text"].tolist() == ["Last week", "On Friday", "Today", "In recent years"]
+    assert rel["start"].tolist()[:3] == ["2024-09-09", "2024-09-20", "2024-09-20"]
+    assert pd_isna(rel["start"].iloc[3])
+    assert rel["inferred"].tolist() == [True, True, True, False]
+    assert calendar_dates(parse_article("Title\n\nToday police met.", published=PUBLISHED)).empty
+
+
+def pd_isna(value) -> bool:
+    import pandas as pd
+
+    return bool(pd.isna(value))
+
+
+def test_future_weekday_looks_forward():
+    table = dates(parse_article("Title\n\nThe ministers will meet on Monday.", published=PUBLISHED))
+    assert table["start"].tolist() == ["2024-09-23"]
+
+
+def test_clause_says_what_happened():
+    article = parse_article("Title\n\nOn 6 May 2024, police arrested ten suspects in Manila.")
+    assert dates(article)["clause"].iloc[0].startswith("police arrested ten suspects")
+
+
+def test_empty_article_gives_empty_tables_with_columns():
+    article = parse_article("")
+    assert list(dates(article).columns) == DATE_COLUMNS
+    assert list(events(article).columns) == EVENT_COLUMNS
+    assert list(timeline(article).columns) == TIMELINE_COLUMNS
+
+
+def test_seed_dates(seed):
+    table = dates(seed)
+    calendar = table[table["kind"] != "relative"]
+    assert list(zip(calendar["start"], calendar["end"])) == [
+        ("2024-08-29", "2024-08-29"),
+        ("2024-08-27", "2024-08-27"),
+        ("2024-08-27", "2024-08-29"),
+    ]
+    assert calendar["kind"].tolist() == ["publication", "date", "range"]
+
+
+def test_seed_events(seed):
+    table = events(seed).set_index("name")
+    iscr = table.loc["International Symposium on Cybercrime Response"]
+    assert (iscr["acronym"], iscr["kind"], iscr["start"], iscr["end"]) == ("ISCR 2024", "symposium", "2024-08-27", "2024-08-29")
+    assert (iscr["place"], iscr["host"]) == ("Seoul", "Korean National Police Agency")
+    reception = table.loc["Welcome Reception"]
+    assert reception["kind"] == "reception"
+    assert reception["host"].startswith("KNPA’s Commissioner General")
+
+
+def test_event_names_with_ordinals_and_acronyms():
+    article = parse_article(
+        "Title\n\nOfficers joined the 34th Asia Region Law Enforcement Management Program (ARLEMP) in Hanoi on 20 May 2014. "
+        "The Police Training Centre hosted it."
+    )
+    table = events(article)
+    assert table["name"].tolist() == ["34th Asia Region Law Enforcement Management Program"]
+    assert table[["acronym", "kind", "start", "place"]].iloc[0].tolist() == ["ARLEMP", "program", "2014-05-20", "Hanoi"]
+
+
+def test_reference_back_to_an_event_carries_its_dates():
+    article = parse_article(
+        "Title\n\nDelegates gathered in The Hague for the 3rd Europol – INTERPOL Cybercrime Conference. "
+        "The three-day conference (30 September – 2 October 2015) was organised by Europol."
+    )
+    row = events(article).iloc[0]
+    assert row["name"] == "3rd Europol – INTERPOL Cybercrime Conference"
+    assert (row["start"], row["end"], row["place"], row["host"]) == ("2015-09-30", "2015-10-02", "The Hague", "Europol")
+
+
+def test_timeline_is_chronological_with_events(seed):
+    table = timeline(seed)
+    starts = [s for s in table["start"] if not s.startswith("--")]
+    assert starts == sorted(starts)
+    dated = table[table["text"] == "August 27 to 29"].iloc[0]
+    assert dated["event"] == "International Symposium on Cybercrime Response"
+
+
+def test_every_year_of_a_list_is_a_date():
+    assert [start for _, start, _ in found("Seizures rose in 2015, 2016 and 2018.")] == ["2015", "2016", "2018"]
+
+
+@pytest.mark.parametrize(
+    "sentence, start",
+    [
+        ("The summit will be held on 12 December.", "2024-12-12"),  # a notice looks ahead
+        ("The summit was held on 12 December.", "2023-12-12"),  # a report looks back
+    ],
+)
+def test_tense_picks_the_year_of_a_year_less_date(sentence, start):
+    assert found(sentence)[0][1] == start
+
+
+def test_weekdays_follow_their_own_clause():
+    table = dates(parse_article("Title\n\nHe said on Tuesday that police will meet on Thursday.", published=PUBLISHED))
+    assert table["start"].tolist() == ["2024-09-17", "2024-09-26"]
+
+
+def test_timeline_lists_participants_named_in_the_sentence(monkeypatch):
+    import pandas as pd
+
+    participants_module = importlib.import_module("analysis.participants")
+
+    people = pd.DataFrame([{"name": "Jane Doe", "aliases": "Doe"}, {"name": "Ali Khan", "aliases": ""}])
+    monkeypatch.setattr(participants_module, "participants", lambda article: people)
+    article = parse_article("Title\n\nOn 3 May 2024, Doe opened the Regional Cyber Forum. Ali Khan left on 9 May 2024.")
+    table = timeline(article)
+    assert table["participants"].tolist() == ["Jane Doe", "Ali Khan"]
+    assert table["event"].fillna("").tolist() == ["Regional Cyber Forum", ""]
+
+
+def test_timeline_survives_a_failing_participants_table(monkeypatch):
+    participants_module = importlib.import_module("analysis.participants")
+
+    def broken(article):
+        raise RuntimeError("mid-edit")
+
+    monkeypatch.setattr(participants_module, "participants", broken)
+    table = timeline(parse_article("Title\n\nPolice met on 3 May 2024."))
+    assert table["start"].tolist() == ["2024-05-03"] and table["participants"].tolist() == [""]
+
+
+def test_dev_gold_dates_are_found(dev_articles):
+    from pathlib import Path
+
+    dev = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev"
+    for name, article in dev_articles.items():
+        gold = json.loads((dev / f"{name}.gold.json").read_text(encoding="utf-8"))
+        want = sorted((d["start"], d["end"]) for d in gold.get("dates") or [])
+        got = sorted(zip(*calendar_dates(article)[["start", "end"]].T.values)) if want else []
+        assert got == want, name
+        _spans_slice_back(article)
+
+
+def _spans_slice_back(article) -> None:
+    for row in dates(article).itertuples():
+        assert article.text[row.char_start:row.char_end] == row.text
+        assert article.sentences[row.sentence].start <= row.char_start
+    for row in events(article).itertuples():
+        assert article.text[row.char_start:row.char_end] == row.name
+
+
+_PIECES = st.sampled_from(
+    ["on", "from", "to", "–", "-", "between", "and", "in", "May", "June", "Sept.", "August", "Friday", "Wednesday,",
+     "12", "31", "5th", "of", "2024", "2015", "13/09/2017", "2025-11-11", "last", "week", "Symposium", "the",
+     "International", "Conference", "(ISCR 2024)", "hosted", "by", "Seoul", ",", ".", "\n\n", "today"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=40), st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31))))
+def test_date_like_text_never_crashes_and_spans_slice_back(pieces, published):
+    article = parse_article("Title\n\n" + " ".join(pieces), published=published)
+    _spans_slice_back(article)
+    timeline(article)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_random_text_never_crashes(text):
+    article = parse_article(text)
+    _spans_slice_back(article)
+    timeline(article)
