@@ -172,6 +172,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 # --- phrase readers (each returns the index after what it read, or None) ----------------------------
 
 _CONNECTORS = {"of", "for", "and", "on", "&", "the", "against", "de", "du", "des", "la", "le"}
+_ROLE_ADJECTIVES = {"outgoing", "former", "new", "incoming", "current", "newly", "appointed", "then", "incumbent", "acting"}
+_ROMAN = {"I", "II", "III", "IV", "V", "VI"}
 _LOWER_TITLES = {"chief", "head", "spokesman", "spokeswoman", "spokesperson", "boss", "commander", "director", "minister"}
 _SPEECH = {"said", "says", "told", "added", "noted", "stated", "announced", "explained", "stressed", "remarked", "emphasised", "emphasized"}
 _LEAD_PHRASES = ("led by", "headed by", "chaired by", "under the leadership of", "under the supervision of", "represented by", "hosted by", "organised by", "organized by")
@@ -279,14 +281,28 @@ def read_name(tokens: list[Token], i: int, *, after_title: bool = False) -> int 
     return last + 1
 
 
-def _is_nameish(tokens: list[Token], i: int, end: int) -> bool:
-    """Whether tokens[i:end] can be a personal name: no organization, title or place words."""
+def _is_nameish(tokens: list[Token], i: int, end: int, *, titled: bool = False) -> bool:
+    """Whether tokens[i:end] can be a personal name: no organization or event words, not a place.
+
+    After a title a place word may stand inside a longer name ("General Badrodin Haiti").
+    """
     lex = _load()
     words = tokens[i:end]
     text = " ".join(t.text for t in words)
-    if text in lex.places or text in lex.known_orgs or text in lex.demonyms:
+    if text in lex.places or text in lex.known_orgs or text in lex.demonyms or all(t.text in _ROMAN for t in words):
         return False
-    return not any(t.key in lex.org_heads or t.key in lex.not_org_heads or t.text in lex.places for t in words)
+    if any(t.key in lex.org_heads or t.key in lex.not_org_heads for t in words):
+        return False
+    return titled and len(words) > 1 or not any(t.text in lex.places for t in words)
+
+
+def _lower_title(token: Token, after_police: bool = False) -> bool:
+    """A position written in lower case: "commissioner-general", "counsellor", "spokesman"."""
+    if not token.is_word or token.is_cap:
+        return False
+    lex = _load()
+    parts = token.key.split("-")
+    return token.key in _LOWER_TITLES or all(p in lex.title_words for p in parts) and any(p in lex.title_heads for p in parts)
 
 
 # --- mentions -------------------------------------------------------------------------------------
@@ -319,7 +335,7 @@ class PersonMention:
     start: int = 0  # token index of the whole mention
     name_start: int = 0
     name_end: int = 0
-    role_end: int | None = None  # token index after a role with no organization of its own
+    name_end_role: int | None = None  # token index after "of ORGANIZATION" following the name
 
 
 def _text(tokens: list[Token], i: int, j: int, sentence_text: str, offset: int) -> str:
@@ -448,6 +464,7 @@ class _SentenceReader:
     # pass 2: people ---------------------------------------------------------------------------------
 
     def read_people(self) -> None:
+        """Titled names first ("Police General X", "Dr. Y"), then the roles written around them."""
         i = 0
         while i < len(self.tokens):
             mention = None if self.used[i] else self.person_at(i)
@@ -457,8 +474,7 @@ class _SentenceReader:
                 i = mention.name_end
             else:
                 i += 1
-        for mention in self.people:
-            self.read_role(mention)
+        self.read_roles()
 
     def read_prefix(self, j: int, found: dict) -> int:
         """Read titles, abbreviated ranks and honorifics from ``j`` into ``found``; return where they end."""
@@ -479,114 +495,240 @@ class _SentenceReader:
                 found["titles"].append(self.text(j, end))
                 found["title_start"] = j
                 j = end
-                if org := self.org_after(j, strict=False):
-                    found["org"], j = org, org.after
+                span = self.org_span_after(j)
+                if span and span[2] == "org":  # "Secretary General of INTERPOL Jürgen Stock"
+                    found["org"], j = span, span[1]
             else:
                 break
         return j
 
     def person_at(self, i: int) -> PersonMention | None:
+        """A name written right after titles, ranks or honorifics."""
         tokens, lex = self.tokens, _load()
         if not self.starts_title(i):
             return None
         found: dict = {"titles": [], "honorifics": [], "abbrev": None, "org": None, "title_start": i}
-        j = self.read_prefix(i, found)
+        k = self.read_prefix(i, found)
         if not (found["titles"] or found["honorifics"] or found["abbrev"]):
             return None
-        role = None
-        if j + 1 < len(tokens) and tokens[j].text == "," and (found["titles"] or found["honorifics"]):
-            # "the Assistant General Counsel of Microsoft ..., Mr Richard Boscovich," and
-            # "The Chief of the Philippine National Police, Police General Rommel Marbil,"
-            before = list(found["titles"])
-            found["titles"] = []
-            k = self.read_prefix(j + 1, found)
-            if found["titles"]:
-                role = " ".join(before)
-            else:
-                found["titles"] = before
-            name_end = read_name(tokens, k, after_title=True)
-            closes = name_end is not None and (name_end >= len(tokens) or tokens[name_end].text in ",;:.)" or tokens[name_end].key in _SPEECH)
-            if not closes:
-                return None
-        else:
-            k = j
-            name_end = read_name(tokens, k, after_title=True)
-        if not name_end or not _is_nameish(tokens, k, name_end) or any(self.used[m] for m in range(k, name_end)):
+        name_end = read_name(tokens, k, after_title=True)
+        if not name_end or not _is_nameish(tokens, k, name_end, titled=True) or any(self.used[m] for m in range(k, name_end)):
             return None
         if name_end < len(tokens) and tokens[name_end].is_cap and tokens[name_end].key in lex.org_heads:
             return None  # "Major Crimes Unit": an organization, not "Major Crimes"
         titles = [t for t in found["titles"] if t[0].isupper()]
         positions = [t for t in found["titles"] if not t[0].isupper()] + titles[:-1]  # "police chief", "Minister of X General"
         titles = titles[-1:]
-        role = role or ", ".join(positions) or None
         if not titles and found["abbrev"]:
             titles = [lex.title_abbreviations[found["abbrev"]]]
         mention = PersonMention(
             name=self.text(k, name_end), honorific=found["honorifics"], title=titles, title_abbrev=found["abbrev"],
-            role=role, sentence=self.sentence, char_start=tokens[i].start, char_end=tokens[name_end - 1].end,
-            start=i, name_start=k, name_end=name_end,
+            role=", ".join(positions) or None, sentence=self.sentence, char_start=tokens[i].start,
+            char_end=tokens[name_end - 1].end, start=i, name_start=k, name_end=name_end,
         )
         if found["org"]:
-            mention.organization, mention.org_strength = found["org"].name, 3
+            org = self.commit(found["org"])
+            if org:
+                mention.organization, mention.org_strength = org, 3
         return mention
 
-    def org_after(self, j: int, *, strict: bool) -> OrgMention | None:
-        """An organization right after "of"/"at": "of the European Banking Federation", "at Europol"."""
+    # organizations and countries named inside a role -------------------------------------------------
+
+    def org_span_after(self, j: int) -> tuple[int, int, str] | None:
+        """What follows "of"/"at"/"from" at ``j``: ``(start, end, kind)`` with kind "org", "place" or
+        "other" (a unit or portfolio that belongs to the role), without recording anything yet."""
         tokens, lex = self.tokens, _load()
-        if not (j + 1 < len(tokens) and tokens[j].key in ("of", "at")):
+        if not (j + 1 < len(tokens) and tokens[j].key in ("of", "at", "from")):
             return None
         k = j + 1 + (tokens[j + 1].key == "the")
-        if k >= len(tokens):
+        if k >= len(tokens) or self.used[k] and not self.org_at(k):
             return None
         if org := self.org_at(k):
-            return org
+            if tokens[org.end - 1].possessive and (owned := self.org_at(org.after)):
+                return k, owned.after, "org"  # "of Europol's European Cybercrime Centre"
+            return k, org.after, "org"
         end = _cap_run(tokens, k, allow_the=False)
-        # the run stops before a person: "Secretary General of INTERPOL Jürgen Stock"
-        end = next((m for m in range(k, end) if self.used[m] or _match_phrase(tokens, m, lex.honorifics) or (m > k and self.starts_title(m) and read_title(tokens, m))), end)
-        if end <= k or read_title(tokens, k) or any(t.key in _NON_NAME_CAPS for t in tokens[k:end]):
+        end = next((m for m in range(k, end) if self.used[m] or _match_phrase(tokens, m, lex.honorifics) or (m > k and self.starts_title(m) and read_title(tokens, m) and not _is_title_word(tokens[m - 1]))), end)
+        if end <= k or any(t.key in _NON_NAME_CAPS for t in tokens[k:end]):
             return None
         words = tokens[k:end]
+        text = " ".join(t.text for t in words)
+        if text in lex.places or (words[-1].possessive is False and text.replace("’", "'") in lex.places):
+            return k, end, "place"
         heads = [n for n, t in enumerate(words) if t.key in lex.org_heads]
-        if heads:
-            return self.add_org(k, k + self._tail(words, heads[-1] + 1))
+        if heads and not read_title(tokens, k):
+            return k, k + self._tail(words, heads[-1] + 1), "org"
         if words[0].text in lex.known_orgs or words[0].text in self.known_acronyms:
-            return self.add_org(k, k + 1)
-        if strict or words[-1].key in lex.portfolios or (end < len(tokens) and tokens[end].is_cap):
+            return k, k + 1, "org"
+        if words[-1].key in lex.portfolios or read_title(tokens, k):
+            return k, end, "other"
+        if any(t.is_allcaps for t in words) and not (end < len(tokens) and tokens[end].is_cap):
+            return k, end, "org"  # "President of RMIT Vietnam"
+        return k, end, "other"
+
+    def commit(self, span: tuple[int, int, str]) -> str | None:
+        """Record an organization span as a mention; a place is returned as the country's name."""
+        start, end, kind = span
+        if kind == "place":
+            text = self.text(start, end)
+            row = _load().places.get(text)
+            return row["country"] or row["name"] if row else text
+        org = self.org_ending_at(end) or self.org_at(start) or self.add_org(start, end)
+        return org.name
+
+    def read_role(self, k: int) -> dict | None:
+        """A position written around a name: "Director for Police Services", "the Secretary of ASEAN",
+        "INTERPOL Secretary General", "Thailand's Minister of Justice", "Plans and Programmes Officer I",
+        "Director of the Human Resources Department at the Ministry of Interior", "Head of X, Y Directorate".
+        Returns ``{"start", "end", "text", "org", "country"}`` or None."""
+        tokens, lex = self.tokens, _load()
+        start = k
+        while k < len(tokens) and (tokens[k].key in ("the", "a", "an") or tokens[k].text in _ROLE_ADJECTIVES):
+            k += 1
+        role: dict = {"start": start, "org": None, "country": None}
+        if k < len(tokens) and (org := self.org_at(k)) and org.after < len(tokens):
+            role["org"], k = (org.start, org.after, "org"), org.after
+        elif k < len(tokens) and (country := self.demonym_at(k)):
+            role["country"], k = country
+        while k < len(tokens) and tokens[k].text in _ROLE_ADJECTIVES:
+            k += 1
+        text_start = k
+        end = self._role_core(k)
+        if end is None:
             return None
-        place = " ".join(t.text for t in words) in lex.places
-        if len(words) >= 2 or words[0].is_allcaps or place:
-            return self.add_org(k, end)  # "President of RMIT Vietnam"
+        # "of"/"at"/"from" chains: the last organization is the person's, the inner ones belong to the role
+        text_end = end
+        while end < len(tokens):
+            if tokens[end].key == "to" and end + 1 < len(tokens) and tokens[end + 1].is_cap or tokens[end].key == "to" and end + 2 < len(tokens) and tokens[end + 1].key == "the":
+                run = _cap_run(tokens, end + 1 + (tokens[end + 1].key == "the"), allow_the=False)
+                end = text_end = run  # "Ambassador to Vietnam", "Permanent Representative of Thailand to the UN"
+                continue
+            span = self.org_span_after(end)
+            if span is None:
+                break
+            if span[2] == "other":
+                end = text_end = span[1]
+                continue
+            if role["org"] and role["org"][2] == "org" and span[2] == "org":
+                text_end = end = span[1]  # an earlier organization becomes part of the role
+            role["org"], end = span, span[1]
+            if span[2] == "place":
+                role["country"], role["org"] = self.commit(span), None
+        # ", Counter-Terrorism Directorate" right after the role: the person's organization
+        if end + 1 < len(tokens) and tokens[end].text == "," and (org := self.org_at(end + 1)) and (org.after >= len(tokens) or not tokens[org.after].is_cap):
+            if role["org"] is not None and role["org"][2] == "org":
+                text_end = role["org"][1]
+            role["org"], end = (org.start, org.after, "org"), org.after
+        if role["org"] is not None and role["org"][0] < text_end and role["org"][0] > text_start:
+            text_end = max(text_end, role["org"][1]) if role["org"][1] <= text_end else text_end
+        role["text"] = self.text(text_start, text_end) if text_end > text_start else None
+        role["text_start"] = text_start
+        role["end"] = end
+        return role if role["text"] else None
+
+    def _role_core(self, k: int) -> int | None:
+        """End of the title words of a role from ``k``: ranks and positions joined by "and", a capitalised
+        run holding a title head ("BMLE Coordinator", "Plans and Programmes Officer I"), or lower-case
+        positions ("commissioner-general", "counsellor and police attache")."""
+        tokens, lex = self.tokens, _load()
+        if k >= len(tokens) or self.used[k]:
+            return None
+        end = read_title(tokens, k)
+        if end is None and tokens[k].is_cap:
+            run = _cap_run(tokens, k, allow_the=False)
+            heads = [m for m in range(k, run) if tokens[m].key in lex.title_heads and tokens[m].is_cap]
+            if heads and not any(self.used[m] for m in range(k, heads[-1] + 1)):
+                end = heads[-1] + 1
+        if end is None:
+            m = k
+            while m < len(tokens) and (_lower_title(tokens[m]) or tokens[m].key in ("and", "police") and m + 1 < len(tokens) and _lower_title(tokens[m + 1], tokens[m].key == "police")):
+                m += 1
+            end = m if m > k and _lower_title(tokens[m - 1]) else None
+        if end is None:
+            return None
+        while end < len(tokens):
+            if end + 1 < len(tokens) and tokens[end].key == "and" and (more := read_title(tokens, end + 1)):
+                end = more
+            elif tokens[end].text in _ROMAN:
+                end += 1
+            else:
+                break
+        return end
+
+    def demonym_at(self, k: int) -> tuple[str, int] | None:
+        """A demonym or a country's possessive at ``k``: ("Australia", next index)."""
+        lex, tokens = _load(), self.tokens
+        for size in (2, 1):
+            if k + size <= len(tokens):
+                text = " ".join(t.text for t in tokens[k : k + size])
+                if text in lex.demonyms and k + size < len(tokens) and tokens[k + size].is_cap:
+                    return lex.demonyms[text], k + size
+                if tokens[k + size - 1].possessive and lex.places.get(text, {}).get("kind") == "country":
+                    return lex.places[text]["name"], k + size
         return None
 
-    def _org_end(self, k: int, end: int) -> int:
-        """Where an organization read from ``k`` ends inside a capitalised run ending at ``end``."""
-        lex = _load()
-        heads = [m for m in range(k, end) if self.tokens[m].key in lex.not_org_heads]
-        return min(heads) if heads and heads[0] > k else end
+    def read_roles(self) -> None:
+        """Give each titled person the roles written next to them, deciding for a phrase between two
+        people whether it follows the first (", Director for X,") or precedes the second ("Head of X,
+        Superintendent Y") from how the list began."""
+        tokens = self.tokens
+        people = sorted(self.people, key=lambda m: m.start)
+        prefix_roles: dict[int, dict] = {}
+        for n, m in enumerate(people):
+            floor = people[n - 1].name_end if n else 0
+            if m.start - 1 > floor and tokens[m.start - 1].text == ",":
+                role = self.prefix_role(floor, m.start - 1)
+                if role:
+                    prefix_roles[n] = role
+        for n, m in enumerate(people):
+            if n in prefix_roles:
+                self.apply_role(m, prefix_roles[n], strength=4, before=True)
+            self.read_after_name(m)
+            after = m.name_end_role or m.name_end
+            if after + 1 < len(tokens) and tokens[after].text == "," and not self.used[after + 1]:
+                role = self.read_role(after + 1)
+                if role is None:
+                    continue
+                nxt = prefix_roles.get(n + 1)
+                if nxt is not None and nxt["start"] <= role["start"] + 1:
+                    if n in prefix_roles or role["end"] != nxt["end"]:
+                        continue  # the list puts roles before names: this one is the next person's
+                    del prefix_roles[n + 1]
+                    people[n + 1].role = None
+                self.apply_role(m, role, strength=4)
 
-    def read_role(self, mention: PersonMention) -> None:
-        """", Director for Police Services," or "of the Royal Malaysia Police" after a name."""
-        tokens, lex = self.tokens, _load()
-        j = mention.name_end
-        if org := self.org_after(j, strict=True):
-            mention.organization, mention.org_strength = org.name, 3
-            j = org.end
-        if j + 1 < len(tokens) and tokens[j].text == ",":
-            k = j + 1 + (tokens[j + 1].key in ("the", "a", "an"))
-            if (org := self.org_at(k)) and tokens[org.end - 1].is_word:
-                if read_title(tokens, org.after):  # "Jürgen Stock, INTERPOL Secretary General,"
-                    mention.organization, mention.org_strength = org.name, 4
-                    k = org.after
-            end = read_title(tokens, k) if k < len(tokens) and not self.used[k] else None
-            if end:
-                while end < len(tokens) and tokens[end].is_cap and tokens[end].is_word and not self.used[end] and tokens[end].text not in lex.places and tokens[end].key not in lex.org_heads:
-                    end += 1  # "Deputy Director Operations"
-                mention.role = self.text(k, end)
-                self.mark(k, end)
-                if org := self.org_after(end, strict=False):
-                    mention.organization, mention.org_strength = org.name, 4
-                else:
-                    mention.role_end = end
+    def prefix_role(self, floor: int, comma: int) -> dict | None:
+        """A role that ends at the comma before a name: "The Chief of the PNP, Police General X"."""
+        tokens = self.tokens
+        for s in range(floor, comma):
+            if self.used[s] and not self.org_at(s):
+                continue
+            if s > floor and tokens[s - 1].is_word and (tokens[s - 1].is_cap or tokens[s - 1].key in _CONNECTORS) and tokens[s - 1].key != "the":
+                continue
+            role = self.read_role(s)
+            if role and role["end"] == comma:
+                return role
+        return None
+
+    def apply_role(self, m: PersonMention, role: dict, *, strength: int, before: bool = False) -> None:
+        """Give ``m`` a role; a capitalised role written before a person with no title is their title."""
+        if before and not m.title and role["text"][0].isupper() and read_title(self.tokens, role["text_start"]):
+            m.title = [role["text"]]
+        else:
+            m.role = role["text"] if not m.role else f"{m.role}, {role['text']}"
+        self.mark(role["start"], role["end"])
+        if role["org"] is not None and (org := self.commit(role["org"])):
+            if strength > m.org_strength:
+                m.organization, m.org_strength = org, strength
+        elif role["country"] and m.org_strength < 2:
+            m.organization, m.org_strength = role["country"], 2
+
+    def read_after_name(self, m: PersonMention) -> None:
+        """ "of the Royal Malaysia Police" right after a name."""
+        span = self.org_span_after(m.name_end)
+        if span and span[2] == "org" and m.org_strength < 3:
+            m.organization, m.org_strength = self.commit(span), 3
+            m.name_end_role = span[1]
 
     # pass 3: capitalised organizations ---------------------------------------------------------------
 
@@ -616,12 +758,20 @@ class _SentenceReader:
         tokens, lex = self.tokens, _load()
         while i < end and (tokens[i].key in _CONNECTORS or not tokens[i].is_word):
             i += 1
-        if i < end and (title_end := read_title(tokens, i)) and title_end >= end:
-            return  # a position with no name ("Director for Police Services") is not an organization
-        for k in range(i + 1, end):
-            if tokens[k - 1].key not in _CONNECTORS and not _is_title_word(tokens[k - 1]) and _is_title_word(tokens[k]) and self.starts_title(k) and read_title(tokens, k):
-                end = k  # "ASEANAPOL Secretariat Executive Director"; not "Office of the Prime Minister"
+        if i < end and (title_end := read_title(tokens, i)):
+            if title_end >= end:
+                return  # a position with no name ("Director for Police Services") is not an organization
+            if tokens[title_end].key in ("of", "at"):
+                i = title_end + 1 + (tokens[title_end + 1].key == "the")  # "Director of the Cyber Crime Centre"
+        k = i + 1
+        while k < end:
+            if _is_title_word(tokens[k]) and self.starts_title(k) and (title_end := read_title(tokens, k)):
+                if tokens[k - 1].key in _CONNECTORS:
+                    k = title_end  # "Office of the Prime Minister": the title is part of the name
+                    continue
+                end = k  # "ASEANAPOL Secretariat Executive Director"
                 break
+            k += 1
         words = tokens[i:end]
         if not words:
             return
@@ -676,15 +826,13 @@ class _SentenceReader:
     # pass 4: ties between people and organizations ---------------------------------------------------
 
     def attach(self, mention: PersonMention) -> None:
-        tokens, lex = self.tokens, _load()
+        tokens = self.tokens
         i = mention.start
         before = self.org_ending_at(i) or (self.org_ending_at(i - 1) if i > 0 and tokens[i - 1].key == "the" else None)
+        if before is None and i > 1 and tokens[i - 1].text == "," and (org := self.org_ending_at(i - 1)) and org.start > 0 and tokens[org.start - 1].key == "from":
+            before = org  # "Expert from RMP, Assistant Commissioner Police X"
         if before and mention.org_strength < 3:  # "KNPA's Commissioner General", "ASEANAPOL Secretariat Executive Director"
             mention.organization, mention.org_strength = before.name, 3
-        if mention.org_strength < 4 and mention.role_end is not None:
-            end = mention.role_end
-            if end + 1 < len(tokens) and tokens[end].text == "," and (org := self.org_at(end + 1)):
-                mention.organization, mention.org_strength = org.name, 4  # "..., Deputy Director for X, Police General Department ..."
         rest = self.sentence.text[tokens[mention.name_end - 1].end - self.sentence.start :]
         match = re.match(r"[^.;]*?\bwho (?:also |currently |now )?(?:serves|is|acts|works) as (?:the |a |an )?", rest)
         if match:
@@ -696,8 +844,7 @@ class _SentenceReader:
                 mention.organization, mention.org_strength = org.name, 5
         if mention.organization:
             return
-        country = self.demonym_before(i)
-        if country and (mention.title or mention.role):
+        if (country := self.demonym_before(i)) and (mention.title or mention.role):
             mention.organization, mention.org_strength = country, 2  # "South Korean President", "Malaysia's Minister"
             return
         prefix = self.sentence.text[: tokens[i].start - self.sentence.start].rstrip().casefold()
@@ -705,6 +852,12 @@ class _SentenceReader:
             lead = [o for o in self.orgs if o.end <= i]
             if lead:
                 mention.organization, mention.org_strength = max(lead, key=lambda o: o.end).name, 2
+                return
+        # the organization the sentence names nearest before the person, else after
+        nearest = [o for o in self.orgs if o.end <= i] or [o for o in self.orgs if o.start >= mention.name_end]
+        if nearest:
+            org = max(nearest, key=lambda o: o.end) if nearest[0].end <= i else min(nearest, key=lambda o: o.start)
+            mention.organization, mention.org_strength = org.name, 1
 
     def demonym_before(self, i: int) -> str | None:
         lex, tokens = _load(), self.tokens
@@ -722,10 +875,10 @@ class _SentenceReader:
     # pass 5: names with no title before them ---------------------------------------------------------
 
     def read_untitled_people(self) -> None:
-        """Names with no title before them, when the text shows they are people: an appositive position
-        ("Steve Lancaster, Assistant Commissioner ...", "Jürgen Stock, INTERPOL Secretary General"), a
-        position before the commas ("the head of Europol's EC3, Edvardas Šileris,"), or speech ("said John Tan")."""
-        tokens = self.tokens
+        """Names with no title before them, when the text shows they are people: a role after them
+        ("Steve Lancaster, Assistant Commissioner ...", "Jürgen Stock, INTERPOL Secretary General"), a role
+        before the commas ("the head of Europol's EC3, Edvardas Šileris,"), or speech ("said John Tan")."""
+        tokens, lex = self.tokens, _load()
         i = 0
         while i < len(tokens):
             prev = tokens[i - 1] if i > 0 else None
@@ -733,57 +886,32 @@ class _SentenceReader:
                 i += 1
                 continue
             end = read_name(tokens, i)
-            if not end or not 2 <= end - i <= 5 or any(self.used[k] for k in range(i, end)) or not _is_nameish(tokens, i, end) or any(_is_title_word(t) for t in tokens[i:end]):
-                i += 1
-                continue
-            if end < len(tokens) and tokens[end].is_cap and tokens[end].key in _load().org_heads:
+            if (
+                not end or not 2 <= end - i <= 5 or any(self.used[k] for k in range(i, end))
+                or not _is_nameish(tokens, i, end) or any(_is_title_word(t) for t in tokens[i:end])
+                or (end < len(tokens) and tokens[end].is_cap and tokens[end].key in lex.org_heads)
+            ):
                 i += 1
                 continue
             mention = PersonMention(name=self.text(i, end), sentence=self.sentence, char_start=tokens[i].start, char_end=tokens[end - 1].end, start=i, name_start=i, name_end=end)
             after = tokens[end] if end < len(tokens) else None
             spoke = (after is not None and after.key in _SPEECH) or (prev is not None and prev.key in _SPEECH)
-            titled_before = prev is not None and prev.text == "," and self.title_before_comma(mention, i - 1)
-            self.read_role(mention)
-            if not (spoke or titled_before or mention.role):
+            before = None
+            if prev is not None and prev.text == ",":
+                floor = max((p.name_end for p in self.people if p.name_end < i), default=0)
+                before = self.prefix_role(floor, i - 1)
+            role = self.read_role(end + 1) if after is not None and after.text == "," else None
+            if not (spoke or before or role):
                 i += 1
                 continue
             self.mark(i, end)
+            if before:
+                self.apply_role(mention, before, strength=3, before=True)
+            if role:
+                self.apply_role(mention, role, strength=4)
             self.attach(mention)
             self.people.append(mention)
             i = end
-
-    def title_before_comma(self, mention: PersonMention, comma: int) -> bool:
-        """"the Australian Federal Police Assistant Commissioner for X, Steve Lancaster" and "the head of X,
-        Edvardas Šileris": the position written before the name, and its organization."""
-        tokens, lex = self.tokens, _load()
-        org = self.org_ending_at(comma)
-        if org and (owner := self.org_ending_at(org.start)) and tokens[owner.end - 1].possessive:
-            org = OrgMention(org.name, org.acronym, owner.start, org.end, org.char_start, org.char_end, org.sentence, org.after)
-        if org and org.start >= 2:
-            k = org.start - 1 - (tokens[org.start - 1].key == "the")
-            if k >= 1 and tokens[k].key in ("of", "at"):
-                head = k - 1
-                start = head
-                while start > 0 and _is_title_word(tokens[start - 1]):
-                    start -= 1
-                if tokens[head].key in _LOWER_TITLES or _is_title_word(tokens[head]):
-                    text = self.text(start, head + 1)
-                    if text[0].isupper():
-                        mention.title.append(text)
-                    else:
-                        mention.role = text  # "the head of ..."
-                    mention.organization, mention.org_strength = org.name, 3
-                    return True
-        for start in range(comma - 1, -1, -1):
-            if _is_title_word(tokens[start]) and self.starts_title(start) and read_title(tokens, start) == comma:
-                while start > 0 and _is_title_word(tokens[start - 1]) and self.starts_title(start - 1) and read_title(tokens, start - 1) == comma:
-                    start -= 1
-                mention.title.append(self.text(start, comma))
-                mention.char_start = tokens[start].start
-                if org := self.org_ending_at(start):
-                    mention.organization, mention.org_strength = org.name, 3
-                return True
-        return False
 
 
 # --- the article level ------------------------------------------------------------------------------
