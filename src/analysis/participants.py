@@ -62,6 +62,7 @@ class Lexicons:
     title_stops: frozenset[tuple[str, ...]]
     org_heads: frozenset[str]
     not_org_heads: frozenset[str]
+    generic_org_words: frozenset[str]  # "National Police", "Thai Government": not names of their own
     particles: frozenset[str]
     known_orgs: dict[str, str | None]  # name as written -> acronym
     places: dict[str, dict]  # surface form -> row
@@ -97,8 +98,9 @@ def _load() -> Lexicons:
         title_abbreviations={row["abbreviation"]: row["expansion"] for row in load_table("title_abbreviations")},
         portfolios=_words("portfolios"),
         title_stops=_phrases("title_stop"),
-        org_heads=_words("org_heads"),
-        not_org_heads=_words("not_org_heads"),
+        org_heads=frozenset(_key(entry.split()[-1]) for entry in load_lexicon("org_heads")),
+        not_org_heads=frozenset(_key(entry.split()[-1]) for entry in load_lexicon("not_org_heads")),
+        generic_org_words=_words("org_generic_words"),
         particles=frozenset(_key(w) for w in load_lexicon("name_particles")),
         known_orgs={row["name"]: (row.get("acronym") or None) for row in load_table("known_organizations")},
         places=places,
@@ -109,7 +111,7 @@ def _load() -> Lexicons:
 
 # --- tokens ---------------------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_](?:[\w]|[-'’/&](?=[^\W_]))*|['’]s\b|\S")
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|(?<!\w)‘(?=[^\W\d_])[^\W_](?:[\w]|[-'’/&](?=[^\W_]))*|[^\W_](?:[\w]|[-'’/&](?=[^\W_]))*|['’]s\b|\S")
 _POSSESSIVE = re.compile(r"['’]s$")
 _PLURAL_POSSESSIVES = {"People", "Women", "Children", "Workers", "Men"}
 
@@ -127,11 +129,11 @@ class Token:
 
     @property
     def is_word(self) -> bool:
-        return self.text[0].isalnum()
+        return self.text.lstrip("‘")[:1].isalnum()
 
     @property
     def is_cap(self) -> bool:
-        return self.text[0].isupper()
+        return self.text.lstrip("‘")[:1].isupper()
 
     @property
     def is_allcaps(self) -> bool:
@@ -296,6 +298,15 @@ def _is_nameish(tokens: list[Token], i: int, end: int, *, titled: bool = False) 
     return titled and len(words) > 1 or not any(t.text in lex.places for t in words)
 
 
+def _generic(words: list[Token]) -> bool:
+    """Whether an organization-like phrase is a common noun phrase: "National Police", "Thai Government"."""
+    lex = _load()
+    keys = [w.key for w in words if w.is_word and w.key not in _CONNECTORS]
+    if sum(k in lex.org_heads for k in keys) == 1 and all(k in lex.generic_org_words or k in lex.org_heads for k in keys):
+        return True
+    return keys[-1] in ("government", "authorities") and all(w.text in lex.demonyms or w.text in lex.places or w.key in lex.generic_org_words for w in words[:-1])
+
+
 def _lower_title(token: Token, after_police: bool = False) -> bool:
     """A position written in lower case: "commissioner-general", "counsellor", "spokesman"."""
     if not token.is_word or token.is_cap:
@@ -377,8 +388,9 @@ class _SentenceReader:
     acronyms in parentheses, people (titles, honorifics, names, roles), capitalised organizations,
     then the ties between people and organizations."""
 
-    def __init__(self, sentence: Sentence, is_title: bool, known_acronyms: set[str], *, acronyms_only: bool = False):
+    def __init__(self, sentence: Sentence, is_title: bool, known_acronyms: set[str], *, acronyms_only: bool = False, reused_acronyms: frozenset[str] = frozenset()):
         self.sentence = sentence
+        self.reused_acronyms = reused_acronyms
         self.tokens = tokenize(sentence.text, sentence.start)
         self.is_title = is_title
         self.known_acronyms = known_acronyms
@@ -433,7 +445,8 @@ class _SentenceReader:
             if token.text != "(" or k + 2 >= len(tokens) or tokens[k + 2].text != ")" or k == 0:
                 continue
             inner = tokens[k + 1]
-            if not re.fullmatch(r"[A-Z][A-Za-z0-9-]*[A-Z0-9]", inner.text) or sum(c.isupper() for c in inner.text) < 2:
+            known_short = inner.text in _load().known_orgs and not inner.text.isupper()
+            if not known_short and (not re.fullmatch(r"[A-Z][A-Za-z0-9-]*[A-Z0-9]", inner.text) or sum(c.isupper() for c in inner.text) < 2):
                 continue
             run_start = k
             while run_start > 0:
@@ -443,9 +456,12 @@ class _SentenceReader:
                 if not ((prev.is_word and (prev.is_cap or prev.key in _CONNECTORS)) or prev.text in ",&"):
                     break
                 run_start -= 1
-            start = _acronym_of(inner.text, tokens[run_start:k])
+            start = None if known_short else _acronym_of(inner.text, tokens[run_start:k])
             if start is None:
-                continue
+                # "European Union Agency for Law Enforcement Cooperation (Europol)", "Royal Malaysia Police (PDRM)": an acronym of the name in another language
+                start = next((n for n in range(k - run_start - 1, -1, -1) if not tokens[run_start + n].is_cap or tokens[run_start + n].key in _NON_NAME_CAPS), -1) + 1
+                if start >= k - run_start or _org_kind(tokens[run_start + start : k], self.known_acronyms) != "org":
+                    continue
             i = run_start + start
             while i > 0 and tokens[i - 1].is_cap and tokens[i - 1].is_word and not tokens[i - 1].possessive and tokens[i - 1].key not in _NON_NAME_CAPS and not _is_title_word(tokens[i - 1]):
                 i -= 1
@@ -454,6 +470,8 @@ class _SentenceReader:
             kind = _org_kind(tokens[i:k], self.known_acronyms)
             if kind is None and k + 3 < len(tokens) and tokens[k + 3].is_cap:
                 kind = _org_kind([tokens[k + 3]], self.known_acronyms)
+            if kind is None and inner.text in self.reused_acronyms and tokens[k - 1].key not in _load().generic_org_words:
+                kind = "org"  # "Internal Security and Public Order (ISPO)", then "ISPO clarified ..."
             if kind == "org":
                 self.add_org(i, k, acronym=inner.text)
                 self.used[k + 1] = True
@@ -535,32 +553,43 @@ class _SentenceReader:
     # organizations and countries named inside a role -------------------------------------------------
 
     def org_span_after(self, j: int) -> tuple[int, int, str] | None:
-        """What follows "of"/"at"/"from" at ``j``: ``(start, end, kind)`` with kind "org", "place" or
-        "other" (a unit or portfolio that belongs to the role), without recording anything yet."""
-        tokens, lex = self.tokens, _load()
+        """What follows "of"/"at"/"from" at ``j``: see :meth:`org_span_at`."""
+        tokens = self.tokens
         if not (j + 1 < len(tokens) and tokens[j].key in ("of", "at", "from")):
             return None
-        k = j + 1 + (tokens[j + 1].key == "the")
+        return self.org_span_at(j + 1 + (tokens[j + 1].key == "the"))
+
+    def org_span_at(self, k: int) -> tuple[int, int, str] | None:
+        """``(start, end, kind)`` of what is named at ``k``, kind "org", "place" or "other" (a unit or
+        portfolio that belongs to a role), without recording anything yet."""
+        tokens, lex = self.tokens, _load()
         if k >= len(tokens) or self.used[k] and not self.org_at(k):
             return None
         if org := self.org_at(k):
-            if tokens[org.end - 1].possessive and (owned := self.org_at(org.after)):
-                return k, owned.after, "org"  # "of Europol's European Cybercrime Centre"
+            while tokens[org.end - 1].possessive and (owned := self.org_at(org.after)):
+                org = owned  # "of Europol's European Cybercrime Centre"
+            while (nxt := self.org_at(org.after)) and nxt.start == org.after:
+                org = nxt  # "United Nations Security Council CTED"
             return k, org.after, "org"
-        end = _cap_run(tokens, k, allow_the=False)
-        end = next((m for m in range(k, end) if self.used[m] or _match_phrase(tokens, m, lex.honorifics) or (m > k and self.starts_title(m) and read_title(tokens, m) and not _is_title_word(tokens[m - 1]))), end)
-        if end <= k or any(t.key in _NON_NAME_CAPS for t in tokens[k:end]):
+        end = _cap_run(tokens, k)
+        end = next((m for m in range(k, end) if self.used[m] or _match_phrase(tokens, m, lex.honorifics) or (m > k and self.starts_title(m) and read_title(tokens, m) and not _is_title_word(tokens[m - 1]) and tokens[m - 1].key not in _CONNECTORS)), end)
+        while end > k and (tokens[end - 1].key in _CONNECTORS or not tokens[end - 1].is_word):
+            end -= 1
+        if end <= k or tokens[k].key in _NON_NAME_CAPS:
             return None
         words = tokens[k:end]
         text = " ".join(t.text for t in words)
-        if text in lex.places or (words[-1].possessive is False and text.replace("’", "'") in lex.places):
+        if text in lex.places:
             return k, end, "place"
-        heads = [n for n, t in enumerate(words) if t.key in lex.org_heads]
-        if heads and not read_title(tokens, k):
-            return k, k + self._tail(words, heads[-1] + 1), "org"
+        heads = [n for n, t in enumerate(words) if t.key in lex.org_heads and t.is_cap]
+        if heads and not read_title(tokens, k) and not any(t.key in lex.not_org_heads for t in words[heads[-1] :]):
+            stop = k + self._tail(words, heads[-1] + 1)
+            if stop + 1 < len(tokens) and tokens[stop].key == "in" and tokens[stop + 1].text in lex.places:
+                stop += 2  # "Embassy of the People's Republic of China in Thailand"
+            return (k, stop, "other") if _generic(tokens[k:stop]) else (k, stop, "org")
         if words[0].text in lex.known_orgs or words[0].text in self.known_acronyms:
             return k, k + 1, "org"
-        if words[-1].key in lex.portfolios or read_title(tokens, k):
+        if words[-1].key in lex.portfolios or read_title(tokens, k) or any(t.key in lex.not_org_heads for t in words):
             return k, end, "other"
         if any(t.is_allcaps for t in words) and not (end < len(tokens) and tokens[end].is_cap):
             return k, end, "org"  # "President of RMIT Vietnam"
@@ -570,9 +599,7 @@ class _SentenceReader:
         """Record an organization span as a mention; a place is returned as the country's name."""
         start, end, kind = span
         if kind == "place":
-            text = self.text(start, end)
-            row = _load().places.get(text)
-            return row["country"] or row["name"] if row else text
+            return self.text(start, end)  # "of Lao PDR": the country, as the text names it
         org = self.org_ending_at(end) or self.org_at(start) or self.add_org(start, end)
         return org.name
 
@@ -615,10 +642,10 @@ class _SentenceReader:
             if span[2] == "place":
                 role["country"], role["org"] = self.commit(span), None
         # ", Counter-Terrorism Directorate" right after the role: the person's organization
-        if end + 1 < len(tokens) and tokens[end].text == "," and (org := self.org_at(end + 1)) and (org.after >= len(tokens) or not tokens[org.after].is_cap):
+        if end + 1 < len(tokens) and tokens[end].text == "," and (span := self.org_span_at(end + 1)) and span[2] == "org" and (span[1] >= len(tokens) or not tokens[span[1]].is_cap):
             if role["org"] is not None and role["org"][2] == "org":
-                text_end = role["org"][1]
-            role["org"], end = (org.start, org.after, "org"), org.after
+                text_end = role["org"][1]  # "Head of RCTN Asia Pacific, Counter-Terrorism Directorate"
+            role["org"], end = span, span[1]
         if role["org"] is not None and role["org"][0] < text_end and role["org"][0] > text_start:
             text_end = max(text_end, role["org"][1]) if role["org"][1] <= text_end else text_end
         role["text"] = self.text(text_start, text_end) if text_end > text_start else None
@@ -641,8 +668,13 @@ class _SentenceReader:
                 end = heads[-1] + 1
         if end is None:
             m = k
-            while m < len(tokens) and (_lower_title(tokens[m]) or tokens[m].key in ("and", "police") and m + 1 < len(tokens) and _lower_title(tokens[m + 1], tokens[m].key == "police")):
-                m += 1
+            while m < len(tokens):
+                if _lower_title(tokens[m]):
+                    m += 1
+                elif tokens[m].key in ("and", "police") and any(_lower_title(t) for t in tokens[m + 1 : m + 3]):
+                    m += 1  # "counsellor and police attache"
+                else:
+                    break
             end = m if m > k and _lower_title(tokens[m - 1]) else None
         if end is None:
             return None
@@ -776,9 +808,10 @@ class _SentenceReader:
         if not words:
             return
         kind = None
-        for token in words:  # the rightmost head word decides: "Working Group Meeting" is an event
+        for n, token in enumerate(words):  # the rightmost head word decides: "Working Group Meeting" is an event
             if token.is_cap and token.key in lex.org_heads:
-                kind = "org"
+                # "National Convention Center": a venue named after an event word
+                kind = "other" if n and words[n - 1].key in lex.not_org_heads else "org"
             elif token.is_cap and token.key in lex.not_org_heads:
                 kind = "other"
         if kind == "other":
@@ -794,11 +827,15 @@ class _SentenceReader:
             self.mark(i, end)
             return
         if kind == "org":
-            last_head = max(n for n, t in enumerate(words) if t.key in lex.org_heads)
             first_head = min(n for n, t in enumerate(words) if t.key in lex.org_heads)
+            of = next((n for n, t in enumerate(words[:first_head]) if t.key == "of"), None)
+            if of is not None:  # "Member States of the European Union": the organization is after "of"
+                self.org_in(i + of + 1, end)
+                return
+            last_head = max(n for n, t in enumerate(words) if t.key in lex.org_heads)
             name_end = last_head + 1
             tail_end = self._tail(words, name_end)
-            if first_head > 0 or tail_end > name_end or last_head > first_head:
+            if (first_head > 0 or tail_end > name_end or last_head > first_head) and not _generic(words[:tail_end]):
                 self.add_org(i, i + tail_end)
                 if i + tail_end < end:
                     self.org_in(i + tail_end, end)
@@ -808,17 +845,24 @@ class _SentenceReader:
                 self.add_org(i + n, i + n + 1)
 
     def _tail(self, words: list[Token], n: int) -> int:
-        """End of what follows a head: "of Public Security", "on Crime Prevention and Suppression", "Kuala Lumpur"."""
+        """End of what follows a head: "of Public Security", "on Crime Prevention and Suppression",
+        "of the People's Republic of China in Thailand", "Kuala Lumpur"."""
         lex = _load()
-        if n < len(words) and words[n].key in ("of", "for", "on") and not words[n - 1].possessive:
-            k = n + 1 + (n + 1 < len(words) and words[n + 1].key == "the")
-            j = k
-            while j < len(words) and (words[j].is_cap or (words[j].key in ("and", "&", "of") and j + 1 < len(words) and words[j + 1].is_cap)):
-                j += 1
-                if words[j - 1].possessive:
-                    break
-            return j if j > k else n
         j = n
+        while j < len(words) and words[j].key in ("of", "for", "on") and not words[j - 1].possessive:
+            k = j + 1 + (j + 1 < len(words) and words[j + 1].key == "the")
+            m = k
+            while m < len(words) and (words[m].is_cap or (words[m].key in ("and", "&") and m + 1 < len(words) and words[m + 1].is_cap)):
+                m += 1
+                if words[m - 1].possessive and words[m - 1].text[:-2] not in _PLURAL_POSSESSIVES:
+                    break
+            if m == k:
+                break
+            j = m
+        if j + 1 < len(words) and words[j].key == "in" and words[j + 1].text in lex.places:
+            return j + 2  # "Embassy of ... in Thailand"
+        if j > n:
+            return j
         while j < len(words) and words[j].is_cap and not words[j - 1].possessive:
             j += 1
         return j if j > n and " ".join(w.text for w in words[n:j]) in lex.places else n
@@ -923,8 +967,12 @@ def _read(article: Article) -> tuple[list[_SentenceReader], dict[str, str]]:
     lex = _load()
     known = {a for a in lex.known_orgs.values() if a} | {n for n in lex.known_orgs if n.isupper()}
     units = [s for s in article.sentences if s.kind in ("title", "body")]
-    defined = {o.acronym for s in units for o in _SentenceReader(s, False, known, acronyms_only=True).orgs if o.acronym}
-    readers = [_SentenceReader(s, s.kind == "title", known | defined) for s in units]
+    counts: dict[str, int] = {}
+    for word in re.findall(r"\b[A-Z][A-Z0-9-]*[A-Z0-9]\b", article.body):
+        counts[word] = counts.get(word, 0) + 1
+    reused = frozenset(w for w, n in counts.items() if n >= 2)
+    defined = {o.acronym for s in units for o in _SentenceReader(s, False, known, acronyms_only=True, reused_acronyms=reused).orgs if o.acronym}
+    readers = [_SentenceReader(s, s.kind == "title", known | defined, reused_acronyms=reused) for s in units]
     acronyms = {o.acronym: o.name for r in readers for o in r.orgs if o.acronym}
     return readers, acronyms
 
