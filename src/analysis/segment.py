@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -29,10 +30,20 @@ def _is_abbreviation(word: str, next_char: str) -> bool:
     return next_char.isdigit() and bare in _numeric_abbreviations()
 
 
+@functools.cache
 def _abbreviations() -> frozenset[str]:
-    return frozenset(load_lexicon("abbreviations"))
+    """The abbreviations lexicon plus every dotted honorific, rank and title ("Pol.", "Snr.", "Supt.")."""
+    dotted = {
+        word.rstrip(".").casefold()
+        for name in ("honorifics", "title_heads", "title_modifiers")
+        for entry in load_lexicon(name)
+        for word in entry.split()
+        if word.endswith(".")
+    }
+    return frozenset(load_lexicon("abbreviations")) | dotted
 
 
+@functools.cache
 def _numeric_abbreviations() -> frozenset[str]:
     return frozenset(load_lexicon("abbreviations_before_numbers"))
 
