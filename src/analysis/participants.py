@@ -700,34 +700,35 @@ class _SentenceReader:
         return None
 
     def read_roles(self) -> None:
-        """Give each titled person the roles written next to them, deciding for a phrase between two
-        people whether it follows the first (", Director for X,") or precedes the second ("Head of X,
-        Superintendent Y") from how the list began."""
+        """Give each titled person the roles written next to them. A phrase between two people may follow
+        the first (", Director for X,") or precede the second ("Head of X, Superintendent Y"): the way
+        the list began decides."""
         tokens = self.tokens
         people = sorted(self.people, key=lambda m: m.start)
-        prefix_roles: dict[int, dict] = {}
+        before: dict[int, dict] = {}
+        after: dict[int, dict] = {}
         for n, m in enumerate(people):
             floor = people[n - 1].name_end if n else 0
-            if m.start - 1 > floor and tokens[m.start - 1].text == ",":
-                role = self.prefix_role(floor, m.start - 1)
-                if role:
-                    prefix_roles[n] = role
-        for n, m in enumerate(people):
-            if n in prefix_roles:
-                self.apply_role(m, prefix_roles[n], strength=4, before=True)
+            if m.start - 1 > floor and tokens[m.start - 1].text == "," and (role := self.prefix_role(floor, m.start - 1)):
+                before[n] = role
             self.read_after_name(m)
-            after = m.name_end_role or m.name_end
-            if after + 1 < len(tokens) and tokens[after].text == "," and not self.used[after + 1]:
-                role = self.read_role(after + 1)
-                if role is None:
-                    continue
-                nxt = prefix_roles.get(n + 1)
-                if nxt is not None and nxt["start"] <= role["start"] + 1:
-                    if n in prefix_roles or role["end"] != nxt["end"]:
-                        continue  # the list puts roles before names: this one is the next person's
-                    del prefix_roles[n + 1]
-                    people[n + 1].role = None
-                self.apply_role(m, role, strength=4)
+            end = m.name_end_role or m.name_end
+            if end + 1 < len(tokens) and tokens[end].text == "," and not self.used[end + 1] and (role := self.read_role(end + 1)):
+                after[n] = role
+        for n in range(len(people)):
+            mine, theirs = after.get(n), before.get(n + 1)
+            if not (mine and theirs):
+                continue
+            roles_first = n in before or people[n].role is not None  # how this person was written
+            if mine["start"] < theirs["end"] and theirs["start"] < mine["end"]:
+                del (after if roles_first else before)[n if roles_first else n + 1]
+            elif not roles_first and theirs["start"] - mine["end"] <= 2 and tokens[theirs["start"] - 1].key.endswith("ing"):
+                del before[n + 1]  # "..., Deputy Director-General of X, representing the Y, Mr. Z"
+        for n, m in enumerate(people):
+            if n in before:
+                self.apply_role(m, before[n], strength=4, before=True)
+            if n in after:
+                self.apply_role(m, after[n], strength=4)
 
     def prefix_role(self, floor: int, comma: int) -> dict | None:
         """A role that ends at the comma before a name: "The Chief of the PNP, Police General X"."""
