@@ -233,7 +233,7 @@ def read_title(tokens: list[Token], i: int) -> int | None:
     while j < len(tokens) and _is_title_word(tokens[j]) and not (j > i and tokens[j - 1].possessive):
         has_head |= tokens[j].key in lex.title_heads or "-" in tokens[j].key
         j += 1
-    if j == i and i > 0 and tokens[i].text in _LOWER_TITLES and ((tokens[i - 1].is_cap and tokens[i - 1].key not in _NON_NAME_CAPS) or tokens[i - 1].key == "police"):
+    if j == i and i > 0 and tokens[i].text in _LOWER_TITLES and ((tokens[i - 1].is_cap and tokens[i - 1].key not in _NON_NAME_CAPS) or tokens[i - 1].key == "police" or tokens[i - 1].text == ")"):
         return i + 1
     if not has_head:
         return None
@@ -246,6 +246,8 @@ def read_title(tokens: list[Token], i: int) -> int | None:
         k = j + 1 + (tokens[j + 1].key == "the" and tokens[j].key == "for")
         end = _cap_run(tokens, k, allow_the=False)
         end = next((m for m in range(k, end) if _match_phrase(tokens, m, lex.honorifics) or tokens[m].text in lex.title_abbreviations or (m > k and tokens[m - 1].key in lex.portfolios and _is_title_word(tokens[m]))), end)
+        if end > k and tokens[j].key == "of" and tokens[end - 1].key not in lex.portfolios:
+            end = next((m + 1 for m in range(end - 1, k - 1, -1) if tokens[m].key in lex.portfolios and tokens[m + 1].key == "of"), end)
         if end > k and (tokens[j].key == "for" or tokens[end - 1].key in lex.portfolios):
             j = end
     return j
@@ -617,6 +619,8 @@ class _SentenceReader:
             role["org"], k = (org.start, org.after, "org"), org.after
         elif k < len(tokens) and (country := self.demonym_at(k)):
             role["country"], k = country
+        elif (span := self.org_span_at(k)) and span[2] == "org" and span[1] < len(tokens) and tokens[span[1] - 1].possessive:
+            role["org"], k = span, span[1]  # "the Royal Thai Police's new commissioner-general"
         while k < len(tokens) and tokens[k].text in _ROLE_ADJECTIVES:
             k += 1
         text_start = k
@@ -681,6 +685,8 @@ class _SentenceReader:
         while end < len(tokens):
             if end + 1 < len(tokens) and tokens[end].key == "and" and (more := read_title(tokens, end + 1)):
                 end = more
+            elif end + 1 < len(tokens) and tokens[end].key == "and" and _is_title_word(tokens[end + 1]) and not (end + 2 < len(tokens) and tokens[end + 2].is_cap):
+                end += 2  # "Ambassador Extraordinary and Plenipotentiary"
             elif tokens[end].text in _ROMAN:
                 end += 1
             else:
@@ -876,6 +882,8 @@ class _SentenceReader:
         before = self.org_ending_at(i) or (self.org_ending_at(i - 1) if i > 0 and tokens[i - 1].key == "the" else None)
         if before is None and i > 1 and tokens[i - 1].text == "," and (org := self.org_ending_at(i - 1)) and org.start > 0 and tokens[org.start - 1].key == "from":
             before = org  # "Expert from RMP, Assistant Commissioner Police X"
+        if before and before.start > 0 and tokens[before.start - 1].key in ("former", "ex"):
+            before = None  # "former INTERPOL President"
         if before and mention.org_strength < 3:  # "KNPA's Commissioner General", "ASEANAPOL Secretariat Executive Director"
             mention.organization, mention.org_strength = before.name, 3
         rest = self.sentence.text[tokens[mention.name_end - 1].end - self.sentence.start :]
@@ -1092,9 +1100,11 @@ def participants(article: Article) -> pd.DataFrame:
         if person["organization"] in alias_of:
             person["organization"] = alias_of[person["organization"]]
         if person["org_strength"] < 3:  # "Minister of Public Security" works at the "Ministry of Public Security"
-            portfolio = re.search(r"Minister (?:of|for) (?:the )?(.+)", f"{person['title'] or ''} {person['role'] or ''}")
-            if portfolio and portfolio.group(1).strip() in ministries:
-                person["organization"] = ministries[portfolio.group(1).strip()]
+            positions = f"{person['title'] or ''}, {person['role'] or ''}"
+            portfolios = re.findall(r"Minister (?:of|for) (?:the )?(.+?)(?= and |,|$)", positions)
+            match = next((p.strip() for p in portfolios if p.strip() in ministries), None)
+            if match:
+                person["organization"] = ministries[match]
     _count_later_mentions(article, people)
     table = pd.DataFrame(people, columns=PERSON_COLUMNS)
     table["aliases"] = table["aliases"].map(lambda a: "; ".join(a) if isinstance(a, list) else a)
@@ -1174,4 +1184,4 @@ def _place_pattern() -> re.Pattern:
     forms = set(lex.places) | set(lex.demonyms)
     forms |= {f.upper() for f in lex.places if len(f) > 3}
     alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w$-])")
