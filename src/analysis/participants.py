@@ -93,8 +93,9 @@ def _load() -> Lexicons:
     dotted |= {f"{w}." for w in load_lexicon("abbreviations")}
     return Lexicons(
         honorifics=_phrases("honorifics"),
-        title_heads=_words("title_heads"),
-        title_modifiers=_words("title_modifiers"),
+        # a multi-word head ("Lieutenant Colonel", "Special Rapporteur") ends in its head; the rest are modifiers
+        title_heads=frozenset(_key(entry.split()[-1]) for entry in load_lexicon("title_heads")),
+        title_modifiers=_words("title_modifiers") | frozenset(_key(w) for entry in load_lexicon("title_heads") for w in entry.split()[:-1]),
         title_abbreviations={row["abbreviation"]: row["expansion"] for row in load_table("title_abbreviations")},
         portfolios=_words("portfolios"),
         title_stops=_phrases("title_stop"),
@@ -165,7 +166,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         nxt = text[end : end + 1]
         if nxt in (".", "'", "’") and word[0].isalpha():
             dotted = (word + nxt).replace("’", "'").casefold()
-            if dotted in lex.dotted or (nxt == "." and len(word) == 1 and word.isupper()):
+            name_part = nxt == "." and len(word) <= 3 and word[0].isupper() and tokens and tokens[-1].is_cap and text[end + 1 : end + 3].strip()[:1].isupper()
+            if dotted in lex.dotted or (nxt == "." and len(word) == 1 and word.isupper()) or name_part:
                 word, pos = word + nxt, end + 1
         tokens.append(Token(word, offset + start, offset + pos))
     return tokens

@@ -1,6 +1,12 @@
-"""Readability of the body with textstat (CMU-dictionary syllables, offline).
+"""How the article reads: textstat's English measures for the body, each paragraph and each sentence.
 
->>> readability(parse_article("Title\\n\\nThe cat sat on the mat. It was happy.")).loc[0, "words"]
+Syllables come from the CMU Pronouncing Dictionary through :func:`analysis._textstat.get_textstat`
+(offline). The counts are textstat's own (``words`` = ``lexicon_count``, ``sentences`` =
+``sentence_count``, ``syllables`` = ``syllable_count``, ``difficult_words``), so every measure
+in a row can be recomputed from the text it describes; whole-body numbers equal textstat's on
+``article.body``.
+
+>>> int(readability(parse_article("Title\\n\\nThe cat sat on the mat. It was happy.")).loc[0, "words"])
 9
 """
 from __future__ import annotations
@@ -10,6 +16,8 @@ import pandas as pd
 from ._textstat import get_textstat
 from .article import Article, parse_article  # noqa: F401  (parse_article used in the doctest)
 
+#: textstat's English measures, in report order. ``text_standard`` is textstat's consensus grade
+#: as a label ("11th and 12th grade"); ``text_standard_grade`` is the same as a number.
 MEASURES = (
     "flesch_reading_ease",
     "flesch_kincaid_grade",
@@ -18,18 +26,71 @@ MEASURES = (
     "coleman_liau_index",
     "automated_readability_index",
     "dale_chall_readability_score",
+    "linsear_write_formula",
+    "spache_readability",
+    "mcalpine_eflaw",
+    "text_standard",
+    "text_standard_grade",
+    "reading_time",
 )
+COUNTS = ("words", "sentences", "syllables", "difficult_words")
+COLUMNS = ["scope", "paragraph", *COUNTS, *MEASURES]
+SENTENCE_COLUMNS = ["sentence", "text", "words", "syllables", "difficult_words", "grade"]
+
+
+def _measures(text: str) -> dict[str, object]:
+    ts = get_textstat()
+    row: dict[str, object] = {
+        "words": ts.lexicon_count(text),
+        "sentences": ts.sentence_count(text),
+        "syllables": ts.syllable_count(text),
+        "difficult_words": ts.difficult_words(text),
+    }
+    for name in MEASURES:
+        if name == "text_standard_grade":
+            row[name] = float(ts.text_standard(text, float_output=True))
+        else:
+            row[name] = getattr(ts, name)(text)
+    return row
 
 
 def readability(article: Article) -> pd.DataFrame:
-    """One row for the whole body: counts, then textstat's main readability measures."""
+    """Counts and textstat measures for the whole body (``scope`` "body", ``paragraph`` missing)
+    and for each body paragraph (``scope`` "paragraph", ``paragraph`` its index in
+    ``article.paragraphs``). Columns: ``scope``, ``paragraph``, ``words``, ``sentences``,
+    ``syllables``, ``difficult_words``, then :data:`MEASURES`.
+    """
+    if not article.body.strip():
+        return pd.DataFrame(columns=COLUMNS)
+    rows = [{"scope": "body", "paragraph": None, **_measures(article.body)}]
+    for paragraph in article.body_paragraphs:
+        rows.append({"scope": "paragraph", "paragraph": paragraph.index, **_measures(paragraph.text)})
+    table = pd.DataFrame(rows, columns=COLUMNS)
+    table["paragraph"] = table["paragraph"].astype("Int64")
+    return table
+
+
+def sentence_readability(article: Article) -> pd.DataFrame:
+    """Per body sentence: ``sentence`` (index), ``text``, ``words``, ``syllables``, ``difficult_words``
+    and ``grade``, the Flesch–Kincaid grade of that one sentence
+    (0.39 × words + 11.8 × syllables per word − 15.59; the sentence is known to be one sentence,
+    so textstat's own sentence splitting, which stops at "Dr.", is not used). Sort by ``grade``
+    to find the hardest sentences.
+    """
     ts = get_textstat()
-    text = article.body
-    row = {
-        "scope": "body",
-        "words": ts.lexicon_count(text),
-        "sentences": len(article.body_sentences),
-        "syllables": ts.syllable_count(text),
-    }
-    row.update({name: getattr(ts, name)(text) for name in MEASURES})
-    return pd.DataFrame([row])
+    rows = []
+    for sentence in article.body_sentences:
+        words = ts.lexicon_count(sentence.text)
+        syllables = ts.syllable_count(sentence.text)
+        grade = 0.39 * words + 11.8 * syllables / words - 15.59 if words else float("nan")
+        rows.append(
+            {
+                "sentence": sentence.index,
+                "text": sentence.text,
+                "words": words,
+                "syllables": syllables,
+                "difficult_words": ts.difficult_words(sentence.text),
+                "grade": round(grade, 2),
+            }
+        )
+    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)

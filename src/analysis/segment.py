@@ -16,6 +16,8 @@ _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(\s+)")
 _OPENERS = "\"'“‘([«"
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
+_NAME_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,2}\.")
+_CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w’'-]*\s+$")
 
 
 def _is_abbreviation(word: str, next_char: str) -> bool:
@@ -62,6 +64,8 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> Iterato
             word = _WORD_BEFORE.search(text, cursor, match.start() + 1)
             if word and _is_abbreviation(word.group(1), next_char):
                 continue
+            if word and _NAME_ABBREVIATION.fullmatch(word.group(1)) and _CAPITALISED_BEFORE.search(text, cursor, word.start()):
+                continue  # an abbreviated part of a name: "Apichit Ch. Rotsaprat", "Mohd Md. Din"
         stop = match.start(1)
         yield from _trimmed(text, cursor, stop)
         cursor = after
