@@ -61,6 +61,8 @@ def test_sentence_splitting(text, expected):
         ("Media Release - 20/5/2014", None, dt.date(2014, 5, 20)),
         ("By Jane Roe", "Jane Roe", None),
         ("Posted: 2025-11-11", None, dt.date(2025, 11, 11)),
+        ("Bangkok (Thailand), 14 November 2013", None, dt.date(2013, 11, 14)),
+        ("June, 11 2019", None, dt.date(2019, 6, 11)),
     ],
 )
 def test_byline_forms(byline, author, published):
@@ -90,7 +92,7 @@ def test_bad_input_is_one_clear_error(source, message):
 
 
 def test_binary_bytes_are_refused():
-    with pytest.raises(ArticleError, match="binary"):
+    with pytest.raises(ArticleError, match="binary|image"):
         load_article(b"\x89PNG\r\n\x1a\n\x00\x00")
 
 

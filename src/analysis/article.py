@@ -122,7 +122,7 @@ _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\
 _DATE_ONLY = re.compile(
     rf"^{_WEEKDAY}(?:"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"  # 29 August 2024
-    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"  # Aug 29, 2024
+    rf"|{_MONTH},?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"  # Aug 29, 2024; June, 11 2019
     r"|\d{1,2}[/.]\d{1,2}[/.]\d{4}"  # 20/5/2014
     r"|\d{4}-\d{2}-\d{2}"  # 2025-11-11
     r")(?:\s*[,|]?\s*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?$",
@@ -130,7 +130,7 @@ _DATE_ONLY = re.compile(
 )
 _BYLINE_SEPARATORS = r"\s*(?:\||·|•|–|—|-|:|,)\s*"
 _BY_AUTHOR = re.compile(r"^by\s+(?P<author>.+?)(?:" + _BYLINE_SEPARATORS + r"(?P<date>.+))?$", re.IGNORECASE)
-_LABEL_DATE = re.compile(r"^(?P<label>[A-Za-z][\w ]{0,40}?)" + _BYLINE_SEPARATORS + r"(?P<date>.+)$")
+_LABEL_DATE = re.compile(r"^(?P<label>[A-Za-z][\w ().’'-]{0,60}?)" + _BYLINE_SEPARATORS + r"(?P<date>.+)$")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)]*$")
 _QUOTED = re.compile(r"^[\"'“‘].*[\"'”’]$")
 

@@ -365,12 +365,29 @@ def _infer_years(items: list[_Found], article: Article, paragraph_of) -> list[_F
                     tense = _tense(sentence.text, f.start - sentence.start, f.end - sentence.start)
             if anchor is None:  # no publication date: any dated expression, earlier first, then later
                 anchor = _context_anchor(items, i, None) or _context_anchor(items[::-1], len(items) - 1 - i, None)
+            if anchor is None:  # last, a year written anywhere: "Operation Tighten the Net 2022", "2567 B.E."
+                anchor = _year_in_text(article.text)
             if anchor is not None:
                 y1, inferred = _nearest_year(f.m1, f.d1, anchor, f.weekday, tense), True
         if has_second and y2 is None and y1 is not None:
             y2 = y1 + 1 if (f.m2, f.d2 or 0) < (f.m1, f.d1 or 0) else y1
         out.append(replace(f, y1=y1, y2=y2, inferred=inferred))
     return out
+
+
+_ANY_YEAR = re.compile(r"\b(?:(?P<ce>(?:19|20)\d\d)|(?P<be>25\d\d)\s*B\.?\s?E\b\.?)")
+
+
+def _year_in_text(text: str) -> dt.date | None:
+    """Mid-year of the year written most often in ``text`` (Buddhist-era years converted), if any.
+
+    >>> _year_in_text("held on August 28, 2567 B.E. in Vientiane")
+    datetime.date(2024, 7, 1)
+    """
+    years = [int(m["ce"]) if m["ce"] else int(m["be"]) - 543 for m in _ANY_YEAR.finditer(text)]
+    if not years:
+        return None
+    return dt.date(max(set(years), key=lambda y: (years.count(y), y)), 7, 1)
 
 
 def _context_anchor(items: list[_Found], i: int, paragraph_of) -> dt.date | None:

@@ -65,4 +65,7 @@ def extract(article: Article) -> dict:
     }
     for key, table in tables(article).items():
         result[key] = records(table, TABLES[key][1])
+    # a date written twice (title and body) is one date
+    seen: set[tuple] = set()
+    result["dates"] = [d for d in result["dates"] if not ((d["start"], d["end"]) in seen or seen.add((d["start"], d["end"])))]
     return result
