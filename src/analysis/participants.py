@@ -117,29 +117,24 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _PLURAL_POSSESSIVES = {"People", "Women", "Children", "Workers", "Men"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     text: str
     start: int
     end: int
     possessive: bool = False  # followed by 's
+    key: str = field(init=False)  # lexicon key
+    is_word: bool = field(init=False)
+    is_cap: bool = field(init=False)
+    is_allcaps: bool = field(init=False)
 
-    @property
-    def key(self) -> str:
-        return _key(self.text)
-
-    @property
-    def is_word(self) -> bool:
-        return self.text.lstrip("‘")[:1].isalnum()
-
-    @property
-    def is_cap(self) -> bool:
-        return self.text.lstrip("‘")[:1].isupper()
-
-    @property
-    def is_allcaps(self) -> bool:
+    def __post_init__(self) -> None:
+        first = self.text.lstrip("‘")[:1]
         letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
+        self.key = _key(self.text)
+        self.is_word = first.isalnum()
+        self.is_cap = first.isupper()
+        self.is_allcaps = len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -402,6 +397,7 @@ class _SentenceReader:
         self.orgs: list[OrgMention] = []
         self.people: list[PersonMention] = []
         self.other_spans: list[tuple[int, int]] = []  # events, projects and documents
+        self.role_spans: list[tuple[int, int]] = []
         self.read_parenthesised_acronyms()
         if acronyms_only:
             return
@@ -655,7 +651,7 @@ class _SentenceReader:
         if role["org"] is not None and role["org"][0] < text_end and role["org"][0] > text_start:
             text_end = max(text_end, role["org"][1]) if role["org"][1] <= text_end else text_end
         role["text"] = self.text(text_start, text_end) if text_end > text_start else None
-        role["text_start"] = text_start
+        role["text_start"], role["text_end"] = text_start, text_end
         role["end"] = end
         return role if role["text"] else None
 
@@ -758,6 +754,7 @@ class _SentenceReader:
         else:
             m.role = role["text"] if not m.role else f"{m.role}, {role['text']}"
         self.mark(role["start"], role["end"])
+        self.role_spans.append((role["text_start"], role["text_end"]))
         if role["org"] is not None and (org := self.commit(role["org"])):
             if strength > m.org_strength:
                 m.organization, m.org_strength = org, strength
@@ -977,13 +974,13 @@ def _read(article: Article) -> tuple[list[_SentenceReader], dict[str, str]]:
     """Read every title and body sentence: first the acronyms the article defines, then everything."""
     lex = _load()
     known = {a for a in lex.known_orgs.values() if a} | {n for n in lex.known_orgs if n.isupper()}
-    units = [s for s in article.sentences if s.kind in ("title", "body")]
+    units = [s for s in article.sentences if s.kind in ("title", "byline", "body")]
     counts: dict[str, int] = {}
     for word in re.findall(r"\b[A-Z][A-Z0-9-]*[A-Z0-9]\b", article.body):
         counts[word] = counts.get(word, 0) + 1
     reused = frozenset(w for w, n in counts.items() if n >= 2)
     defined = {o.acronym for s in units for o in _SentenceReader(s, False, known, acronyms_only=True, reused_acronyms=reused).orgs if o.acronym}
-    readers = [_SentenceReader(s, s.kind == "title", known | defined, reused_acronyms=reused) for s in units]
+    readers = [_SentenceReader(s, s.kind != "body", known | defined, reused_acronyms=reused) for s in units]
     acronyms = {o.acronym: o.name for r in readers for o in r.orgs if o.acronym}
     return readers, acronyms
 
@@ -1137,29 +1134,41 @@ def places(article: Article) -> pd.DataFrame:
     """
     lex = _load()
     readers, _ = _read(article)
-    pattern = _place_pattern()
     rows: dict[str, dict] = {}
     demonym_counts: dict[str, int] = {}
     for r in readers:
-        blocked = [(r.tokens[o.start].start, r.tokens[o.end - 1].end) for o in r.orgs]
-        blocked += [(r.tokens[a].start, r.tokens[b - 1].end) for a, b in r.other_spans]
-        blocked += [(r.tokens[p.start].start, p.char_end) for p in r.people]
-        text, offset = r.sentence.text, r.sentence.start
-        for match in pattern.finditer(text):
-            surface = match.group()
-            start, end = offset + match.start(), offset + match.end()
-            if any(a <= start and end <= b for a, b in blocked):
+        tokens = r.tokens
+        blocked = [False] * len(tokens)
+        for a, b in [(o.start, o.end) for o in r.orgs] + r.other_spans + r.role_spans + [(p.start, p.name_end) for p in r.people]:
+            blocked[a:b] = [True] * (b - a)
+        i = 0
+        while i < len(tokens):
+            found = None
+            if tokens[i].is_cap and not blocked[i]:
+                for size in (4, 3, 2, 1):
+                    if i + size > len(tokens) or any(blocked[i : i + size]):
+                        continue
+                    start, end = tokens[i].start, tokens[i + size - 1].end
+                    surface = " ".join(article.text[start:end].split())
+                    if surface in lex.places or surface in lex.demonyms or (surface.isupper() and _title_case(surface) in lex.places):
+                        found = size, start, end, surface
+                        break
+            if found is None:
+                i += 1
                 continue
+            size, start, end, surface = found
+            i += size
+            following = article.text[end : end + 20]
+            if following.startswith("$"):
+                continue  # "US$90 billion"
             if surface in lex.demonyms and surface not in lex.places:
                 demonym_counts[lex.demonyms[surface]] = demonym_counts.get(lex.demonyms[surface], 0) + 1
                 continue
-            row_data = lex.places.get(surface) or lex.places.get(surface.title()) or lex.places.get(_title_case(surface))
-            if row_data is None:
-                continue
-            if row_data["kind"] == "region" and re.match(r"\s+(?:countries|nations|states|economies|partners|members)\b", text[match.end() :]):
+            row_data = lex.places.get(surface) or lex.places[_title_case(surface)]
+            if row_data["kind"] == "region" and re.match(r"\s+(?:countries|nations|states|economies|partners|members)\b", following):
                 continue  # "South Pacific countries": a modifier, not a place named as such
             name = surface if not surface.isupper() or len(surface) <= 3 else _title_case(surface)
-            name = re.sub(r"^the\s+", "", name)
+            name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
             row = rows.get(name)
             if row is None:
                 row = rows[name] = {
@@ -1178,12 +1187,3 @@ def places(article: Article) -> pd.DataFrame:
 
 def _title_case(text: str) -> str:
     return " ".join(w[:1] + w[1:].lower() for w in text.split())
-
-
-@functools.cache
-def _place_pattern() -> re.Pattern:
-    lex = _load()
-    forms = set(lex.places) | set(lex.demonyms)
-    forms |= {f.upper() for f in lex.places if len(f) > 3}
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w$-])")
