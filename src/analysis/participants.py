@@ -176,8 +176,11 @@ _ROMAN = {"I", "II", "III", "IV", "V", "VI"}
 _LOWER_TITLES = {"chief", "head", "spokesman", "spokeswoman", "spokesperson", "boss", "commander", "director", "minister"}
 _SPEECH = {"said", "says", "told", "added", "noted", "stated", "announced", "explained", "stressed", "remarked", "emphasised", "emphasized"}
 _LEAD_PHRASES = ("led by", "headed by", "chaired by", "under the leadership of", "under the supervision of", "represented by", "hosted by", "organised by", "organized by")
-_ACCOMPANY = re.compile(r"\b(?:accompan(?:ying|ied)|joined by|together with|along with|delegation)\b", re.I)
-_HEADS_OF_STATE = {"president", "vice-president", "prime", "king", "queen", "sultan", "emir", "premier", "chancellor"}
+_DELEGATION = re.compile(
+    r"\b(?:accompan(?:ying|ied)(?: by)?|joined by|along with"
+    r"|(?P<members>(?:was|were) represented by|representatives? (?:included|comprised|were)|delegation (?:comprised|included|consisted of|was led by)))\b",
+    re.I,
+)
 _NON_NAME_CAPS = {
     "the", "a", "an", "in", "on", "at", "for", "of", "and", "during", "after", "before", "with", "by", "from", "to",
     "this", "that", "these", "those", "it", "he", "she", "they", "we", "his", "her", "their", "our", "both", "all",
@@ -1059,10 +1062,9 @@ def participants(article: Article) -> pd.DataFrame:
         return None
 
     for r in readers:
-        leader = None
-        for m in r.people:
-            if r.is_title:
-                continue
+        if r.is_title:
+            continue
+        for m in sorted(r.people, key=lambda m: m.start):
             person = same_person(m.name)
             if person is None:
                 person = {
@@ -1086,14 +1088,7 @@ def participants(article: Article) -> pd.DataFrame:
             person["role"] = person["role"] or m.role
             if m.organization and m.org_strength > person["org_strength"]:
                 person["organization"], person["org_strength"] = m.organization, m.org_strength
-            if leader is None and person["organization"]:
-                leader = person
-        # people accompanying a delegation leader share the leader's organization
-        if leader and _ACCOMPANY.search(r.sentence.text):
-            for m in r.people:
-                person = same_person(m.name)
-                if person and not person["organization"]:
-                    person["organization"], person["org_strength"] = leader["organization"], 1
+        _share_delegation_organization(r, same_person)
     ministries = {m.group(1): m.group(0) for name in org_names for m in [re.fullmatch(r"Ministry (?:of|for) (?:the )?(.+)", name)] if m}
     for person in people:
         if person["organization"] in alias_of:
@@ -1108,6 +1103,34 @@ def participants(article: Article) -> pd.DataFrame:
     table = pd.DataFrame(people, columns=PERSON_COLUMNS)
     table["aliases"] = table["aliases"].map(lambda a: "; ".join(a) if isinstance(a, list) else a)
     return table
+
+
+def _share_delegation_organization(reader: _SentenceReader, same_person) -> None:
+    """People listed with a delegation share its organization: "Accompanying Executive Director Vinluan
+    were ...", "X attended, accompanied by ...", "The ISPO was represented by ..."."""
+    cue = _DELEGATION.search(reader.sentence.text)
+    if not cue:
+        return
+    at = reader.sentence.start + cue.start()
+    people = sorted(reader.people, key=lambda m: m.start)
+    before = [m for m in people if m.char_end <= at]
+    after = [m for m in people if m.char_start > at]
+    org_before = [o for o in reader.orgs if o.char_end <= at and at - o.char_end <= 12]
+    if org_before and cue.group("members"):  # "The ISPO was represented by", "The Secretariat representatives included"
+        organization, strength = org_before[-1].name, 2
+    elif before:  # "X attended, accompanied by ..."
+        leader = same_person(before[-1].name)
+        organization, strength = leader["organization"], 1
+    elif after:  # "Accompanying Executive Director Vinluan were ..."
+        leader = same_person(after[0].name)
+        organization, strength = leader["organization"], 1
+        after = after[1:]
+    else:
+        return
+    for m in after:
+        person = same_person(m.name)
+        if organization and person and person["org_strength"] <= strength:
+            person["organization"], person["org_strength"] = organization, strength
 
 
 def _count_later_mentions(article: Article, people: list[dict]) -> None:
