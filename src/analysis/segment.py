@@ -1,6 +1,7 @@
 """Sentence boundaries for news text: abbreviations, initials and curly quotes.
 
->>> [text[s:e] for s, e in sentence_spans(text := "H.E. Yoon Seok-yeol spoke. Mr. K. Ramos agreed.")]
+>>> text = "H.E. Yoon Seok-yeol spoke. Mr. K. Ramos agreed."
+>>> [text[s:e] for s, e in sentence_spans(text)]
 ['H.E. Yoon Seok-yeol spoke.', 'Mr. K. Ramos agreed.']
 """
 from __future__ import annotations
