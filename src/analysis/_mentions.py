@@ -59,6 +59,16 @@ class Lexicons:
         return self.title_heads | self.title_modifiers
 
 
+def _known_organizations() -> dict[str, str | None]:
+    """Name as written -> acronym; an all-capitals name is also known in title case ("Asean")."""
+    known: dict[str, str | None] = {}
+    for row in load_table("known_organizations"):
+        known[row["name"]] = row.get("acronym") or None
+        if row["name"].isupper() and len(row["name"]) >= 4:
+            known.setdefault(row["name"].capitalize(), row.get("acronym") or None)
+    return known
+
+
 @functools.cache
 def lexicons() -> Lexicons:
     places: dict[str, dict] = {}
@@ -88,7 +98,7 @@ def lexicons() -> Lexicons:
         not_org_heads=frozenset(_key(entry.split()[-1]) for entry in load_lexicon("not_org_heads")),
         generic_org_words=_words("org_generic_words"),
         particles=frozenset(_key(w) for w in load_lexicon("name_particles")),
-        known_orgs={row["name"]: (row.get("acronym") or None) for row in load_table("known_organizations")},
+        known_orgs=_known_organizations(),
         places=places,
         demonyms=demonyms,
         dotted=frozenset(dotted),
@@ -242,6 +252,9 @@ def read_name(tokens: list[Token], i: int, *, after_title: bool = False) -> int 
     j, last = i, None
     while j < len(tokens):
         token = tokens[j]
+        if last is not None and token.text in "“\"" and j + 2 < len(tokens) and tokens[j + 1].is_cap and tokens[j + 2].text in "”\"" and j + 3 < len(tokens) and (tokens[j + 3].is_cap or tokens[j + 3].key in lex.particles):
+            j += 3  # a nickname: Ronald “Bato” de la Rosa
+            continue
         if not token.is_word:
             break
         key = token.key
@@ -351,6 +364,10 @@ def _acronym_of(letters: str, words: list[Token]) -> int | None:
     return None
 
 
+def _has_head(tokens: list[Token]) -> bool:
+    return any(t.is_cap and t.key in lexicons().org_heads for t in tokens)
+
+
 def _org_kind(tokens: list[Token], known_acronyms: set[str]) -> str | None:
     """"org" when the words name an organization, "other" for events and documents, None if neither."""
     lex = lexicons()
@@ -429,7 +446,7 @@ class SentenceReader:
                 continue
             inner = tokens[k + 1]
             known_short = inner.text in lexicons().known_orgs and not inner.text.isupper()
-            if not known_short and (not re.fullmatch(r"[A-Z][A-Za-z0-9-]*[A-Z0-9]", inner.text) or sum(c.isupper() for c in inner.text) < 2):
+            if not known_short and (not re.fullmatch(r"[A-Z][A-Za-z0-9-]*[A-Za-z0-9]", inner.text) or sum(c.isupper() for c in inner.text) < 2):
                 continue
             run_start = k
             while run_start > 0:
@@ -442,15 +459,19 @@ class SentenceReader:
             start = None if known_short else _acronym_of(inner.text, tokens[run_start:k])
             if start is None:
                 # "European Union Agency for Law Enforcement Cooperation (Europol)", "Royal Malaysia Police (PDRM)": an acronym of the name in another language
-                start = next((n for n in range(k - run_start - 1, -1, -1) if not tokens[run_start + n].is_cap or tokens[run_start + n].key in _NON_NAME_CAPS), -1) + 1
+                start = next((n for n in range(k - run_start - 1, -1, -1) if tokens[run_start + n].text == "," or (n == 0 or tokens[run_start + n - 1].key == "the") and tokens[run_start + n].key in _NON_NAME_CAPS), -1) + 1
+                while start < k - run_start and not tokens[run_start + start].is_cap:
+                    start += 1
                 if start >= k - run_start or _org_kind(tokens[run_start + start : k], self.known_acronyms) != "org":
                     continue
             i = run_start + start
             while i > 0 and tokens[i - 1].is_cap and tokens[i - 1].is_word and not tokens[i - 1].possessive and tokens[i - 1].key not in _NON_NAME_CAPS and not _is_title_word(tokens[i - 1]):
                 i -= 1
-            if read_title(tokens, i) == k:
-                continue  # "Assistant Commissioner of Police (ACP)": a rank, read with the person
+            if read_title(tokens, i) == k or read_title(tokens, run_start + start) == k:
+                continue  # "Assistant Commissioner of Police (ACP)", "Director for Investigation (DIDM)": positions
             kind = _org_kind(tokens[i:k], self.known_acronyms)
+            if tokens[k - 1].key in lexicons().generic_org_words and tokens[k - 1].key not in lexicons().org_heads:
+                kind = None  # "ASEAN Member Countries (AMCs)": a group, not a body
             if kind is None and k + 3 < len(tokens) and tokens[k + 3].is_cap:
                 kind = _org_kind([tokens[k + 3]], self.known_acronyms)
             if kind is None and inner.text in self.reused_acronyms and tokens[k - 1].key not in lexicons().generic_org_words:
@@ -555,6 +576,10 @@ class SentenceReader:
                 org = nxt  # "United Nations Security Council CTED"
             return k, org.after, "org"
         end = _cap_run(tokens, k)
+        if tokens[end - 1].possessive and end < len(tokens) and tokens[end].is_cap and not read_title(tokens, end):
+            owned = self.org_span_at(end)  # "of the UK's National Crime Agency"
+            if owned and owned[2] == "org":
+                return owned
         end = next((m for m in range(k, end) if self.used[m] or _match_phrase(tokens, m, lex.honorifics) or (m > k and self.starts_title(m) and read_title(tokens, m) and not _is_title_word(tokens[m - 1]) and tokens[m - 1].key not in _CONNECTORS)), end)
         while end > k and (tokens[end - 1].key in _CONNECTORS or not tokens[end - 1].is_word):
             end -= 1
@@ -600,8 +625,8 @@ class SentenceReader:
             role["org"], k = (org.start, org.after, "org"), org.after
         elif k < len(tokens) and (country := self.demonym_at(k)):
             role["country"], k = country
-        elif (span := self.org_span_at(k)) and span[2] == "org" and span[1] < len(tokens) and tokens[span[1] - 1].possessive:
-            role["org"], k = span, span[1]  # "the Royal Thai Police's new commissioner-general"
+        elif (span := self.org_span_at(k)) and span[2] == "org" and span[1] < len(tokens) and (tokens[span[1] - 1].possessive or (span[1] - span[0] == 1 and read_title(tokens, span[1]))):
+            role["org"], k = span, span[1]  # "the Royal Thai Police's new commissioner-general", "PNP Director for X"
         while k < len(tokens) and tokens[k].text in _ROLE_ADJECTIVES:
             k += 1
         text_start = k
@@ -664,7 +689,7 @@ class SentenceReader:
         if end is None:
             return None
         while end < len(tokens):
-            if end + 1 < len(tokens) and tokens[end].key == "and" and (more := read_title(tokens, end + 1)):
+            if end + 1 < len(tokens) and tokens[end].key in ("and", "&") and (more := read_title(tokens, end + 1)):
                 end = more
             elif end + 1 < len(tokens) and tokens[end].key == "and" and _is_title_word(tokens[end + 1]) and not (end + 2 < len(tokens) and tokens[end + 2].is_cap):
                 end += 2  # "Ambassador Extraordinary and Plenipotentiary"
@@ -745,11 +770,20 @@ class SentenceReader:
             m.organization, m.org_strength = role["country"], 2
 
     def read_after_name(self, m: PersonMention) -> None:
-        """ "of the Royal Malaysia Police" right after a name."""
-        span = self.org_span_after(m.name_end)
+        """What follows a name: "of the Royal Malaysia Police", "(Director of Plans and Programmes)",
+        "and officers from the Korean National Police University"."""
+        tokens = self.tokens
+        j = m.name_end
+        if j + 2 < len(tokens) and tokens[j].text == "(" and (role := self.read_role(j + 1)) and role["end"] < len(tokens) and tokens[role["end"]].text == ")":
+            self.apply_role(m, role, strength=4)
+            m.name_end_role = j = role["end"] + 1
+        span = self.org_span_after(j)
+        if span is None and j + 3 < len(tokens) and tokens[j].key == "and" and tokens[j + 2].key == "from":
+            span = self.org_span_after(j + 2)  # "X and officers from Y"
         if span and span[2] == "org" and m.org_strength < 3:
             m.organization, m.org_strength = self.commit(span), 3
-            m.name_end_role = span[1]
+            if tokens[j].key != "and":
+                m.name_end_role = span[1]
 
     # pass 3: capitalised organizations ---------------------------------------------------------------
 
@@ -770,7 +804,9 @@ class SentenceReader:
         tokens, kinds = self.tokens, self.known_acronyms
         start = i
         for k in range(i + 1, end - 1):
-            if tokens[k].key == "and" and _org_kind(tokens[start:k], kinds) == "org" and _org_kind(tokens[k + 1 : end], kinds) == "org":
+            left = tokens[start:k]
+            named = _has_head(left) or (len(left) == 1 and (left[0].text in lexicons().known_orgs or left[0].text in kinds))
+            if tokens[k].key == "and" and named and _has_head(tokens[k + 1 : end]):
                 self.org_in(start, k)
                 start = k + 1
         self.org_in(start, end)

@@ -67,6 +67,11 @@ def _organizations(article: Article) -> tuple[pd.DataFrame, dict[str, str]]:
                 match = next((n for n in full_names if _initials(n) == o.name), None)
                 if match:
                     alias_of[o.name] = match
+    # a name read in full once ("Ministry of Interior of the State of Qatar") is the same body when shortened
+    for name in sorted(full_names, key=len):
+        longer = next((n for n in full_names if n.startswith(f"{name} of ") or n.startswith(f"{name} in ")), None)
+        if longer and name not in alias_of:
+            alias_of[name] = longer
     body_names = {o.name for r in readers if not r.is_title for o in r.orgs}
     lex = lexicons()
     for r in readers:
