@@ -236,8 +236,9 @@ def read_title(tokens: list[Token], i: int) -> int | None:
         k = j + 1 + (tokens[j + 1].key == "the" and tokens[j].key == "for")
         end = _cap_run(tokens, k, allow_the=False)
         end = next((m for m in range(k, end) if _match_phrase(tokens, m, lex.honorifics) or tokens[m].text in lex.title_abbreviations or (m > k and tokens[m - 1].key in lex.portfolios and _is_title_word(tokens[m]))), end)
-        if end > k and tokens[j].key == "of" and tokens[end - 1].key not in lex.portfolios:
-            end = next((m + 1 for m in range(end - 1, k - 1, -1) if tokens[m].key in lex.portfolios and tokens[m + 1].key == "of"), end)
+        last = next((m for m in range(end - 1, k - 1, -1) if tokens[m].key in lex.portfolios), None)
+        if last is not None and last + 1 < end and tokens[last + 1].key not in ("and", "&"):
+            end = last + 1  # "Minister of Home Affairs Saifuddin ...", "of Public Security of Lao PDR"
         if end > k and (tokens[j].key == "for" or tokens[end - 1].key in lex.portfolios):
             j = end
     return j
@@ -288,8 +289,8 @@ def _is_nameish(tokens: list[Token], i: int, end: int, *, titled: bool = False) 
     text = " ".join(t.text for t in words)
     if text in lex.places or text in lex.known_orgs or text in lex.demonyms or all(t.text in _ROMAN for t in words):
         return False
-    if any(t.key in lex.org_heads or t.key in lex.not_org_heads for t in words):
-        return False
+    if any(t.key in lex.org_heads or t.key in lex.not_org_heads for t in words) or all(t.key in lex.portfolios for t in words):
+        return False  # "Detective Management" is a portfolio, not "Detective" Management
     return titled and len(words) > 1 or not any(t.text in lex.places for t in words)
 
 
@@ -297,6 +298,8 @@ def _generic(words: list[Token]) -> bool:
     """Whether an organization-like phrase is a common noun phrase: "National Police", "Thai Government"."""
     lex = lexicons()
     keys = [w.key for w in words if w.is_word and w.key not in _CONNECTORS]
+    if all(k in lex.generic_org_words for k in keys):
+        return True  # "National Police", "Police Services"
     if sum(k in lex.org_heads for k in keys) == 1 and all(k in lex.generic_org_words or k in lex.org_heads for k in keys):
         return True
     return keys[-1] in ("government", "authorities") and all(w.text in lex.demonyms or w.text in lex.places or w.key in lex.generic_org_words for w in words[:-1])
@@ -652,10 +655,13 @@ class SentenceReader:
             if span[2] == "place":
                 role["country"], role["org"] = self.commit(span), None
         # ", Counter-Terrorism Directorate" right after the role: the person's organization
-        if end + 1 < len(tokens) and tokens[end].text == "," and (span := self.org_span_at(end + 1)) and span[2] == "org" and (span[1] >= len(tokens) or not tokens[span[1]].is_cap):
-            if role["org"] is not None and role["org"][2] == "org":
-                text_end = role["org"][1]  # "Head of RCTN Asia Pacific, Counter-Terrorism Directorate"
-            role["org"], end = span, span[1]
+        if end + 1 < len(tokens) and tokens[end].text == "," and (span := self.org_span_at(end + 1)) and (span[1] >= len(tokens) or not tokens[span[1]].is_cap):
+            if span[2] == "org":
+                if role["org"] is not None and role["org"][2] == "org":
+                    text_end = role["org"][1]  # "Head of RCTN Asia Pacific, Counter-Terrorism Directorate"
+                role["org"], end = span, span[1]
+            elif span[2] == "place" and role["org"] is None and not role["country"]:
+                role["country"], end = self.commit(span), span[1]  # "Consul & Police Attache, Korea"
         if role["org"] is not None and role["org"][0] < text_end and role["org"][0] > text_start:
             text_end = max(text_end, role["org"][1]) if role["org"][1] <= text_end else text_end
         role["text"] = self.text(text_start, text_end) if text_end > text_start else None
@@ -784,6 +790,9 @@ class SentenceReader:
             m.organization, m.org_strength = self.commit(span), 3
             if tokens[j].key != "and":
                 m.name_end_role = span[1]
+        elif span and span[2] == "place" and tokens[j].key == "of" and m.org_strength < 2:
+            m.organization, m.org_strength = self.commit(span), 2  # "Bui Van Nam of Vietnam"
+            m.name_end_role = span[1]
 
     # pass 3: capitalised organizations ---------------------------------------------------------------
 

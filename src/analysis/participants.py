@@ -29,8 +29,8 @@ from ._mentions import SentenceReader, lexicons, read_article
 from .article import Article
 
 _DELEGATION = re.compile(
-    r"\b(?:accompan(?:ying|ied)(?: by)?|joined by|along with"
-    r"|(?P<members>(?:was|were) represented by|representatives? (?:included|comprised|were)|delegation (?:comprised|included|consisted of|was led by)))\b",
+    r"^with (?P<with>[A-Z][\w’'. -]+?) (?:are|were)\b|\b(?:accompan(?:ying|ied)(?: by)?|joined by|along with"
+    r"|(?P<members>(?:was|were) represented by|representatives? (?:include|included|comprised|were|are)|delegation (?:comprised|included|consisted of|was led by)))\b",
     re.I,
 )
 
@@ -163,30 +163,35 @@ def participants(article: Article) -> pd.DataFrame:
 
 def _share_delegation_organization(reader: SentenceReader, same_person) -> None:
     """People listed with a delegation share its organization: "Accompanying Executive Director Vinluan
-    were ...", "X attended, accompanied by ...", "The ISPO was represented by ..."."""
-    cue = _DELEGATION.search(reader.sentence.text)
-    if not cue:
-        return
-    at = reader.sentence.start + cue.start()
+    were ...", "With De la Rosa are ...", "X attended, accompanied by ...", "The ISPO was represented by ...".
+    Each cue governs the people up to the next cue."""
+    cues = list(_DELEGATION.finditer(reader.sentence.text))
     people = sorted(reader.people, key=lambda m: m.start)
-    before = [m for m in people if m.char_end <= at]
-    after = [m for m in people if m.char_start > at]
-    org_before = [o for o in reader.orgs if o.char_end <= at and at - o.char_end <= 12]
-    if org_before and cue.group("members"):  # "The ISPO was represented by", "The Secretariat representatives included"
-        organization, strength = org_before[-1].name, 2
-    elif before:  # "X attended, accompanied by ..."
-        leader = same_person(before[-1].name)
-        organization, strength = leader["organization"], 1
-    elif after:  # "Accompanying Executive Director Vinluan were ..."
-        leader = same_person(after[0].name)
-        organization, strength = leader["organization"], 1
-        after = after[1:]
-    else:
-        return
-    for m in after:
-        person = same_person(m.name)
-        if organization and person and person["org_strength"] <= strength:
-            person["organization"], person["org_strength"] = organization, strength
+    for n, cue in enumerate(cues):
+        at = reader.sentence.start + cue.start()
+        until = reader.sentence.start + cues[n + 1].start() if n + 1 < len(cues) else reader.sentence.end
+        before = [m for m in people if m.char_end <= at]
+        after = [m for m in people if at < m.char_start < until]
+        org_before = [o for o in reader.orgs if o.char_end <= at and at - o.char_end <= 12]
+        leader = None
+        if cue.group("members"):  # "The ISPO was represented by", "The Secretariat representatives included"
+            if not org_before:
+                continue
+            organization, strength = org_before[-1].name, 2
+        else:
+            if cue.group("with"):  # "With De la Rosa are ..."
+                leader = same_person(cue.group("with"))
+            elif before:  # "X attended, accompanied by ..."
+                leader = same_person(before[-1].name)
+            elif after:  # "Accompanying Executive Director Vinluan were ..."
+                leader, after = same_person(after[0].name), after[1:]
+            if not leader:
+                continue
+            organization, strength = leader["organization"], 1
+        for m in after:
+            person = same_person(m.name)
+            if organization and person and person is not leader and person["org_strength"] <= strength:
+                person["organization"], person["org_strength"] = organization, strength
 
 
 def _count_later_mentions(article: Article, people: list[dict]) -> None:
