@@ -1,28 +1,369 @@
+"""Reports: notebook → self-contained, script-free HTML; hostile articles render as text; atomic, deterministic."""
 from __future__ import annotations
 
+import atexit
+import functools
 import re
+import shutil
+import tempfile
+from html.parser import HTMLParser
+from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from analysis.report import build
+from analysis import report
+from analysis.errors import ReportError
 
-from .conftest import SEED
+from .conftest import DEV, SEED
 
-pytestmark = pytest.mark.slow
+SECTIONS = ["Summary", "Participants", "Timeline", "Themes", "Terms", "Readability", "Method"]
+CORPUS_SECTIONS = ["Articles", "Themes over time", "Readability", "People and organizations", "Term trends", "Method"]
+
+HOSTILE = """\
+Police chiefs <script>window.__pwned = 1; document.title = "pwned"</script> meet in Hanoi
+
+by <img src=x onerror="window.__pwned=2"> | Aug 29, 2024
+
+Police Colonel <b onmouseover="window.__pwned=3">Nguyen Van An</b> of the [Ministry of Public Security](javascript:window.__pwned=4) \
+met <a href="javascript:window.__pwned=5">INTERPOL</a> officers in Hanoi on August 27, 2024 to discuss cybercrime. \
+![tracker](https://evil.example/pixel.png) <img src="https://evil.example/x.png"> </table></div></main>
+
+The Cybercrime Task Force <style>body{display:none}</style> agreed on **information sharing** and cybercrime training. \
+<iframe src="https://evil.example/"></iframe> <svg onload="window.__pwned=6"></svg> <link rel="stylesheet" href="https://evil.example/s.css"> \
+$x^2$ {{ resources }} {% raw %} <!-- comment --> &lt;script&gt;already escaped&lt;/script&gt;
+"""
+
+# --- builds shared with test_browser (one kernel run each per test session) ----------------------
+
+_OUT = Path(tempfile.mkdtemp(prefix="analysis-reports-"))
+atexit.register(shutil.rmtree, _OUT, True)
 
 
-@pytest.fixture(scope="module")
-def seed_report(tmp_path_factory):
-    out = tmp_path_factory.mktemp("reports")
-    return build(SEED, out_dir=out)
+@functools.cache
+def built(kind: str) -> Path:
+    """Build a report once per session: "seed", "seed-again", "seed-code", "hostile" or "corpus"."""
+    out = _OUT / kind
+    if kind in ("seed", "seed-again"):
+        return report.build(SEED, out_dir=out)
+    if kind == "seed-code":
+        from analysis.cli import main
+
+        assert main(["report", str(SEED), "--out", str(out), "--with-code"]) == 0
+        return out / f"{SEED.stem}.html"
+    if kind == "hostile":
+        article = _OUT / "hostile.txt"
+        article.write_text(HOSTILE, encoding="utf-8")
+        return report.build(article, out_dir=out)
+    if kind == "corpus":
+        return report.build_corpus(DEV, out_dir=out)
+    raise ValueError(kind)
 
 
-def test_report_is_written_where_promised(seed_report):
-    assert seed_report.name == "iscr-2024.html"
+def html_of(kind: str) -> str:
+    return built(kind).read_text(encoding="utf-8")
 
 
-def test_report_holds_title_table_and_embedded_image(seed_report):
-    html = seed_report.read_text(encoding="utf-8")
+class _Page(HTMLParser):
+    """Every start tag with its attributes, the text, and the CSS (``<style>`` and ``style=``) of a page."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+        self.css: list[str] = []
+        self._in_style = False
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.tags.append((tag, attrs))
+        self._in_style = tag == "style"
+        if attrs.get("style"):
+            self.css.append(attrs["style"])
+
+    def handle_endtag(self, tag):
+        self._in_style = False
+
+    def handle_data(self, data):
+        (self.css if self._in_style else self.text).append(data)
+
+
+_URL_ATTRIBUTES = ("src", "href", "srcset", "action", "formaction", "poster", "data", "background", "xlink:href")
+_OUTSIDE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)  # any scheme or protocol-relative URL
+
+
+def external_references(html: str) -> list[str]:
+    """URLs that leave the page: in src=, href= (and the like) of any tag, and in CSS url() and @import.
+
+    Only ``data:`` URLs and ``#anchors`` stay inside the page.
+    """
+    page = _Page(html)
+    found = [
+        value
+        for _, attrs in page.tags
+        for name in _URL_ATTRIBUTES
+        if (value := (attrs.get(name) or "").strip()) and _OUTSIDE.match(value) and not value.lower().startswith("data:")
+    ]
+    for css in page.css:
+        for value in re.findall(r"""url\(\s*["']?([^)"']*)|@import\s+["']([^"']+)""", css, re.IGNORECASE):
+            url = next(v for v in value if v) if any(value) else ""
+            if url and not url.lower().startswith("data:") and not url.startswith("#"):
+                found.append(url)
+    return found
+
+
+# --- the seed report ------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_report_is_written_where_promised():
+    assert built("seed") == _OUT / "seed" / "iscr-2024.html"
+
+
+@pytest.mark.slow
+def test_report_holds_title_card_tables_images_and_every_section():
+    html = html_of("seed")
+    page = _Page(html)
     assert "International Symposium on Cybercrime Response" in html
-    assert "<table" in html
-    assert re.search(r'<img[^>]+src="data:image/png;base64,', html)
+    headings = {attrs.get("id") for tag, attrs in page.tags if tag == "h2"}
+    assert {s.replace(" ", "-") for s in SECTIONS} <= headings
+    assert any(tag == "section" and attrs.get("id") == "summary-card" for tag, attrs in page.tags)
+    assert html.count('class="analysis-table') >= 4
+    images = [attrs["src"] for tag, attrs in page.tags if tag == "img"]
+    assert len(images) >= 5 and all(src.startswith("data:image/png;base64,") for src in images)
+    text = " ".join(page.text)
+    assert "David Martinez Vinluan" in text and "Korean National Police Agency" in text
+
+
+@pytest.mark.slow
+def test_every_section_computed_its_tables():
+    """A failing extractor shows a note in its section instead of stopping the report: the seed has none."""
+    notes = re.findall(r'class="analysis-note">([^<]*)', html_of("seed"))
+    assert not [n for n in notes if "could not be computed" in n], notes
+
+
+@pytest.mark.slow
+def test_summary_card_fields_come_from_the_tables():
+    card = re.search(r'<section[^>]*class="analysis-card".*?</section>', html_of("seed"), re.S).group(0)
+    for field in ("Date", "Author", "Event", "Host", "Place", "Delegation", "Top themes", "Readability"):
+        assert f"<dt>{field}</dt>" in card
+    assert "2024-08-29" in card and "muhammad anas" in card and "Seoul" in card
+
+
+@pytest.mark.slow
+def test_table_of_contents_links_every_section():
+    html = html_of("seed")
+    nav = re.search(r'<nav[^>]*class="analysis-toc".*?</nav>', html, re.S).group(0)
+    anchors = re.findall(r'href="#([^"]+)"', nav)
+    assert [a.replace("-", " ") for a in anchors] == SECTIONS
+    for anchor in anchors:
+        assert f'id="{anchor}"' in html
+
+
+@pytest.mark.slow
+def test_code_is_hidden_by_default_and_shown_with_code():
+    hidden, shown = html_of("seed"), html_of("seed-code")
+    editor = re.compile(r'<div[^>]*class="[^"]*jp-CodeMirrorEditor')
+    assert not editor.search(hidden) and "summary_card" not in hidden
+    assert editor.search(shown) and "summary_card" in shown
+    assert "article_path" in shown  # the injected parameters are part of the code
+
+
+@pytest.mark.parametrize("kind", ["seed", "seed-code"])
+@pytest.mark.slow
+def test_report_is_self_contained_and_script_free(kind):
+    html = html_of(kind)
+    assert external_references(html) == []
+    assert not re.search(r"<script\b", html, re.IGNORECASE)
+    assert "Content-Security-Policy" in html and "default-src 'none'" in html
+    assert len(html.encode("utf-8")) < 2_000_000
+
+
+@pytest.mark.slow
+def test_same_input_same_html_but_the_build_line():
+    first, second = html_of("seed").splitlines(), html_of("seed-again").splitlines()
+    assert len(first) == len(second)
+    differing = [(a, b) for a, b in zip(first, second) if a != b]
+    assert len(differing) <= 1
+    assert all("Built " in a and "Built " in b for a, b in differing)
+    assert sum("Built " in line for line in first) == 1
+
+
+# --- hostile text -----------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_hostile_article_renders_as_plain_text():
+    html = html_of("hostile")
+    page = _Page(html)
+    tags = {tag for tag, _ in page.tags}
+    assert not tags & {"script", "iframe", "svg", "object", "embed", "link", "b", "base", "form"}
+    for tag, attrs in page.tags:
+        assert not [name for name in attrs if name.startswith("on")], (tag, attrs)
+        for name in ("href", "src"):
+            value = (attrs.get(name) or "").strip().lower()
+            assert not value.startswith(("javascript:", "http:", "https:", "//")), (tag, attrs)
+        if tag == "img":
+            assert attrs["src"].startswith("data:image/png;base64,") and attrs.get("alt")
+        if tag == "a":
+            assert (attrs.get("href") or "#").startswith("#")
+    text = "".join(page.text)
+    assert "<script>window.__pwned = 1" in text  # shown, as text
+    assert '<img src=x onerror="window.__pwned=2">' in text  # the byline's author, in the summary card
+    assert "[Ministry of Public Security](javascript:" in text  # Markdown stays Markdown source
+    assert "<style>body{display:none}</style>" in text
+    assert external_references(html) == []
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert "<script" not in title
+
+
+# --- atomic writes ---------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_failed_run_keeps_the_previous_report_and_leaves_no_partial_file(tmp_path):
+    import nbformat
+
+    failing = tmp_path / "failing.ipynb"
+    book = nbformat.v4.new_notebook()
+    book.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    book.cells = [nbformat.v4.new_code_cell("article_path = None", metadata={"tags": ["parameters"]}), nbformat.v4.new_code_cell("raise RuntimeError('boom in a cell')")]
+    nbformat.write(book, failing)
+    out = tmp_path / "reports"
+    out.mkdir()
+    previous = out / "iscr-2024.html"
+    previous.write_text("<p>previous report</p>", encoding="utf-8")
+    with pytest.raises(ReportError, match="boom in a cell"):
+        report.build(SEED, out_dir=out, notebook=failing)
+    assert previous.read_text(encoding="utf-8") == "<p>previous report</p>"
+    assert sorted(p.name for p in out.iterdir()) == ["iscr-2024.html"]
+
+
+def test_write_atomically_never_leaves_a_part(tmp_path, monkeypatch):
+    target = tmp_path / "r.html"
+    report.write_atomically(target, "old")
+
+    def broken_replace(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(report.os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        report.write_atomically(target, "new " * 1000)
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.html"]
+
+
+def test_missing_inputs_fail_fast_with_one_line(tmp_path):
+    with pytest.raises(ReportError, match="no such file"):
+        report.build(tmp_path / "nope.txt", out_dir=tmp_path)
+    with pytest.raises(ReportError, match="no such file or folder"):
+        report.build_corpus(tmp_path / "nope", out_dir=tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- the corpus report -------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_corpus_report_compares_the_dev_articles():
+    pytest.importorskip("analysis.corpus")
+    if not DEV.is_dir():
+        pytest.skip("../shared/corpus/dev is not beside this checkout")
+    path = built("corpus")
+    assert path.name == "corpus.html"
+    html = path.read_text(encoding="utf-8")
+    page = _Page(html)
+    headings = {attrs.get("id") for tag, attrs in page.tags if tag == "h2"}
+    assert {s.replace(" ", "-") for s in CORPUS_SECTIONS} <= headings
+    text = " ".join(page.text)
+    for article in sorted(DEV.glob("*.txt")):
+        assert article.stem in text  # every article is listed
+    assert len([1 for tag, attrs in page.tags if tag == "img" and attrs["src"].startswith("data:image/png")]) >= 5
+    assert external_references(html) == [] and not re.search(r"<script\b", html, re.IGNORECASE)
+
+
+# --- helpers of the notebooks (no kernel) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '[x](javascript:alert(1))'])
+def test_table_and_note_escape_everything(value):
+    import html
+
+    rendered = report.table(pd.DataFrame({"name": [value], value: [1]})) + report.note(value)
+    assert "<script" not in rendered and "<img" not in rendered and "href" not in rendered
+    assert rendered.count(html.escape(value)) == 3  # header, cell and note
+
+
+def test_table_of_an_empty_or_failed_table_is_a_note():
+    assert "No people found." in report.table(pd.DataFrame(columns=["name"]), empty="No people found.")
+    failed = report.compute("no_such_table", None)
+    assert list(failed.columns) == [] and "could not be computed" in report.table(failed)
+    assert list(report.compute("participants", None).columns) == report.COLUMNS["participants"]
+
+
+def test_summary_card_of_the_seed(seed):
+    import analysis
+
+    card = report.summary_card(
+        seed,
+        persons=analysis.participants(seed),
+        places=analysis.places(seed),
+        events=report.compute("events", seed),
+        themes=report.compute("themes", seed),
+        readability=analysis.readability(seed),
+    )
+    assert card.startswith('<section class="analysis-card" id="summary-card">')
+    assert "David Martinez Vinluan" in card and "2024-08-29" in card
+    assert "ASEANAPOL Secretariat’s Participation" in card
+
+
+def test_summary_card_with_nothing_found_says_so(seed):
+    card = report.summary_card(seed)
+    assert card.count("not found") >= 5
+
+
+def test_delegation_is_the_first_named_persons_organization():
+    persons = pd.DataFrame({"name": ["A", "B", "C"], "organization": ["X", None, "X"]})
+    assert report.delegation(persons) == ["A", "C"]
+    assert report.delegation(pd.DataFrame(columns=["name", "organization"])) == []
+
+
+def test_top_term_takes_the_strongest_themes_first_term():
+    themes = pd.DataFrame({"score": [1.0, 3.0], "terms": ["police×2", "cybercrime×9; cyber threat×2"]})
+    assert report.top_term(themes, None) == "cybercrime"
+    assert report.top_term(pd.DataFrame(columns=["terms"]), pd.DataFrame({"term": ["police"]})) == "police"
+    assert report.top_term(None, None) is None
+
+
+def test_theme_evidence_turns_sentence_indexes_into_text(seed):
+    themes = pd.DataFrame({"theme": ["cybercrime"], "label": ["Cybercrime"], "score": [2.0], "terms": ["cybercrime×9"], "evidence": [None], "sentence": [2]})
+    evidence = report.theme_evidence(themes, seed)
+    assert evidence.loc[0, "evidence"] == seed.sentences[2].text
+
+
+def test_corpus_helpers_on_small_tables():
+    persons = pd.DataFrame({"article_id": ["a", "b", "b"], "name": ["KNPA", "KNPA", "INTERPOL"]})
+    assert report.across(persons).iloc[0].to_dict() == {"name": "KNPA", "articles": 2, "in": "a; b"}
+    readability = pd.DataFrame({"article_id": ["a", "b"], "scope": ["body", "body"], "flesch_kincaid_grade": [10.0, 15.0]})
+    articles = pd.DataFrame({"article_id": ["a", "b"], "title": ["A", "B"], "published": [None, None]})
+    assert report.article_grades(readability, articles)["article_id"].to_list() == ["b", "a"]
+
+
+@pytest.mark.slow
+def test_open_corpus_reads_back_the_tables_of_analysis_corpus(tmp_path):
+    corpus = pytest.importorskip("analysis.corpus")
+    if not DEV.is_dir():
+        pytest.skip("../shared/corpus/dev is not beside this checkout")
+    sources = [str(p) for p in sorted(DEV.glob("*.txt"))[:2]]
+    corpus.analyze_corpus(sources, workers=1, out_dir=tmp_path)
+    result = report.open_corpus(tmp_path)  # a folder holding corpus.json: read, not re-analysed
+    assert sorted(report.corpus_table(result, "articles")["article_id"]) == sorted(Path(s).stem for s in sources)
+    assert "article_id" in report.corpus_table(result, "no_such_kind").columns
+
+
+def test_theme_kwic_falls_back_to_a_term_that_occurs(seed):
+    themes = pd.DataFrame({"score": [5.0], "terms": ["no-such-word-here×3; cybercrime×9"]})
+    shown = report.theme_kwic(seed, themes)
+    assert "<strong>cybercrime</strong>" in shown and 'class="keyword">cybercrime' in shown
+    assert "analysis-note" in report.theme_kwic(seed, pd.DataFrame({"score": [1.0], "terms": ["zzzz×1"]}))
