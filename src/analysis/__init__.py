@@ -6,13 +6,14 @@ Every table function takes an :class:`Article` first and returns a pandas DataFr
     >>> article = analysis.load_article("data/articles/iscr-2024.txt")  # doctest: +SKIP
     >>> analysis.participants(article)  # doctest: +SKIP
 
-Importing the package loads pandas and the extractors' modules (their names are also
-the names of functions, so they are bound eagerly); matplotlib, textstat, nbconvert and
-Dask load on first use.
+Importing the package is cheap: each function's module (and pandas, matplotlib, textstat,
+nbconvert, Dask) loads on first use.
 """
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -46,13 +47,18 @@ _EXPORTS = {
 
 __all__ = sorted(_EXPORTS)
 
-# Modules that share their name with a function: import them now and bind the function, or the
-# submodule import would later shadow the function with the module object.
-from .dates import dates  # noqa: E402
-from .extract import extract  # noqa: E402
-from .participants import participants  # noqa: E402
-from .readability import readability  # noqa: E402
-from .themes import themes  # noqa: E402
+
+
+class _Package(types.ModuleType):
+    """Keeps ``analysis.dates`` (and the like) the function when its module of the same name is imported."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if isinstance(value, types.ModuleType) and _EXPORTS.get(name) == name:
+            return  # the import system binding the submodule; the function is served by __getattr__
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str) -> Any:
