@@ -155,6 +155,7 @@ def participants(article: Article) -> pd.DataFrame:
             match = next((p.strip() for p in portfolios if p.strip() in ministries), None)
             if match:
                 person["organization"] = ministries[match]
+    _country_to_organization(people, org_table)
     _count_later_mentions(article, people)
     table = pd.DataFrame(people, columns=PERSON_COLUMNS)
     table["aliases"] = table["aliases"].map(lambda a: "; ".join(a) if isinstance(a, list) else a)
@@ -192,6 +193,33 @@ def _share_delegation_organization(reader: SentenceReader, same_person) -> None:
             person = same_person(m.name)
             if organization and person and person is not leader and person["org_strength"] <= strength:
                 person["organization"], person["org_strength"] = organization, strength
+
+
+_HEADS_OF_STATE = re.compile(r"\b(?:President|Prime Minister|King|Queen|Sultan|Emir|Premier|Chancellor)\b")
+_GOVERNMENT_TITLES = re.compile(r"\b(?:Minister|Secretary|Ambassador|Consul|Envoy|Attach[eé])", re.I)
+_GOVERNMENT_BODIES = re.compile(r"\b(?:Ministry|Embassy|Consulate|Government|Department|Office)\b")
+
+
+def _country_to_organization(people: list[dict], org_table: pd.DataFrame) -> None:
+    """A person tied only to a country ("Bui Van Nam of Vietnam") works for the body of that country
+    the article names ("the Vietnamese Ministry of Public Security"); heads of state keep the country,
+    and officials of government take a ministry or embassy, not the police."""
+    lex = lexicons()
+    for person in people:
+        country = person["organization"]
+        row = lex.places.get(country or "")
+        if not row or row["kind"] != "country" or person["org_strength"] > 2:
+            continue
+        positions = f"{person['title'] or ''} {person['role'] or ''}"
+        if _HEADS_OF_STATE.search(positions):
+            continue
+        names = {row["name"], country} | {d for d, c in lex.demonyms.items() if c == row["name"]}
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+        bodies = org_table[org_table["name"].map(lambda n: bool(pattern.search(n)))]
+        if _GOVERNMENT_TITLES.search(positions):
+            bodies = bodies[bodies["name"].map(lambda n: bool(_GOVERNMENT_BODIES.search(n)))]
+        if len(bodies):
+            person["organization"] = bodies.sort_values("mentions", ascending=False, kind="stable").iloc[0]["name"]
 
 
 def _count_later_mentions(article: Article, people: list[dict]) -> None:
