@@ -244,3 +244,39 @@ def test_abbreviated_rank_expands_to_a_title():
 
 def test_plural_possessive_inside_an_organization_name():
     assert "Lao People's Army" in orgs("Officers from the Lao People's Army and the Myanmar Police Force attended.").index
+
+
+def test_untitled_names_in_a_list_of_people():
+    table = people("With him are SPO3 Richard Lumbres and police personnel Josephine Quieta, Myla Dy, and Kevin Batan.")
+    assert {"Richard Lumbres", "Josephine Quieta", "Myla Dy", "Kevin Batan"} <= set(table.index)
+
+
+def test_each_delegation_cue_governs_its_own_list():
+    text = (
+        "Korean delegates were represented by Mr. Han Daehoon, Consul & Police Attache, Korea, while the "
+        "ASEANAPOL Secretariat (AS) representatives included Police Colonel Jose Santos, Executive Director; "
+        "and DSP Chan Yew Hiok, Police Services Officer I."
+    )
+    table = people(text)
+    assert table.loc["Chan Yew Hiok", "organization"] == "ASEANAPOL Secretariat"
+    assert table.loc["Chan Yew Hiok", "role"] == "Police Services Officer I"
+    assert table.loc["Han Daehoon", "role"] == "Consul & Police Attache"
+
+
+def test_roles_before_names_in_a_list():
+    text = (
+        "They were welcomed by the Executive Director of the ASEANAPOL Secretariat, Pol. Brig. Gen. Zaw Lin Tun, "
+        "Director for Police Services, Pol. Snr. Superintendent Joni Getamala, Director for Plans and Programmes, "
+        "Pol. Superintendent Tang Yik Tung and fellow officers."
+    )
+    table = people(text)
+    assert table.loc["Joni Getamala", "role"] == "Director for Police Services"
+    assert table.loc["Tang Yik Tung", "role"] == "Director for Plans and Programmes"
+
+
+def test_person_of_a_country_works_for_its_ministry_in_the_text():
+    text = (
+        "The Vietnamese Ministry of Public Security (MPS) met the Russian Ministry of Internal Affairs (MVD). "
+        "Deputy Minister Sen. Lt. Gen. Bui Van Nam of Vietnam spoke."
+    )
+    assert people(text).loc["Bui Van Nam", "organization"] == "Vietnamese Ministry of Public Security"

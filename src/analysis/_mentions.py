@@ -157,7 +157,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         if nxt in (".", "'", "’") and word[0].isalpha():
             dotted = (word + nxt).replace("’", "'").casefold()
             name_part = nxt == "." and len(word) <= 3 and word[0].isupper() and tokens and tokens[-1].is_cap and text[end + 1 : end + 3].strip()[:1].isupper()
-            if dotted in lex.dotted or (nxt == "." and len(word) == 1 and word.isupper()) or name_part:
+            initial = nxt == "." and len(word) == 1 and word.isupper() and text[end + 1 : end + 3].strip()[:1].isupper()
+            if dotted in lex.dotted or initial or name_part:
                 word, pos = word + nxt, end + 1
         tokens.append(Token(word, offset + start, offset + pos))
     return tokens
@@ -287,7 +288,7 @@ def _is_nameish(tokens: list[Token], i: int, end: int, *, titled: bool = False) 
     lex = lexicons()
     words = tokens[i:end]
     text = " ".join(t.text for t in words)
-    if text in lex.places or text in lex.known_orgs or text in lex.demonyms or all(t.text in _ROMAN for t in words):
+    if text in lex.places or text in lex.known_orgs or text in lex.demonyms or all(t.text.rstrip(".") in _ROMAN for t in words):
         return False
     if any(t.key in lex.org_heads or t.key in lex.not_org_heads for t in words) or all(t.key in lex.portfolios for t in words):
         return False  # "Detective Management" is a portfolio, not "Detective" Management
@@ -699,7 +700,7 @@ class SentenceReader:
                 end = more
             elif end + 1 < len(tokens) and tokens[end].key == "and" and _is_title_word(tokens[end + 1]) and not (end + 2 < len(tokens) and tokens[end + 2].is_cap):
                 end += 2  # "Ambassador Extraordinary and Plenipotentiary"
-            elif tokens[end].text in _ROMAN:
+            elif tokens[end].text.rstrip(".") in _ROMAN:
                 end += 1
             else:
                 break
@@ -954,6 +955,18 @@ class SentenceReader:
 
     # pass 5: names with no title before them ---------------------------------------------------------
 
+    def in_list_of_people(self, i: int, end: int) -> bool:
+        """Whether tokens[i:end] is the next item of a list of people: "..., SPO3 Richard Lumbres and police
+        personnel Josephine Quieta, Myla Dy, and Kevin Batan"."""
+        tokens = self.tokens
+        previous = max((p.name_end for p in self.people if p.name_end <= i), default=None)
+        if previous is None or end < len(tokens) and tokens[end].text not in ",;." and tokens[end].key != "and":
+            return False
+        gap = tokens[previous:i]
+        joins = [t for t in gap if t.text in ",;" or t.key == "and"]
+        words = [t for t in gap if t.is_word and t.key != "and"]
+        return bool(joins) and len(words) <= 3 and not any(t.is_cap for t in words)
+
     def read_untitled_people(self) -> None:
         """Names with no title before them, when the text shows they are people: a role after them
         ("Steve Lancaster, Assistant Commissioner ...", "Jürgen Stock, INTERPOL Secretary General"), a role
@@ -975,7 +988,7 @@ class SentenceReader:
                 continue
             mention = PersonMention(name=self.text(i, end), sentence=self.sentence, char_start=tokens[i].start, char_end=tokens[end - 1].end, start=i, name_start=i, name_end=end)
             after = tokens[end] if end < len(tokens) else None
-            spoke = (after is not None and after.key in _SPEECH) or (prev is not None and prev.key in _SPEECH)
+            spoke = (after is not None and after.key in _SPEECH) or (prev is not None and prev.key in _SPEECH) or self.in_list_of_people(i, end)
             before = None
             if prev is not None and prev.text == ",":
                 floor = max((p.name_end for p in self.people if p.name_end < i), default=0)
