@@ -189,11 +189,13 @@ def test_seed_participants(seed):
 
 WORDS = st.sampled_from(
     ["Police", "General", "Dr.", "Mr", "of", "the", "Agency", "(KNPA)", "Director", "for", ",", "and", "Seoul",
-     "South", "Korean", "’s", "Lee", "Tan", "said", "H.E.", "Royal", "Thai", "Commissioner", "(", ")", "ACP", "."]
+     "South", "Korean", "’s", "Lee", "Tan", "said", "H.E.", "Royal", "Thai", "Commissioner", "(", ")", "ACP", ".",
+     "Assembly", "Convention", "Center", "Embassy", "in", "Malaysia", "Meeting", "Ministry", "Interior", "“", "”",
+     "accompanied", "by", "With", "are", "represented", "I", "Officer", "Supt.", "Pol.", "Jr.", ";", "Ch."]
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.lists(WORDS, min_size=1, max_size=40).map(" ".join) | st.text(max_size=200))
 def test_extractors_never_crash_and_evidence_slices_back(text):
     if not text.strip():

@@ -303,7 +303,7 @@ def _generic(words: list[Token]) -> bool:
         return True  # "National Police", "Police Services"
     if sum(k in lex.org_heads for k in keys) == 1 and all(k in lex.generic_org_words or k in lex.org_heads for k in keys):
         return True
-    return keys[-1] in ("government", "authorities") and all(w.text in lex.demonyms or w.text in lex.places or w.key in lex.generic_org_words for w in words[:-1])
+    return keys[-1] in ("government", "authorities", "embassy", "consulate") and all(w.text in lex.demonyms or w.text in lex.places or w.key in lex.generic_org_words for w in words[:-1])
 
 
 def _lower_title(token: Token, after_police: bool = False) -> bool:
@@ -839,18 +839,22 @@ class SentenceReader:
                 end = k  # "ASEANAPOL Secretariat Executive Director"
                 break
             k += 1
+        and_at = next((n for n in range(i + 1, end) if tokens[n].key == "and"), None)
+        if and_at is not None and self.text(i, and_at) in lex.places:
+            self.org_in(and_at + 1, end)  # "Malaysia and the ASEANAPOL Secretariat"
+            return
         words = tokens[i:end]
         if not words:
             return
         kind = None
         for n, token in enumerate(words):  # the rightmost head word decides: "Working Group Meeting" is an event
             if token.is_cap and token.key in lex.org_heads:
-                # "National Convention Center": a venue named after an event word
-                kind = "other" if n and words[n - 1].key in lex.not_org_heads else "org"
+                # "National Convention Center": a venue named after an event word; "General Assembly": a meeting
+                kind = "other" if n and (words[n - 1].key in lex.not_org_heads or words[n - 1].key == "general" and token.key == "assembly") else "org"
             elif token.is_cap and token.key in lex.not_org_heads:
                 kind = "other"
         if kind == "other":
-            first_other = next(n for n, t in enumerate(words) if t.key in lex.not_org_heads)
+            first_other = next((n for n, t in enumerate(words) if t.key in lex.not_org_heads or t.key == "assembly"), len(words) - 1)
             heads = [n for n in range(first_other) if words[n].key in lex.org_heads]
             if heads and words[heads[-1] + 1 : first_other] and not any(t.key in _CONNECTORS for t in words[: first_other]):
                 # "ASEANAPOL Secretariat Sharing Session": the organization, then its event
@@ -870,8 +874,11 @@ class SentenceReader:
             last_head = max(n for n, t in enumerate(words) if t.key in lex.org_heads)
             name_end = last_head + 1
             tail_end = self._tail(words, name_end)
+            stop = i + tail_end
+            if stop == end and stop + 1 < len(tokens) and tokens[stop].key == "in" and tokens[stop + 1].text in lex.places and not self.used[stop + 1]:
+                stop += 2  # "Embassy of Korea in Malaysia"
             if (first_head > 0 or tail_end > name_end or last_head > first_head) and not _generic(words[:tail_end]):
-                self.add_org(i, i + tail_end)
+                self.add_org(i, stop)
                 if i + tail_end < end:
                     self.org_in(i + tail_end, end)
                 return
