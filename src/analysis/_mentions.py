@@ -840,7 +840,8 @@ class SentenceReader:
                 break
             k += 1
         and_at = next((n for n in range(i + 1, end) if tokens[n].key == "and"), None)
-        if and_at is not None and self.text(i, and_at) in lex.places:
+        rest = [t for t in tokens[and_at + 1 : end] if t.is_cap] if and_at is not None else []
+        if and_at is not None and self.text(i, and_at) in lex.places and rest and rest[-1].key in lex.org_heads and not any(t.key in lex.not_org_heads for t in rest):
             self.org_in(and_at + 1, end)  # "Malaysia and the ASEANAPOL Secretariat"
             return
         words = tokens[i:end]
