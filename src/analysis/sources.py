@@ -1,17 +1,65 @@
-"""Where article text comes from: a path, raw text or bytes, decoded to ``str`` with any metadata found.
+"""Where article text comes from: a path, a URL, raw text, bytes or a record, decoded to ``str`` with metadata.
+
+Formats: the plain-text press-release layout, HTML pages (main text, title, author and date
+through trafilatura, boilerplate and scripts dropped) and Markdown (markup stripped, the
+first heading as title). Encodings: UTF-8 with or without BOM, UTF-16/32 with BOM, and
+legacy single-byte code pages (cp1252 preferred for Western text). Anything else — binary
+data, empty or oversized input, a failed download — raises a one-line :class:`ArticleError`.
 
 >>> read_source("Title\\n\\nBody text.").text
 'Title\\n\\nBody text.'
+>>> read_source(b"<html><head><title>Hi</title></head><body><p>Police met.</p></body></html>").text
+'Hi\\n\\nPolice met.'
 """
 from __future__ import annotations
 
+import codecs
+import datetime as dt
+import html
+import re
+import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ArticleError
 
-#: Larger inputs are refused rather than read into memory.
+#: Larger inputs are refused (before being read) rather than read into memory.
 MAX_BYTES = 20 * 1024 * 1024
+#: Seconds to wait for a web server when the source is a URL.
+URL_TIMEOUT = 20.0
+
+#: Metadata keys that :func:`analysis.article.parse_article` accepts.
+METADATA_KEYS = ("title", "author", "published", "source", "id", "url")
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+TEXT_SUFFIXES = (".txt", ".text")
+
+_BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_MAGIC = {  # signatures of binary formats people mistake for articles
+    b"%PDF": "a PDF file",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (or a Word/OpenDocument file)",
+    b"\xd0\xcf\x11\xe0": "an old Office document",
+    b"\x1f\x8b": "a gzip archive",
+    b"{\\rtf": "an RTF document",
+}
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_HTML_TAGS = re.compile(r"<(?:p|div|article|section|h[1-6]|br|span|a|meta|title|script)\b[^>]*>", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+_URL = re.compile(r"\Ahttps?://[^\s/$.?#][^\s]*\Z", re.I)
 
 
 @dataclass(frozen=True)
@@ -22,36 +70,493 @@ class Document:
     metadata: dict = field(default_factory=dict)
 
 
-def _looks_like_path(value: str) -> bool:
-    return "\n" not in value and len(value) < 1024 and (value.endswith((".txt", ".md", ".html", ".htm")) or "/" in value)
+# --- bytes -> str ------------------------------------------------------------
 
 
-def decode(data: bytes, name: str = "input") -> str:
-    """Decode bytes as UTF-8 (with or without BOM), refusing binary data."""
-    if b"\x00" in data[:4096]:
-        raise ArticleError(f"{name}: looks like a binary file, not text")
+def _binary_kind(data: bytes) -> str | None:
+    """What ``data`` is when it is clearly not text, else None."""
+    for magic, kind in _MAGIC.items():
+        if data.startswith(magic):
+            return kind
+    head = data[:8192]
+    if b"\x00" in head:
+        return "a binary file"
+    return None
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when every other byte of ``head`` is NUL, as in BOM-less UTF-16 ASCII text."""
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def detect_encoding(data: bytes, declared: str | None = None) -> str:
+    """The encoding of ``data``: a BOM, then UTF-8, then a ``declared`` one, then a legacy code page.
+
+    >>> detect_encoding("Zürich".encode("utf-16")), detect_encoding("café".encode("cp1252"))
+    ('utf-16', 'cp1252')
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    if (guess := _utf16_without_bom(data[:4096])) is not None:
+        return guess
     try:
-        return data.decode("utf-8-sig")
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if declared:
+        try:
+            name = codecs.lookup(declared).name
+            data.decode(name)
+            return "cp1252" if name in _WESTERN else name  # servers say latin-1 and mean cp1252
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return _legacy_encoding(data)
+
+
+def _legacy_encoding(data: bytes) -> str:
+    """A single-byte code page for ``data``; cp1252 whenever it reads as well as the best guess."""
+    try:
+        from charset_normalizer import from_bytes  # installed with trafilatura
+    except ImportError:  # pragma: no cover - trafilatura depends on it
+        from_bytes = None
+    if from_bytes is not None:
+        matches = list(from_bytes(data[:65536]))
+        if matches:
+            best = min(m.chaos for m in matches)
+            for match in matches:
+                if match.chaos <= best + 0.02 and ({"cp1252", "latin_1"} & set(match.could_be_from_charset)):
+                    return "cp1252"
+            return matches[0].encoding
+    try:
+        data.decode("cp1252")
+        return "cp1252"
+    except UnicodeDecodeError:
+        return "latin_1"
+
+
+def decode(data: bytes, name: str = "input", *, declared: str | None = None) -> str:
+    """Decode ``data`` to text (see :func:`detect_encoding`), refusing binary data with an :class:`ArticleError`.
+
+    >>> decode("Café".encode("utf-8-sig")), decode("Café".encode("cp1252"))
+    ('Café', 'Café')
+    """
+    has_bom = any(data.startswith(bom) for bom, _ in _BOMS)
+    if not has_bom and _utf16_without_bom(data[:4096]) is None and (kind := _binary_kind(data)):
+        raise ArticleError(f"{name}: looks like {kind}, not text")
+    encoding = detect_encoding(data, declared)
+    try:
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise ArticleError(f"{name}: not valid UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise ArticleError(f"{name}: not readable as {encoding} text ({exc.reason} at byte {exc.start})") from None
+    text = text.lstrip("\ufeff")
+    controls = len(_CONTROL.findall(text[:65536]))
+    if controls > max(8, len(text[:65536]) // 100):
+        raise ArticleError(f"{name}: looks like a binary file, not text ({controls} control characters)")
+    return text
 
 
-def read_source(source: str | Path | bytes) -> Document:
-    """Read ``source`` (a file path, raw text, or bytes) into a :class:`Document`."""
-    if isinstance(source, bytes):
-        return _checked(Document(decode(source)), "input")
-    if isinstance(source, Path) or _looks_like_path(source):
+# --- formats -----------------------------------------------------------------
+
+
+def sniff_format(text: str, name: str = "") -> str:
+    """``"html"``, ``"markdown"`` or ``"text"``, from the file name's suffix, else from the content.
+
+    >>> sniff_format("<!DOCTYPE html><html>...</html>"), sniff_format("# Title\\n\\nSome *text*."), sniff_format("Title\\n\\nBody.")
+    ('html', 'markdown', 'text')
+    """
+    suffix = Path(name.split("?")[0]).suffix.lower() if name else ""
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    head = text[:4096]
+    if _HTML_START.match(head) or len(_HTML_TAGS.findall(head)) >= 3:
+        return "html"
+    return "markdown" if looks_like_markdown(head) else "text"
+
+
+def _date(value: object) -> dt.date | None:
+    """A calendar date from a metadata value (ISO string, datetime, date), else None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    if m := re.match(r"(\d{4})-(\d{2})-(\d{2})", text):
+        try:
+            return dt.date(*map(int, m.groups()))
+        except ValueError:
+            return None
+    from .article import parse_date_line
+
+    return parse_date_line(text)
+
+
+def _layout(title: str | None, author: str | None, published: dt.date | None, paragraphs: list[str]) -> str:
+    """Text in the press-release layout that :func:`parse_article` reads: title, byline, body."""
+    lines = []
+    if title:
+        lines.append(" ".join(title.split()))
+    byline = " | ".join(x for x in (f"by {author}" if author else "", published.strftime("%b %d, %Y") if published else "") if x)
+    if byline:
+        lines.append(byline)
+    head = "\n".join(lines)
+    body = "\n".join(p for p in paragraphs if p.strip())
+    return f"{head}\n\n{body}" if head and body else head or body
+
+
+def html_to_document(markup: str, name: str = "input") -> Document:
+    """Main text and metadata of an HTML page, with trafilatura; scripts, styles and boilerplate dropped.
+
+    The text comes back in the press-release layout (title line, byline, one paragraph a line).
+    """
+    import trafilatura
+
+    result = trafilatura.bare_extraction(
+        markup,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        # the publication date from the page's markup only, never guessed from dates in the text
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    title = author = published = None
+    paragraphs: list[str] = []
+    if result is not None:
+        title, author, published = (result.title or None), (result.author or None), _date(result.date)
+        paragraphs = [line.strip() for line in (result.text or "").splitlines() if line.strip()]
+    if not paragraphs:  # very short pages fall under trafilatura's thresholds
+        fallback_title, paragraphs = _html_fallback(markup)
+        title = title or fallback_title
+    if title and paragraphs and " ".join(paragraphs[0].split()).casefold() == " ".join(title.split()).casefold():
+        paragraphs = paragraphs[1:]  # the page's <h1> repeats its <title>
+    if title is not None:
+        title = " ".join(html.unescape(title).split())
+    text = _layout(title, author, published, paragraphs)
+    metadata = {"author": author, "published": published}
+    return Document(text, {k: v for k, v in metadata.items() if v})
+
+
+def _html_fallback(markup: str) -> tuple[str | None, list[str]]:
+    """Title and block texts of a page by plain lxml parsing, without scripts, styles or forms."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return None, []
+    for bad in root.xpath("//script|//style|//noscript|//template|//iframe|//object|//form|//nav|//footer|//header"):
+        bad.drop_tree()
+    title = root.findtext(".//title")
+    blocks = root.xpath("//p|//h1|//h2|//h3|//h4|//li|//blockquote|//td|//pre")
+    texts = [" ".join(b.text_content().split()) for b in blocks if b.getparent() is None or b.getparent().tag not in ("li", "blockquote")]
+    texts = [t for t in texts if t]
+    if not texts:
+        body = root.find("body")
+        texts = [line.strip() for line in (body if body is not None else root).text_content().splitlines() if line.strip()]
+    return (" ".join(title.split()) if title else None), texts
+
+
+_MD_FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_MD_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+_MD_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_MD_RULE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_MD_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_MD_ITEM = re.compile(r"^ {0,3}(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
+_MD_QUOTE = re.compile(r"^ {0,3}(?:>[ \t]?)+")
+_MD_REFDEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+.*$")
+_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_MD_INLINE = (
+    (re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S), ""),
+    (re.compile(r"<!--.*?-->", re.S), ""),
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), ""),  # images
+    (re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)"), r"\1"),  # [text](url)
+    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # [text][ref]
+    (re.compile(r"<(https?://[^>\s]+)>"), r"\1"),  # autolinks
+    (re.compile(r"</?[A-Za-z][^>]*>"), ""),  # inline HTML tags
+    (re.compile(r"(`+)(.+?)\1"), r"\2"),
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),
+    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])"), r"\1"),  # backslash escapes
+)
+
+
+def looks_like_markdown(text: str) -> bool:
+    """True when ``text`` starts with a Markdown heading or front matter, or shows two kinds of markup.
+
+    >>> looks_like_markdown("# Police meet\\n\\nText."), looks_like_markdown("Police meet\\nby Jo | May 1, 2024\\n\\nText.")
+    (True, False)
+    """
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    if _MD_ATX.match(first) or (_MD_FRONT.match(text) and re.search(r"^(?:title|author|date):", text, re.M)):
+        return True
+    signals = (
+        re.search(r"\[[^\]\n]+\]\([^)\s]+\)", text),
+        re.search(r"(\*\*|__)\S[^\n]*?\S\1", text),
+        re.search(r"^ {0,3}(```|~~~)", text, re.M),
+        re.search(r"^ {0,3}(=+|-+)[ \t]*$", text, re.M) and not re.search(r"^ {0,3}-{1,2}[ \t]*$", text, re.M),
+        re.search(r"^ {0,3}#{2,6}[ \t]+\S", text, re.M),
+        re.search(r"^ {0,3}\[[^\]]+\]:\s*\S", text, re.M),
+    )
+    return sum(1 for s in signals if s) >= 2
+
+
+def _md_inline(text: str) -> str:
+    for pattern, replacement in _MD_INLINE:
+        text = pattern.sub(replacement, text)
+    return " ".join(html.unescape(text).split())
+
+
+def markdown_to_text(text: str) -> tuple[str | None, str | None, str | None, list[str]]:
+    """``(title, author, date, paragraphs)`` of a Markdown document, markup stripped.
+
+    The front matter's ``title``/``author``/``date`` keys, else the first heading, give the title;
+    lines of a paragraph are joined, list items and headings are paragraphs of their own.
+
+    >>> markdown_to_text("# Police *meet*\\n\\nThe [ASEANAPOL](https://x.org) chiefs\\nmet **today**.")
+    ('Police meet', None, None, ['The ASEANAPOL chiefs met today.'])
+    """
+    meta: dict[str, str] = {}
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if front := _MD_FRONT.match(text):
+        for line in front.group(1).splitlines():
+            key, sep, value = line.partition(":")
+            if sep and key.strip().lower() in ("title", "author", "date", "published"):
+                meta[key.strip().lower()] = value.strip().strip("\"'")
+        text = text[front.end():]
+    text = _MD_INLINE[0][0].sub("", text)  # scripts and styles may span paragraphs
+    blocks: list[tuple[str, str]] = []  # (kind, text) with kind "heading" or "para"
+    current: list[str] = []
+    fence: str | None = None
+
+    def flush() -> None:
+        if current:
+            blocks.append(("para", " ".join(current)))
+            current.clear()
+
+    for line in text.split("\n"):
+        if fence:
+            if line.strip().startswith(fence):
+                fence = None
+            continue  # code is not prose
+        if m := _MD_FENCE.match(line):
+            flush()
+            fence = m.group(1)[:3]
+            continue
+        if not line.strip() or _MD_RULE.match(line) and not current or _MD_REFDEF.match(line) or _MD_TABLE_RULE.match(line) and "|" in line:
+            flush()
+            continue
+        if m := _MD_ATX.match(line):
+            flush()
+            blocks.append(("heading", m.group(2)))
+            continue
+        if _MD_SETEXT.match(line) and current:
+            blocks.append(("heading", " ".join(current)))
+            current.clear()
+            continue
+        if _MD_ITEM.match(line):
+            flush()
+            line = _MD_ITEM.sub("", line)
+        else:
+            line = _MD_QUOTE.sub("", line)
+        if line.strip().startswith("|") or line.count("|") >= 2 and "|" in line.strip()[:1] + line.strip()[-1:]:
+            flush()  # a table row: its cells, one row a paragraph
+            line = " ".join(cell.strip() for cell in line.strip().strip("|").split("|"))
+            blocks.append(("para", line))
+            continue
+        current.append(line.strip())
+    flush()
+    cleaned = [(kind, _md_inline(body)) for kind, body in blocks]
+    cleaned = [(kind, body) for kind, body in cleaned if body]
+    title = _md_inline(meta["title"]) if meta.get("title") else None
+    if title is None and cleaned and cleaned[0][0] == "heading":
+        title = cleaned.pop(0)[1]
+    return title, meta.get("author") or None, meta.get("date") or meta.get("published") or None, [body for _, body in cleaned]
+
+
+def markdown_to_document(text: str) -> Document:
+    """Plain text in the press-release layout, and metadata, of a Markdown document."""
+    title, author, published, paragraphs = markdown_to_text(text)
+    date = _date(published)
+    metadata = {"author": author, "published": date}
+    return Document(_layout(title, author, date, paragraphs), {k: v for k, v in metadata.items() if v})
+
+
+# --- sources -----------------------------------------------------------------
+
+
+def is_url(value: object) -> bool:
+    """True for an ``http://`` or ``https://`` address."""
+    return isinstance(value, str) and bool(_URL.match(value.strip()))
+
+
+def _looks_like_path(value: str) -> bool:
+    """A one-line string that names a file: an article suffix, or a separator and no spaces or markup."""
+    if "\n" in value or "\x00" in value or len(value) >= 1024 or "<" in value:
+        return False
+    if value.lower().rstrip().endswith((*TEXT_SUFFIXES, *MARKDOWN_SUFFIXES, *HTML_SUFFIXES)):
+        return True
+    if "/" in value or "\\" in value:
+        return not any(c.isspace() for c in value.strip()) or Path(value).exists()
+    return False
+
+
+def fetch(url: str, *, timeout: float | None = None, max_bytes: int | None = None) -> tuple[bytes, str, str | None]:
+    """``(body, content_type, charset)`` of ``url``, with a timeout and a size cap; one-line errors.
+
+    Only called when the user passes a URL; defaults are :data:`URL_TIMEOUT` and :data:`MAX_BYTES`.
+    """
+    timeout = URL_TIMEOUT if timeout is None else timeout
+    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
+    import socket
+    import urllib.error
+    import urllib.request
+
+    request = urllib.request.Request(url, headers={"User-Agent": "analysis (+https://pypi.org/project/analysis)", "Accept": "text/html, text/plain, text/markdown;q=0.9, */*;q=0.1"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - http(s) only, checked by is_url
+            length = response.headers.get("Content-Length")
+            if length and length.isdigit() and int(length) > max_bytes:
+                raise ArticleError(f"{url}: larger than {max_bytes // 2**20} MB, refused")
+            deadline = time.monotonic() + 3 * timeout  # a server dripping bytes does not keep us forever
+            chunks, size = [], 0
+            while chunk := response.read(65536):
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > max_bytes:
+                    raise ArticleError(f"{url}: larger than {max_bytes // 2**20} MB, refused")
+                if time.monotonic() > deadline:
+                    raise ArticleError(f"{url}: download took longer than {3 * timeout:g} s, stopped")
+            body = b"".join(chunks)
+            content_type = response.headers.get_content_type()
+            charset = response.headers.get_content_charset()
+    except urllib.error.HTTPError as exc:
+        raise ArticleError(f"{url}: HTTP error {exc.code} {exc.reason}") from None
+    except urllib.error.URLError as exc:
+        reason = exc.reason
+        if isinstance(reason, (TimeoutError, socket.timeout)):
+            raise ArticleError(f"{url}: no answer within {timeout:g} s") from None
+        raise ArticleError(f"{url}: could not fetch ({reason})") from None
+    except (TimeoutError, socket.timeout):
+        raise ArticleError(f"{url}: no answer within {timeout:g} s") from None
+    except (OSError, ValueError) as exc:  # connection reset, bad URL, http.client errors
+        raise ArticleError(f"{url}: could not fetch ({type(exc).__name__}: {exc})") from None
+    return body, content_type, charset
+
+
+def _from_bytes(data: bytes, name: str, *, content_type: str | None = None, declared: str | None = None) -> Document:
+    if len(data) > MAX_BYTES:
+        raise ArticleError(f"{name}: larger than {MAX_BYTES // 2**20} MB, refused")
+    if not data.strip():
+        raise ArticleError(f"{name}: no text to analyse (empty input)")
+    if declared is None and (m := _META_CHARSET.search(data[:4096])):
+        declared = m.group(1).decode("ascii", "replace")
+    text = decode(data, name, declared=declared)
+    kind = {"text/html": "html", "application/xhtml+xml": "html", "text/markdown": "markdown", "text/x-markdown": "markdown"}.get(content_type or "")
+    return _from_text(text, name, kind=kind)
+
+
+def _from_text(text: str, name: str, *, kind: str | None = None) -> Document:
+    if len(text) > MAX_BYTES:
+        raise ArticleError(f"{name}: larger than {MAX_BYTES // 2**20} MB, refused")
+    kind = kind or sniff_format(text, name if name != "input" else "")
+    if kind == "html":
+        document = html_to_document(text, name)
+    elif kind == "markdown":
+        document = markdown_to_document(text)
+    else:
+        document = Document(text.lstrip("\ufeff"))
+    return _checked(document, name)
+
+
+def _from_record(record: Mapping, name: str) -> Document:
+    """A row of a JSON Lines or CSV corpus: ``text`` plus optional title, author, date/published, url, id."""
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ArticleError(f"{name}: no text to analyse (empty or missing 'text')")
+    document = _from_text(text, name)
+    title = record.get("title")
+    title = " ".join(title.split()) if isinstance(title, str) and title.strip() else None
+    published = _date(record.get("published") or record.get("date"))
+    body = document.text
+    if title and not body.lstrip().startswith(title):
+        body = f"{title}\n\n{body}"  # so the title is the article's first block, as in the file layout
+    metadata = dict(document.metadata)
+    if published:
+        metadata["published"] = published
+    for key in ("author", "url", "id", "source"):
+        value = record.get(key)
+        if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value).strip():
+            metadata[key] = str(value).strip()
+    return Document(body, metadata)
+
+
+def read_source(source: str | Path | bytes | Mapping) -> Document:
+    """Read ``source`` — a file path, an http(s) URL, raw text, bytes, or a record with a ``text`` key.
+
+    >>> read_source({"text": "Police met.", "title": "A meeting", "date": "2024-05-01"}).metadata
+    {'published': datetime.date(2024, 5, 1)}
+    """
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return _from_bytes(bytes(source), "input")
+    if isinstance(source, Mapping):
+        return _from_record(source, str(source.get("id") or "record"))
+    if isinstance(source, str) and is_url(source):
+        url = source.strip()
+        body, content_type, charset = fetch(url)
+        kind = "html" if content_type in ("text/html", "application/xhtml+xml") else None
+        if content_type not in ("text/plain", "text/markdown", "text/x-markdown", "text/html", "application/xhtml+xml") and _binary_kind(body):
+            raise ArticleError(f"{url}: the server sent {content_type}, not text")
+        document = _from_bytes(body, url, content_type=content_type if kind else None, declared=charset)
+        return Document(document.text, {**document.metadata, "url": url, "source": url})
+    if isinstance(source, Path) or (isinstance(source, str) and _looks_like_path(source)):
         path = Path(source)
-        if not path.is_file():
-            raise ArticleError(f"{path}: no such file")
-        if path.stat().st_size > MAX_BYTES:
-            raise ArticleError(f"{path}: larger than {MAX_BYTES // 2**20} MB, refused")
-        text = decode(path.read_bytes(), str(path))
-        return _checked(Document(text, {"source": str(path)}), str(path))
-    return _checked(Document(source), "input")
+        try:
+            if not path.is_file():
+                raise ArticleError(f"{path}: no such file" if not path.is_dir() else f"{path}: is a folder (use `analysis corpus` for many articles)")
+            size = path.stat().st_size
+        except OSError as exc:  # a name too long, a permission problem
+            raise ArticleError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        if size > MAX_BYTES:
+            raise ArticleError(f"{path}: {size / 2**20:.0f} MB is larger than the {MAX_BYTES // 2**20} MB limit, refused")
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ArticleError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        if not data.strip():
+            raise ArticleError(f"{path}: no text to analyse (empty file)")
+        declared = None
+        if m := _META_CHARSET.search(data[:4096]):
+            declared = m.group(1).decode("ascii", "replace")
+        text = decode(data, str(path), declared=declared)
+        document = _from_text(text, str(path), kind=sniff_format(text, path.name))
+        return Document(document.text, {**document.metadata, "source": str(path)})
+    if isinstance(source, str):
+        return _from_text(source, "input")
+    raise ArticleError(f"cannot read an article from a {type(source).__name__}")
 
 
 def _checked(document: Document, name: str) -> Document:
     if not document.text.strip():
         raise ArticleError(f"{name}: no text to analyse (empty input)")
+    if not _WORD.search(document.text):
+        raise ArticleError(f"{name}: no words to analyse (no sentences in the text)")
     return document

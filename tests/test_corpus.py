@@ -1,0 +1,484 @@
+"""Corpora: sources, per-article tables, both engines, error accounting, streaming to Parquet, the CLI."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis import AnalysisError, ArticleError, load_article
+from analysis import corpus
+from analysis.cli import main
+from analysis.corpus import (
+    ENGINES,
+    KINDS,
+    TableWriter,
+    analyze_article_tables,
+    analyze_batch,
+    analyze_corpus,
+    get_engine,
+    iter_sources,
+    read_corpus,
+    run,
+)
+
+from .conftest import DEV, ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import synthetic  # noqa: E402  (benchmarks/ is not a package)
+
+ARTICLE = (
+    "Police chiefs agree to share data on cybercrime\n"
+    "by Jane Doe | 20 September 2024\n"
+    "The heads of ten national police forces met in Manila on 18 September 2024. "
+    "Police General Maria Santos of the Philippine National Police (PNP) opened the meeting.\n"
+    "The delegates agreed to train 200 officers in digital forensics before March 2025.\n"
+)
+
+
+def _dev_paths():
+    if not DEV.is_dir():
+        pytest.skip("../shared/corpus/dev is not beside this checkout")
+    return sorted(DEV.glob("*.txt"))
+
+
+@pytest.fixture
+def mixed_folder(tmp_path):
+    """Three good articles and four bad ones."""
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for i, text in enumerate(synthetic.generate(3, seed=11), start=1):
+        (folder / f"good{i}.txt").write_text(text, encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "photo.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (folder / "dots.md").write_text("... !!! ---", encoding="utf-8")
+    (folder / "nul.txt").write_bytes(b"abc\x00def" * 50)
+    (folder / "notes.json").write_text("{}", encoding="utf-8")  # not an article suffix: not read
+    return folder
+
+
+# --- sources ------------------------------------------------------------------------
+
+
+def test_folder_is_read_sorted_and_only_article_files(mixed_folder):
+    ids = [article_id for article_id, _ in iter_sources(mixed_folder)]
+    assert ids == ["dots", "empty", "good1", "good2", "good3", "nul", "photo"]
+
+
+def test_dev_folder_skips_gold_files(dev_articles):
+    pairs = list(iter_sources(DEV))
+    assert [article_id for article_id, _ in pairs] == sorted(dev_articles)
+
+
+def test_glob_and_list_with_duplicate_names(tmp_path, mixed_folder):
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "good1.txt").write_text(ARTICLE, encoding="utf-8")
+    assert [i for i, _ in iter_sources(str(mixed_folder / "good*.txt"))] == ["good1", "good2", "good3"]
+    listed = [mixed_folder / "good1.txt", other / "good1.txt", ARTICLE]
+    assert [i for i, _ in iter_sources(listed)] == ["good1", "good1-2", "text-3"]
+
+
+def test_jsonl_rows_with_ids_metadata_and_bad_lines(tmp_path):
+    path = tmp_path / "news.jsonl"
+    rows = [
+        json.dumps({"id": "n1", "title": "Chiefs meet", "text": "The chiefs met in Hanoi. They agreed.", "date": "2024-05-01", "url": "https://x.org/n1"}),
+        "",
+        "{not json",
+        json.dumps(["a", "list"]),
+        json.dumps({"text": "Officers from Kenya trained in Nairobi. It went well."}),
+        json.dumps({"id": "n5", "title": "No text"}),
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    pairs = list(iter_sources(path))
+    assert [i for i, _ in pairs] == ["n1", "news-3", "news-4", "news-5", "n5"]
+    assert isinstance(pairs[1][1], ArticleError) and "news.jsonl:3: not valid JSON" in str(pairs[1][1])
+    first = corpus.load_item("n1", pairs[0][1])
+    assert (first.title, str(first.published), first.url, first.source) == ("Chiefs meet", "2024-05-01", "https://x.org/n1", f"{path}:1")
+    result = analyze_corpus(path, workers=1)
+    assert list(result.articles["article_id"]) == ["n1", "news-5"]
+    assert set(result.errors["article_id"]) == {"news-3", "news-4", "n5"}
+    assert "no text to analyse" in result.errors.set_index("article_id").loc["n5", "error"]
+
+
+def test_csv_with_text_title_and_date_columns(tmp_path):
+    path = tmp_path / "news.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["ID", "Title", "Published", "Text"])
+        writer.writerow(["c1", "Chiefs meet", "20/5/2014", ARTICLE.split("\n", 2)[2] + "\n" + "x" * 200000])
+        writer.writerow(["", "", "", "Police met in Lima. They agreed on a plan."])
+    pairs = list(iter_sources(path))
+    assert [i for i, _ in pairs] == ["c1", "news-3"]
+    article = corpus.load_item("c1", pairs[0][1])
+    assert article.title == "Chiefs meet" and str(article.published) == "2014-05-20"
+
+
+def test_csv_without_a_text_column_is_an_error(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("title,date\nA,2024-01-01\n", encoding="utf-8")
+    with pytest.raises(ArticleError, match="no 'text' column"):
+        list(iter_sources(path))
+
+
+@pytest.mark.parametrize("source, message", [("no/such/folder", "no such file or folder"), ("no/such/*.txt", "no file matches")])
+def test_missing_sources(source, message):
+    with pytest.raises(ArticleError, match=message):
+        list(iter_sources(source))
+
+
+def test_empty_folder(tmp_path):
+    with pytest.raises(ArticleError, match="no .txt"):
+        list(iter_sources(tmp_path))
+
+
+# --- one article ----------------------------------------------------------------------
+
+
+def test_article_tables_have_every_kind_and_the_article_id(seed):
+    tables = analyze_article_tables(seed)
+    assert set(tables) == set(KINDS)
+    for kind, table in tables.items():
+        assert table.columns[0] == "article_id", kind
+        assert (table["article_id"] == "iscr-2024").all()
+    assert len(tables["readability"]) >= 1
+    assert tables["terms"]["count"].sum() > 100
+    assert "article_id" not in analyze_article_tables(seed)["persons"].columns[1:]
+
+
+def test_batch_tables_match_the_article_tables(dev_articles):
+    paths = _dev_paths()
+    batch = analyze_batch([(p.stem, p) for p in paths])
+    assert len(batch.articles) == len(paths) and batch.errors.empty
+    for kind in KINDS:
+        expected = pd.concat([analyze_article_tables(dev_articles[p.stem])[kind] for p in paths], ignore_index=True)
+        pd.testing.assert_frame_equal(_plain(batch.tables[kind]), _plain(expected), check_dtype=False)
+
+
+# --- engines -----------------------------------------------------------------------------
+
+
+def test_engines_registry_and_argument_errors():
+    assert set(ENGINES) == {"local", "dask"}
+    with pytest.raises(AnalysisError, match="unknown engine 'spark'"):
+        get_engine("spark")
+    with pytest.raises(AnalysisError, match="at least 1"):
+        get_engine("local", workers=0)
+    with pytest.raises(AnalysisError, match="--scheduler is for the dask engine"):
+        get_engine("local", scheduler="tcp://127.0.0.1:8786")
+
+
+@pytest.fixture(scope="module")
+def dev_in_process():
+    if not DEV.is_dir():
+        pytest.skip("no dev corpus")
+    return analyze_corpus(DEV, workers=1)
+
+
+def test_local_engine_in_process_on_the_dev_corpus(dev_in_process):
+    result = dev_in_process
+    assert result.analysed == len(_dev_paths()) and result.errors.empty
+    assert list(result.articles["article_id"]) == [p.stem for p in _dev_paths()]
+    assert (result.articles["words"] > 100).all()
+    for kind in KINDS:
+        assert getattr(result, kind).columns[0] == "article_id"
+    assert set(result.persons["article_id"]) <= set(result.articles["article_id"])
+    assert len(result.readability) >= result.analysed
+
+
+def _plain(table: pd.DataFrame) -> pd.DataFrame:
+    """Missing values as None whatever the dtype (pandas' str columns use NaN, object columns None)."""
+    return table.astype(object).where(table.notna(), None).reset_index(drop=True)
+
+
+def _assert_same_tables(a, b):
+    for kind in (*KINDS, "articles"):
+        pd.testing.assert_frame_equal(_plain(a.table(kind)), _plain(b.table(kind)), check_dtype=False)
+
+
+@pytest.mark.slow
+def test_process_pool_gives_the_same_tables(dev_in_process):
+    result = analyze_corpus(DEV, workers=2)
+    assert result.workers == 2
+    _assert_same_tables(result, dev_in_process)
+
+
+@pytest.mark.slow
+def test_dask_local_cluster_of_two_workers_gives_the_same_tables(dev_in_process):
+    pytest.importorskip("dask.distributed")
+    result = analyze_corpus(DEV, engine="dask", workers=2)
+    assert result.engine == "dask" and result.workers == 2
+    _assert_same_tables(result, dev_in_process)
+
+
+@pytest.mark.slow
+def test_dask_with_a_scheduler_address():
+    distributed = pytest.importorskip("dask.distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None) as cluster:
+        texts = synthetic.generate(12, seed=5)
+        result = analyze_corpus(texts, engine="dask", scheduler=cluster.scheduler_address, batch_size=3)
+    assert result.analysed == 12 and result.errors.empty
+    assert result.persons["article_id"].nunique() >= 10
+
+
+@pytest.mark.slow
+def test_synthetic_corpus_on_two_processes():
+    texts = synthetic.generate(40, seed=1)
+    result = analyze_corpus(texts, workers=2, batch_size=5)
+    assert result.analysed == 40 and result.errors.empty
+    assert list(result.articles["article_id"]) == [f"text-{i}" for i in range(1, 41)]
+    assert result.persons.groupby("article_id").size().min() >= 1
+    assert result.dates.groupby("article_id").size().min() >= 1
+
+
+# --- errors ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("workers", [1, pytest.param(2, marks=pytest.mark.slow)])
+def test_bad_articles_are_recorded_and_never_abort(mixed_folder, workers):
+    result = analyze_corpus(mixed_folder, workers=workers)
+    sources = list(iter_sources(mixed_folder))
+    assert result.analysed + len(result.errors) == len(sources) == 7
+    assert sorted(result.articles["article_id"]) == ["good1", "good2", "good3"]
+    errors = result.errors.set_index("article_id")["error"]
+    assert "empty" in errors["empty"] and "PNG" in errors["photo"] and "no words" in errors["dots"] and "binary" in errors["nul"]
+    assert all("\n" not in message for message in errors)
+    assert list(result.errors.columns) == ["article_id", "source", "error"]
+    assert result.errors.set_index("article_id").loc["photo", "source"].endswith("photo.html")
+
+
+def test_a_missing_file_in_a_list_is_an_error_row(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    result = analyze_corpus([good, tmp_path / "gone.txt", "Police met in Lima. They agreed on a plan."], workers=1)
+    assert list(result.articles["article_id"]) == ["good", "text-3"]
+    assert result.errors.to_dict("records") == [{"article_id": "gone", "source": str(tmp_path / "gone.txt"), "error": f"{tmp_path / 'gone.txt'}: no such file"}]
+
+
+def test_an_extractor_bug_is_an_error_row_too(monkeypatch):
+    def broken(article):
+        raise KeyError("boom")
+
+    monkeypatch.setitem(corpus.KINDS, "persons", ("corpus", "_test_broken"))
+    monkeypatch.setattr(corpus, "_test_broken", broken, raising=False)
+    result = analyze_corpus([ARTICLE, ARTICLE.replace("Manila", "Cebu")], workers=1)
+    assert result.analysed == 0 and len(result.errors) == 2
+    assert result.errors["error"].str.startswith("unexpected KeyError").all()
+
+
+# --- streaming ------------------------------------------------------------------------------------
+
+
+def test_streaming_to_parquet_and_csv(tmp_path, dev_in_process):
+    out = tmp_path / "out"
+    result = analyze_corpus(DEV, workers=1, out_dir=out, batch_size=2)
+    assert result.tables == {}  # streamed, not held in memory
+    for kind in (*KINDS, "articles", "errors"):
+        parquet, text = pd.read_parquet(out / f"{kind}.parquet"), pd.read_csv(out / f"{kind}.csv")
+        assert len(parquet) == len(text) == result.files[kind]["rows"]
+        assert list(parquet.columns) == list(text.columns)
+        if kind != "errors":
+            assert len(parquet) == len(dev_in_process.table(kind)), kind
+            assert list(parquet.columns) == list(dev_in_process.table(kind).columns)
+    assert not list(out.glob(".*part"))
+    manifest = json.loads((out / "corpus.json").read_text())
+    assert manifest["analysed"] == result.analysed and manifest["tables"]["persons"]["parquet"] == "persons.parquet"
+    again = read_corpus(out)
+    pd.testing.assert_frame_equal(again.persons, pd.read_parquet(out / "persons.parquet"))
+    assert again.analysed == result.analysed
+
+
+def test_writer_copes_with_types_that_change_between_batches(tmp_path):
+    writer = TableWriter(tmp_path, buffer_rows=1)
+    writer.write("t", pd.DataFrame({"article_id": ["a"], "n": [1], "x": [None], "terms": [["cyber", "crime"]]}))
+    writer.write("t", pd.DataFrame({"article_id": ["b"], "n": [2.0], "x": [3], "terms": [[]]}))
+    writer.write("t", pd.DataFrame({"article_id": ["c"], "n": [None], "x": ["text"], "terms": [None]}))
+    writer.close()
+    table = pd.read_parquet(tmp_path / "t.parquet")
+    assert list(table["article_id"]) == ["a", "b", "c"]
+    assert list(table["n"].fillna(-1)) == [1, 2, -1]
+    assert table["x"].isna()[0] and list(table["x"][1:]) == ["3", "text"]
+    assert json.loads(table["terms"][0]) == ["cyber", "crime"]
+    assert pd.read_csv(tmp_path / "t.csv")["x"].tolist()[1:] == ["3", "text"]
+
+
+def test_a_failed_run_leaves_no_partial_files(tmp_path, monkeypatch):
+    def interrupted(self, batches):
+        yield analyze_batch(next(iter(batches)))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(corpus.LocalEngine, "map", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        analyze_corpus(synthetic.generate(6, seed=2), workers=1, out_dir=tmp_path, batch_size=2)
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- run() and the CLI ------------------------------------------------------------------------------
+
+
+def test_run_summary_and_report_failures_are_recorded(tmp_path, monkeypatch):
+    from analysis import report
+
+    calls = []
+
+    def fake_build_corpus(source, *, out_dir, with_code=False):
+        calls.append((source, out_dir))
+        target = tmp_path / "out" / "corpus_report.html"
+        target.write_text("<html></html>")
+        return target
+
+    monkeypatch.setattr(report, "build_corpus", fake_build_corpus, raising=False)
+    summary = run(synthetic.generate(4, seed=3), out_dir=tmp_path / "out", workers=1, progress=False)
+    assert summary.analysed == 4 and summary.errors == 0
+    assert calls and summary.report.name == "corpus_report.html"
+    text = str(summary)
+    assert "4 of 4 analysed" in text and str(tmp_path / "out") in text and "corpus_report.html" in text
+
+    def failing(source, *, out_dir, with_code=False):
+        raise AnalysisError("corpus_report.ipynb: a cell failed: NameError")
+
+    monkeypatch.setattr(report, "build_corpus", failing, raising=False)
+    summary = run(synthetic.generate(2, seed=3), out_dir=tmp_path / "out2", workers=1, progress=False)
+    assert summary.analysed == 2 and summary.report is None
+    assert "not built (corpus_report.ipynb: a cell failed" in str(summary)
+
+
+def test_cli_corpus_writes_the_tables(tmp_path, capsys):
+    _dev_paths()
+    out = tmp_path / "c"
+    assert main(["corpus", str(DEV), "--out", str(out), "--workers", "1", "--quiet", "--no-report"]) == 0
+    captured = capsys.readouterr()
+    assert f"{len(_dev_paths())} of {len(_dev_paths())} analysed" in captured.out
+    assert (out / "persons.parquet").is_file() and (out / "errors.csv").is_file()
+    assert "Traceback" not in captured.err
+
+
+def test_cli_corpus_with_only_bad_articles_exits_1(tmp_path, capsys):
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(b"")
+    (folder / "b.txt").write_bytes(b"\x00\x01" * 100)
+    assert main(["corpus", str(folder), "--out", str(tmp_path / "out"), "--workers", "1", "--quiet"]) == 1
+    captured = capsys.readouterr()
+    assert "0 of 2 analysed, 2 errors" in captured.out and "Traceback" not in captured.err
+    assert len(pd.read_csv(tmp_path / "out" / "errors.csv")) == 2
+
+
+@pytest.mark.parametrize("source", ["no/such/folder", "no/such/*.txt"])
+def test_cli_corpus_bad_source_is_one_line(tmp_path, capsys, source):
+    assert main(["corpus", source, "--out", str(tmp_path / "out"), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("analysis: error: ")
+
+
+# --- properties --------------------------------------------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(st.text(max_size=400) | st.binary(max_size=400), min_size=1, max_size=4))
+def test_random_inputs_are_analysed_or_recorded(items):
+    batch = analyze_batch([(f"r{i}", item) for i, item in enumerate(items)])
+    assert batch.size == len(items)
+    assert not batch.errors["error"].str.startswith("unexpected").any(), batch.errors["error"].tolist()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(min_size=1, max_size=600))
+def test_public_table_functions_raise_only_article_errors(text):
+    try:
+        article = load_article(text)
+    except ArticleError:
+        return
+    tables = analyze_article_tables(article)
+    for table in tables.values():
+        assert isinstance(table, pd.DataFrame)
+
+
+def test_progress_bar_goes_to_stderr(capsys, tmp_path):
+    run(synthetic.generate(3, seed=4), out_dir=tmp_path, workers=1, progress=True, report=False)
+    captured = capsys.readouterr()
+    assert "analysing (local)" in captured.err and "3/3" in captured.err
+    assert captured.out == ""
+
+
+@pytest.mark.slow
+def test_workers_do_not_outlive_a_killed_run(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import time
+
+    psutil = pytest.importorskip("psutil")
+    script = tmp_path / "run.py"
+    script.write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(ROOT / 'benchmarks')!r})\n"
+        "import synthetic\n"
+        "from analysis.corpus import analyze_corpus\n"
+        "if __name__ == '__main__':\n"
+        "    analyze_corpus(synthetic.generate(3000), workers=2)\n"
+    )
+    parent = subprocess.Popen([sys.executable, str(script)])
+    try:
+        deadline = time.monotonic() + 60
+        workers = []
+        while time.monotonic() < deadline and len(workers) < 2:
+            time.sleep(0.5)
+            workers = [p for p in psutil.Process(parent.pid).children(recursive=True) if "forkserver" in " ".join(p.cmdline()) and p.ppid() != parent.pid]
+        assert len(workers) >= 2
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait()
+        _, alive = psutil.wait_procs(workers, timeout=15)
+        assert not alive, [p.pid for p in alive]
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+
+
+@pytest.mark.slow
+def test_local_engine_opens_no_network_socket(tmp_path):
+    import os
+    import subprocess
+
+    from .test_offline import GUARD
+
+    (tmp_path / "guard").mkdir()
+    (tmp_path / "guard" / "sitecustomize.py").write_text(GUARD)
+    log = tmp_path / "connections.log"
+    env = dict(os.environ, PYTHONPATH=str(tmp_path / "guard"), NETWORK_GUARD_LOG=str(log))
+    code = (
+        "from analysis.corpus import analyze_corpus\n"
+        "if __name__ == '__main__':\n"
+        f"    r = analyze_corpus({str(DEV)!r}, workers=2, out_dir={str(tmp_path / 'out')!r})\n"
+        "    assert r.analysed and r.errors.empty, r.errors\n"
+    )
+    script = tmp_path / "run.py"
+    script.write_text(code)
+    result = subprocess.run([sys.executable, str(script)], env=env, capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert not log.exists(), log.read_text()
+
+
+@pytest.mark.slow
+def test_dask_local_cluster_listens_on_loopback_only():
+    pytest.importorskip("dask.distributed")
+    with get_engine("dask", workers=2) as engine:
+        info = engine._client.scheduler_info()
+        addresses = [info["address"], *info["workers"]]
+        assert len(info["workers"]) == 2
+        assert all(address.startswith("tcp://127.0.0.1:") for address in addresses), addresses
+        batch = next(engine.map([[("a", ARTICLE)]]))
+    assert len(batch.articles) == 1
+
+
+def test_columns_come_from_the_first_batch_with_rows(tmp_path):
+    writer = TableWriter(tmp_path)
+    writer.write("persons", pd.DataFrame(columns=["article_id"]))  # a batch where every article failed
+    writer.write("persons", pd.DataFrame({"article_id": ["a"], "name": ["Maria Santos"]}))
+    writer.close()
+    assert pd.read_csv(tmp_path / "persons.csv").to_dict("records") == [{"article_id": "a", "name": "Maria Santos"}]
+    assert list(pd.read_parquet(tmp_path / "persons.parquet").columns) == ["article_id", "name"]
