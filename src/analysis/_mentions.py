@@ -391,10 +391,19 @@ class SentenceReader:
     acronyms in parentheses, people (titles, honorifics, names, roles), capitalised organizations,
     then the ties between people and organizations."""
 
-    def __init__(self, sentence: Sentence, is_title: bool, known_acronyms: set[str], *, acronyms_only: bool = False, reused_acronyms: frozenset[str] = frozenset()):
+    def __init__(
+        self,
+        sentence: Sentence,
+        is_title: bool,
+        known_acronyms: set[str],
+        *,
+        acronyms_only: bool = False,
+        reused_acronyms: frozenset[str] = frozenset(),
+        tokens: list[Token] | None = None,
+    ):
         self.sentence = sentence
         self.reused_acronyms = reused_acronyms
-        self.tokens = tokenize(sentence.text, sentence.start)
+        self.tokens = tokens if tokens is not None else tokenize(sentence.text, sentence.start)
         self.is_title = is_title
         self.known_acronyms = known_acronyms
         self.used = [False] * len(self.tokens)
@@ -492,8 +501,13 @@ class SentenceReader:
     def read_people(self) -> None:
         """Titled names first ("Police General X", "Dr. Y"), then the roles written around them."""
         i = 0
+        lex = lexicons()
         while i < len(self.tokens):
-            mention = None if self.used[i] else self.person_at(i)
+            token = self.tokens[i]
+            if self.used[i] or not (token.is_cap or token.text in _LOWER_TITLES or token.text in lex.title_abbreviations):
+                i += 1  # a person's prefix starts with a capital, an abbreviated rank or "chief"
+                continue
+            mention = self.person_at(i)
             if mention:
                 self.people.append(mention)
                 self.mark(mention.start, mention.name_end)
@@ -1025,6 +1039,7 @@ def read_article(article: Article) -> list[SentenceReader]:
     for word in re.findall(r"\b[A-Z][A-Z0-9-]*[A-Z0-9]\b", article.body):
         counts[word] = counts.get(word, 0) + 1
     reused = frozenset(w for w, n in counts.items() if n >= 2)
-    defined = {o.acronym for s in units for o in SentenceReader(s, False, known, acronyms_only=True, reused_acronyms=reused).orgs if o.acronym}
-    readers = [SentenceReader(s, s.kind != "body", known | defined, reused_acronyms=reused) for s in units]
+    first = [SentenceReader(s, False, known, acronyms_only=True, reused_acronyms=reused) for s in units]
+    defined = {o.acronym for r in first for o in r.orgs if o.acronym}
+    readers = [SentenceReader(s, s.kind != "body", known | defined, reused_acronyms=reused, tokens=r.tokens) for s, r in zip(units, first)]
     return readers
