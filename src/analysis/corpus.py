@@ -209,10 +209,18 @@ def _row_id(record: dict, path: Path, number: int) -> str:
 # --- one article ---------------------------------------------------------------
 
 
+#: keyword options a corpus run passes to a table function (per-paragraph readability is for single reports)
+OPTIONS: dict[str, dict] = {"readability": {"paragraphs": False}}
+
+
 def _functions() -> dict[str, Callable]:
+    import functools
     import importlib
 
-    return {kind: getattr(importlib.import_module(f".{module}", __package__), name) for kind, (module, name) in KINDS.items()}
+    return {
+        kind: functools.partial(getattr(importlib.import_module(f".{module}", __package__), name), **OPTIONS.get(kind, {}))
+        for kind, (module, name) in KINDS.items()
+    }
 
 
 def analyze_article_tables(article: Article) -> dict[str, pd.DataFrame]:

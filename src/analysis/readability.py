@@ -54,16 +54,16 @@ def _measures(text: str) -> dict[str, object]:
     return row
 
 
-def readability(article: Article) -> pd.DataFrame:
+def readability(article: Article, *, paragraphs: bool = True) -> pd.DataFrame:
     """Counts and textstat measures for the whole body (``scope`` "body", ``paragraph`` missing)
     and for each body paragraph (``scope`` "paragraph", ``paragraph`` its index in
     ``article.paragraphs``). Columns: ``scope``, ``paragraph``, ``words``, ``sentences``,
-    ``syllables``, ``difficult_words``, then :data:`MEASURES`.
+    ``syllables``, ``difficult_words``, then :data:`MEASURES`. ``paragraphs=False`` gives the body row only.
     """
     if not article.body.strip():
         return pd.DataFrame(columns=COLUMNS)
     rows = [{"scope": "body", "paragraph": None, **_measures(article.body)}]
-    for paragraph in article.body_paragraphs:
+    for paragraph in article.body_paragraphs if paragraphs else ():
         rows.append({"scope": "paragraph", "paragraph": paragraph.index, **_measures(paragraph.text)})
     table = pd.DataFrame(rows, columns=COLUMNS)
     table["paragraph"] = table["paragraph"].astype("Int64")
