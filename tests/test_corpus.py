@@ -444,6 +444,8 @@ def test_local_engine_opens_no_network_socket(tmp_path):
     import os
     import subprocess
 
+    _dev_paths()  # skips without the dev corpus
+
     from .test_offline import GUARD
 
     (tmp_path / "guard").mkdir()
