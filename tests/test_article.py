@@ -109,3 +109,17 @@ def test_parser_never_crashes_and_spans_slice_back(text):
 
 def test_loads_the_bundled_file_by_path_string():
     assert load_article(str(SEED)).id == "iscr-2024"
+
+
+def test_lone_surrogates_are_replaced_and_tables_still_build():
+    import analysis
+
+    article = parse_article("Title\n\nThey met on 5 May 2024\ud800.")
+    assert "\ufffd" in article.text and "\ud800" not in article.text
+    assert analysis.extract(article)["dates"]
+
+
+def test_sentence_at_finds_every_sentence(seed):
+    for sentence in seed.sentences:
+        assert seed.sentence_at(sentence.start) is sentence
+        assert seed.sentence_at(sentence.end - 1) is sentence

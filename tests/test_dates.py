@@ -278,3 +278,31 @@ def test_random_text_never_crashes(text):
     article = parse_article(text)
     _spans_slice_back(article)
     timeline(article)
+
+
+# --- edges found by fuzzing ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "T\nby X | 2 Jan 9999\n\nThey met on 5 May.",
+        "T\nby X | 0005-10-05\n\nThey met on Sunday, 5 May.",
+        "T\nby X | 9999-12-30\n\nThey will meet next week.",
+        "T\nby X | 0001-01-03\n\nThey met last week.",
+    ],
+)
+def test_calendar_edges_do_not_crash(text):
+    for row in dates(parse_article(text)).itertuples():
+        assert row.start is None or len(row.start.split("-")[0]) <= 4 or row.start.startswith("--")
+
+
+def test_no_impossible_day_is_inferred():
+    table = dates(parse_article("T\nby X | 2023-08-29\n\nThey met on 29 February."))
+    row = table[table["text"] == "29 February"].iloc[0]
+    year = int(row["start"][:4])
+    assert year % 4 == 0  # a leap year, the nearest one that has 29 February
+
+
+@pytest.mark.parametrize("text", ["T\n\nFrom 5 to 3 May 2024.", "T\n\nOn 00/05/2024 they met."])
+def test_reversed_ranges_and_day_zero_are_not_dates(text):
+    assert dates(parse_article(text)).empty

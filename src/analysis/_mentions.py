@@ -411,6 +411,7 @@ class SentenceReader:
         self.people: list[PersonMention] = []
         self.other_spans: list[tuple[int, int]] = []  # events, projects and documents
         self.role_spans: list[tuple[int, int]] = []
+        self.prefix_end = 0  # where the last prefix read by person_at ended
         self.read_parenthesised_acronyms()
         if acronyms_only:
             return
@@ -508,6 +509,9 @@ class SentenceReader:
                 i += 1  # a person's prefix starts with a capital, an abbreviated rank or "chief"
                 continue
             mention = self.person_at(i)
+            if mention is None and self.prefix_end > i + 2:
+                i = self.prefix_end  # a run of titles with no name after it: do not re-read it from inside
+                continue
             if mention:
                 self.people.append(mention)
                 self.mark(mention.start, mention.name_end)
@@ -548,7 +552,7 @@ class SentenceReader:
         if not self.starts_title(i):
             return None
         found: dict = {"titles": [], "honorifics": [], "abbrev": None, "org": None, "title_start": i}
-        k = self.read_prefix(i, found)
+        k = self.prefix_end = self.read_prefix(i, found)
         if not (found["titles"] or found["honorifics"] or found["abbrev"]):
             return None
         name_end = read_name(tokens, k, after_title=True)

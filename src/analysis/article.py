@@ -9,6 +9,7 @@ Every table in the package points back into ``Article.text`` through the
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import re
@@ -83,9 +84,16 @@ class Article:
     def word_count(self) -> int:
         return len(_WORD.findall(self.body))
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def sentence_at(self, offset: int) -> Sentence | None:
-        """The sentence holding character ``offset`` of ``text``."""
-        return next((s for s in self.sentences if s.start <= offset < s.end), None)
+        """The sentence holding character ``offset`` of ``text`` (found by bisection)."""
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
 
     def __repr__(self) -> str:
         return (
@@ -133,6 +141,7 @@ _BY_AUTHOR = re.compile(r"^by\s+(?P<author>.+?)(?:" + _BYLINE_SEPARATORS + r"(?P
 _LABEL_DATE = re.compile(r"^(?P<label>[A-Za-z][\w ().’'-]{0,60}?)" + _BYLINE_SEPARATORS + r"(?P<date>.+)$")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)]*$")
 _QUOTED = re.compile(r"^[\"'“‘].*[\"'”’]$")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def parse_date_line(text: str) -> dt.date | None:
@@ -209,6 +218,7 @@ def parse_article(
 
     Metadata passed in (e.g. from an HTML page) wins over what the layout suggests.
     """
+    text = _LONE_SURROGATE.sub("\ufffd", text)
     blocks = _blocks(text)
     kinds = [BODY] * len(blocks)
     first_body = 0

@@ -56,6 +56,8 @@ def _extract(args: argparse.Namespace) -> int:
             print(text)
         return EXIT_OK
     out = Path(args.out or ".")
+    if out.exists() and not out.is_dir():
+        raise AnalysisError(f"{out}: not a folder")
     from .report import write_atomically
 
     for key, table in tables(article).items():

@@ -251,7 +251,7 @@ def _valid(f: _Found) -> bool:
     for y, m, d in ((f.y1, f.m1, f.d1), (f.y2, f.m2, f.d2)):
         if m is not None and not 1 <= m <= 12:
             return False
-        if d is not None and m is not None and d > calendar.monthrange(y or 2024, m)[1]:
+        if d is not None and m is not None and not 1 <= d <= calendar.monthrange(y or 2024, m)[1]:
             return False
     return True
 
@@ -308,15 +308,17 @@ def _nearest_year(
     >>> _nearest_year(8, 27, dt.date(2024, 8, 29)), _nearest_year(1, 5, dt.date(2024, 12, 20))
     (2024, 2025)
     """
-    years = range(anchor.year - 1, anchor.year + 2) if weekday is None else range(anchor.year - 6, anchor.year + 7)
+    reach = 1 if weekday is None else 6
+    years = range(max(1, anchor.year - reach), min(9999, anchor.year + reach) + 1)
 
-    def distance(year: int) -> tuple[int, int, int]:
+    def distance(year: int) -> tuple[int, int, int, int]:
+        exists = d is None or d <= calendar.monthrange(year, m)[1]  # no 29 February in 2023
         day = _safe_date(year, m, min(d or 15, calendar.monthrange(year, m)[1]))
         wrong_weekday = weekday is not None and d is not None and day.isoweekday() != weekday
         wrong_side = (tense == "past" and day > anchor + _TENSE_SLACK) or (
             tense == "future" and day < anchor - _TENSE_SLACK
         )
-        return int(wrong_weekday), int(wrong_side), abs((day - anchor).days)
+        return int(not exists), int(wrong_weekday), int(wrong_side), abs((day - anchor).days)
 
     return min(years, key=distance)
 
@@ -447,7 +449,7 @@ def _relative(grammar: _Grammar, text: str, start: int, end: int, published: dt.
 
 def _resolve(grammar: _Grammar, match: re.Match, published: dt.date | None, clause: tuple[str, int, int]):
     """ISO start/end of a relative expression against the publication date, where well-defined."""
-    if published is None:
+    if published is None or not 2 <= published.year <= 9998:  # no week or year beyond the calendar's ends
         return (None, None), None
     p = published
     if match["day"]:
@@ -567,6 +569,10 @@ def _date_records(article: Article, *, relative: bool = True) -> list[dict]:
         if sentence is None:
             continue
         start_iso, end_iso = _span(f)
+        if start_iso and end_iso and not start_iso.startswith("--") and start_iso[: len(end_iso)] > end_iso[: len(start_iso)]:
+            continue  # "from 5 to 3 May": not a range
+        if any(v and v[:1].isdigit() and len(v.split("-")[0]) > 4 for v in (start_iso, end_iso)):
+            continue  # beyond year 9999
         kind = f.kind
         if kind == DATE:
             kind = RANGE if start_iso != end_iso else DATE
@@ -619,7 +625,8 @@ def _event_grammar() -> tuple[dict[str, str], re.Pattern, re.Pattern, re.Pattern
         word, *kind = line.split()
         kinds.setdefault(word.casefold(), (kind or [word])[0].casefold())
     words = _alternation(kinds)
-    named = re.compile(rf"(?<![\w'’.&-])(?=[A-Z0-9])(?:{_CAP}{_NAME_JOIN})*?(?i:(?P<head>{words}))(?![\w'’-]){_TAIL}")
+    # at most 12 words before the event word: a name is short, and the bound keeps long capitalised runs linear
+    named = re.compile(rf"(?<![\w'’.&-])(?=[A-Z0-9])(?:{_CAP}{_NAME_JOIN}){{0,12}}?(?i:(?P<head>{words}))(?![\w'’-]){_TAIL}")
     leading = re.compile(rf"\b(?P<head>{_alternation(w.capitalize() for w in _LEADING)})\s+(?:{_CAP}\s+)*{_CAP}(?![\w'’-])")
     reference = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){{0,2}}?(?P<head>{words})\b")
     return kinds, named, leading, reference

@@ -62,10 +62,10 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> Iterato
             continue
         terminator = text[match.start()]
         if terminator == ".":
-            word = _WORD_BEFORE.search(text, cursor, match.start() + 1)
+            word = _WORD_BEFORE.search(text, max(cursor, match.start() - 64), match.start() + 1)
             if word and _is_abbreviation(word.group(1), next_char):
                 continue
-            if word and _NAME_ABBREVIATION.fullmatch(word.group(1)) and _CAPITALISED_BEFORE.search(text, cursor, word.start()):
+            if word and _NAME_ABBREVIATION.fullmatch(word.group(1)) and _CAPITALISED_BEFORE.search(text, max(cursor, word.start() - 64), word.start()):
                 continue  # an abbreviated part of a name: "Apichit Ch. Rotsaprat", "Mohd Md. Din"
         stop = match.start(1)
         yield from _trimmed(text, cursor, stop)

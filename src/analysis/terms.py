@@ -165,6 +165,8 @@ def _reference_counts(reference: object, stop: frozenset[str]) -> tuple[Mapping[
         if not {"term", "count"} <= set(reference.columns):
             raise AnalysisError("keyness: a reference table needs 'term' and 'count' columns")
         counts = reference.groupby("term")["count"].sum()
+        if (counts < 0).any() or counts.sum() <= 0:
+            raise AnalysisError("keyness: reference counts must be non-negative and not all zero")
         return counts.to_dict(), float(counts.sum())
     if isinstance(reference, Article):
         reference = [reference]
@@ -172,6 +174,8 @@ def _reference_counts(reference: object, stop: frozenset[str]) -> tuple[Mapping[
         total: Counter[str] = Counter()
         for other in reference:
             total.update(_ngrams(other, 1, False, stop))
+        if not total:
+            raise AnalysisError("keyness: the reference articles hold no terms")
         return total, float(sum(total.values()))
     raise AnalysisError("keyness: reference must be None (general English), Articles, or a term/count DataFrame")
 

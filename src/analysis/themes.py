@@ -237,6 +237,8 @@ def load_taxonomy(taxonomy: str | Path | Mapping[str, Any] | Taxonomy | None = N
         return taxonomy
     if isinstance(taxonomy, Mapping):
         return compile_taxonomy(taxonomy)
+    if not isinstance(taxonomy, (str, os.PathLike)):
+        raise AnalysisError(f"themes: taxonomy must be None, a file path or a dict, not {type(taxonomy).__name__}")
     path = Path(taxonomy)
     if not path.is_file():
         raise AnalysisError(f"{path}: no such taxonomy file")
