@@ -35,13 +35,18 @@ class _CMUDict(Mapping):
             self._phones = [self._phones[i] for i in order]
 
     def __getitem__(self, word: str) -> list[list[str]]:
+        found = self._lookup(word)
+        if not found:
+            raise KeyError(word)
+        return found
+
+    @functools.lru_cache(maxsize=1 << 16)  # noqa: B019 - one dictionary per process, kept for its lifetime
+    def _lookup(self, word: str) -> list[list[str]]:
         i = bisect.bisect_left(self._keys, word)
         found = []
         while i < len(self._keys) and self._keys[i] == word:
             found.append(self._phones[i].split("#")[0].split())  # "hiv EY1 CH AY1 V IY1 # abbrev"
             i += 1
-        if not found:
-            raise KeyError(word)
         return found
 
     def __iter__(self):
