@@ -306,7 +306,7 @@ def _generic(words: list[Token]) -> bool:
     return keys[-1] in ("government", "authorities", "embassy", "consulate") and all(w.text in lex.demonyms or w.text in lex.places or w.key in lex.generic_org_words for w in words[:-1])
 
 
-def _lower_title(token: Token, after_police: bool = False) -> bool:
+def _lower_title(token: Token) -> bool:
     """A position written in lower case: "commissioner-general", "counsellor", "spokesman"."""
     if not token.is_word or token.is_cap:
         return False
