@@ -282,3 +282,9 @@ def test_person_of_a_country_works_for_its_ministry_in_the_text():
         "Deputy Minister Sen. Lt. Gen. Bui Van Nam of Vietnam spoke."
     )
     assert people(text).loc["Bui Van Nam", "organization"] == "Vietnamese Ministry of Public Security"
+
+
+def test_lower_case_position_keeps_its_qualifiers():
+    table = people("Meanwhile, Kedah Police chief Datuk Fisol Salleh and PNP chief Gen. Rodolfo Azurin attended.")
+    assert table.loc["Fisol Salleh", "role"] == "Kedah Police chief"
+    assert table.loc["Rodolfo Azurin", "role"] == "PNP chief"

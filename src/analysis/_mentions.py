@@ -561,7 +561,10 @@ class SentenceReader:
         if name_end < len(tokens) and tokens[name_end].is_cap and tokens[name_end].key in lex.org_heads:
             return None  # "Major Crimes Unit": an organization, not "Major Crimes"
         titles = [t for t in found["titles"] if t[0].isupper()]
-        positions = [t for t in found["titles"] if not t[0].isupper()] + titles[:-1]  # "police chief", "Minister of X General"
+        lower = [t for t in found["titles"] if not t[0].isupper()]
+        if lower and tokens[i].text == lower[0]:
+            lower[0] = f"{self.words_before(i)} {lower[0]}".strip()  # "Kedah Police chief", "PNP chief"
+        positions = lower + titles[:-1]  # "police chief", "Minister of X General"
         titles = titles[-1:]
         if not titles and found["abbrev"]:
             titles = [lex.title_abbreviations[found["abbrev"]]]
@@ -577,6 +580,16 @@ class SentenceReader:
         return mention
 
     # organizations and countries named inside a role -------------------------------------------------
+
+    def words_before(self, i: int) -> str:
+        """The words that qualify a lower-case position at ``i``: "Kedah Police" in "Kedah Police chief"."""
+        tokens, k = self.tokens, i
+        while k > 0 and tokens[k - 1].is_word and not tokens[k - 1].possessive and (
+            (tokens[k - 1].is_cap and tokens[k - 1].key not in _NON_NAME_CAPS and tokens[k - 1].text not in lexicons().demonyms)
+            or tokens[k - 1].key == "police"
+        ):
+            k -= 1
+        return self.text(k, i) if k < i else ""
 
     def org_span_after(self, j: int) -> tuple[int, int, str] | None:
         """What follows "of"/"at"/"from" at ``j``: see :meth:`org_span_at`."""
@@ -951,7 +964,10 @@ class SentenceReader:
                 mention.organization, mention.org_strength = org.name, 5
         if mention.organization:
             return
-        if (country := self.demonym_before(i)) and (mention.title or mention.role):
+        k = i
+        while k > 0 and tokens[k - 1].is_cap and tokens[k - 1].is_word and not tokens[k - 1].possessive and mention.role and tokens[k - 1].text in mention.role:
+            k -= 1  # past the words of "National Police chief" to "Thailand's"
+        if (country := self.demonym_before(i) or self.demonym_before(k)) and (mention.title or mention.role):
             mention.organization, mention.org_strength = country, 2  # "South Korean President", "Malaysia's Minister"
             return
         prefix = self.sentence.text[: tokens[i].start - self.sentence.start].rstrip().casefold()
