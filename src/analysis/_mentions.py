@@ -348,10 +348,6 @@ class PersonMention:
     name_end_role: int | None = None  # token index after "of ORGANIZATION" following the name
 
 
-def _text(tokens: list[Token], i: int, j: int, sentence_text: str, offset: int) -> str:
-    return sentence_text[tokens[i].start - offset : tokens[j - 1].end - offset]
-
-
 def _acronym_of(letters: str, words: list[Token]) -> int | None:
     """Index into ``words`` where a long form for ``letters`` starts, matching initials in order."""
     letters = re.sub(r"[^A-Z]", "", letters.upper())
@@ -422,7 +418,8 @@ class SentenceReader:
         self.read_untitled_people()
 
     def text(self, i: int, j: int) -> str:
-        return _text(self.tokens, i, j, self.sentence.text, self.sentence.start)
+        offset = self.sentence.start
+        return self.sentence.text[self.tokens[i].start - offset : self.tokens[j - 1].end - offset]
 
     def mark(self, i: int, j: int) -> None:
         for k in range(i, j):
@@ -626,9 +623,7 @@ class SentenceReader:
             return k, end, "place"
         heads = [n for n, t in enumerate(words) if t.key in lex.org_heads and t.is_cap]
         if heads and not read_title(tokens, k) and not any(t.key in lex.not_org_heads for t in words[heads[-1] :]):
-            stop = k + self._tail(words, heads[-1] + 1)
-            if stop + 1 < len(tokens) and tokens[stop].key == "in" and tokens[stop + 1].text in lex.places:
-                stop += 2  # "Embassy of the People's Republic of China in Thailand"
+            stop = self.in_place(k + self._tail(words, heads[-1] + 1))
             return (k, stop, "other") if _generic(tokens[k:stop]) else (k, stop, "org")
         if words[0].text in lex.known_orgs or words[0].text in self.known_acronyms:
             return k, k + 1, "org"
@@ -906,9 +901,7 @@ class SentenceReader:
             last_head = max(n for n, t in enumerate(words) if t.key in lex.org_heads)
             name_end = last_head + 1
             tail_end = self._tail(words, name_end)
-            stop = i + tail_end
-            if stop == end and stop + 1 < len(tokens) and tokens[stop].key == "in" and tokens[stop + 1].text in lex.places and not self.used[stop + 1]:
-                stop += 2  # "Embassy of Korea in Malaysia"
+            stop = self.in_place(i + tail_end) if i + tail_end == end else i + tail_end
             if (first_head > 0 or tail_end > name_end or last_head > first_head) and not _generic(words[:tail_end]):
                 self.add_org(i, stop)
                 if i + tail_end < end:
@@ -917,6 +910,13 @@ class SentenceReader:
         for n, token in enumerate(words):  # a well-known organization alone: "INTERPOL", "ASEANAPOL Member Countries"
             if token.text in lex.known_orgs or token.text in self.known_acronyms:
                 self.add_org(i + n, i + n + 1)
+
+    def in_place(self, stop: int) -> int:
+        """``stop``, or past "in PLACE" when that follows a name: "Embassy of Korea in Malaysia"."""
+        tokens = self.tokens
+        if stop + 1 < len(tokens) and tokens[stop].key == "in" and tokens[stop + 1].text in lexicons().places and not self.used[stop + 1]:
+            return stop + 2
+        return stop
 
     def _tail(self, words: list[Token], n: int) -> int:
         """End of what follows a head: "of Public Security", "on Crime Prevention and Suppression",
@@ -933,8 +933,6 @@ class SentenceReader:
             if m == k:
                 break
             j = m
-        if j + 1 < len(words) and words[j].key == "in" and words[j + 1].text in lex.places:
-            return j + 2  # "Embassy of ... in Thailand"
         if j > n:
             return j
         while j < len(words) and words[j].is_cap and not words[j - 1].possessive:

@@ -66,6 +66,8 @@ def extract(article: Article) -> dict:
     for key, table in tables(article).items():
         result[key] = records(table, TABLES[key][1])
     # a date written twice (title and body) is one date
-    seen: set[tuple] = set()
-    result["dates"] = [d for d in result["dates"] if not ((d["start"], d["end"]) in seen or seen.add((d["start"], d["end"])))]
+    distinct: dict[tuple, dict] = {}
+    for date in result["dates"]:
+        distinct.setdefault((date["start"], date["end"]), date)
+    result["dates"] = list(distinct.values())
     return result
