@@ -14,9 +14,11 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m compileall -q src >/dev/null  # pip compiles site-packages only; the source is installed editable
 	touch $(STAMP)
 
 report: $(STAMP)
+	$(BIN)/python -m compileall -q src >/dev/null
 	$(BIN)/analysis report data/articles/iscr-2024.txt --out reports
 
 test: $(STAMP)
@@ -34,6 +36,7 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
 
 bench: $(STAMP)
+	$(BIN)/python -m compileall -q src >/dev/null
 	for b in benchmarks/bench_*.py; do $(BIN)/python "$$b" || exit 1; done
 
 clean:

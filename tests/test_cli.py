@@ -47,3 +47,13 @@ def test_binary_input_is_an_error_not_a_traceback(tmp_path, capsys):
     assert main(["extract", str(blob)]) == 1
     err = capsys.readouterr().err
     assert "binary" in err and "Traceback" not in err
+
+
+def test_the_installed_command_and_python_m_exit_with_mains_code(tmp_path):
+    import subprocess
+    import sys
+
+    ok = subprocess.run([sys.executable, "-m", "analysis", "extract", str(SEED)], capture_output=True, text=True, check=False)
+    assert ok.returncode == 0 and json.loads(ok.stdout)["title"]
+    missing = subprocess.run([sys.executable, "-m", "analysis", "extract", str(tmp_path / "nope.txt")], capture_output=True, text=True, check=False)
+    assert missing.returncode == 1 and missing.stderr.strip().endswith("no such file")

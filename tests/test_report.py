@@ -262,6 +262,62 @@ def test_missing_inputs_fail_fast_with_one_line(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+# --- tables computed beside the kernel ------------------------------------------------------------
+
+
+def test_article_tables_are_the_extractors_tables_and_read_back(seed, tmp_path):
+    import analysis
+
+    tables = report.article_tables(seed)
+    pd.testing.assert_frame_equal(tables.participants, analysis.participants(seed))
+    pd.testing.assert_frame_equal(tables.pairs, analysis.term_frequencies(seed, ngram=2))
+    pd.testing.assert_frame_equal(tables.sentence_readability, analysis.sentence_readability(seed))
+    saved = report.save_tables(tables, tmp_path / "tables.pickle")
+    again = report.article_tables(None, saved=saved)  # read back: the article is not needed
+    pd.testing.assert_frame_equal(again.keyness, tables.keyness)
+    # no such file: computed here, as when the notebook is run by hand
+    pd.testing.assert_frame_equal(report.article_tables(seed, saved=tmp_path / "none.pickle").themes, tables.themes)
+
+
+@pytest.mark.slow
+def test_a_tagged_cell_waits_for_the_work_it_needs(tmp_path):
+    import threading
+    import time
+    from concurrent.futures import Future
+
+    import nbformat
+
+    book = nbformat.v4.new_notebook()
+    book.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    book.cells = [
+        nbformat.v4.new_code_cell("path = None", metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("open(path).read()", metadata={"tags": ["ready"]}),
+    ]
+    notebook = tmp_path / "waits.ipynb"
+    nbformat.write(book, notebook)
+    written = tmp_path / "late.txt"
+    ready: Future = Future()
+
+    def write_late():
+        time.sleep(3)  # longer than the kernel takes to start
+        written.write_text("written late")
+        ready.set_result(None)
+
+    threading.Thread(target=write_late).start()
+    nb = report.execute_notebook(notebook, {"path": str(written)}, waits={"ready": ready})
+    assert nb.cells[-1].outputs[0]["data"]["text/plain"] == "'written late'"
+
+
+@pytest.mark.slow
+def test_the_article_notebook_runs_by_hand_without_precomputed_tables():
+    nb = report.execute_notebook(report.NOTEBOOKS / report.ARTICLE_NOTEBOOK, {"article_path": str(SEED.resolve())})
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    html = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
+    assert 'id="summary-card"' in html and "could not be computed" not in html
+    assert sum("image/png" in o.get("data", {}) for o in outputs) == 5
+
+
 # --- the corpus report -------------------------------------------------------------------------------
 
 

@@ -21,10 +21,10 @@ import textwrap
 from typing import TYPE_CHECKING
 
 import pandas as pd
+from matplotlib.figure import Figure
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
 
 #: One palette for every chart: dark blue first, then contrasting hues (colour-blind friendly order).
 PALETTE = ["#1f4e79", "#2e86ab", "#f18f01", "#c73e1d", "#6a994e", "#8d5a97", "#3b1f2b", "#8d99ae"]
@@ -60,8 +60,6 @@ def _missing(value: object) -> bool:
 
 def _figure(rows: int = 0, *, height: float | None = None, width: float = WIDTH) -> tuple[Figure, Axes]:
     """A constrained-layout Figure with one Axes, tall enough for ``rows`` bars of two-line labels."""
-    from matplotlib.figure import Figure
-
     fig = Figure(figsize=(width, height if height is not None else max(2.2, 0.42 * rows + 1.2)), layout="constrained")
     ax = fig.subplots()
     # Styled per Axes, not through rcParams: a chart looks the same whatever the caller's matplotlib settings.

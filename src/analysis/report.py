@@ -14,13 +14,16 @@ PosixPath('reports/iscr-2024.html')
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import os
+import pickle
 import re
 import tempfile
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -86,6 +89,57 @@ def compute(name: str, article: Article, **options: Any) -> pd.DataFrame:
         empty.attrs["error"] = str(exc) or type(exc).__name__
         return empty
     return result
+
+
+@dataclasses.dataclass
+class ArticleTables:
+    """Every table the article report draws, one field per table (``words``/``pairs``: one- and two-word terms)."""
+
+    participants: pd.DataFrame
+    organizations: pd.DataFrame
+    places: pd.DataFrame
+    events: pd.DataFrame
+    timeline: pd.DataFrame
+    themes: pd.DataFrame
+    words: pd.DataFrame
+    pairs: pd.DataFrame
+    keyness: pd.DataFrame
+    keyphrases: pd.DataFrame
+    readability: pd.DataFrame
+    sentence_readability: pd.DataFrame
+
+
+#: How each field of :class:`ArticleTables` is computed: ``analysis.<name>(article, **options)``.
+_ARTICLE_TABLES: dict[str, tuple[str, dict[str, Any]]] = {
+    field.name: (field.name, {}) for field in dataclasses.fields(ArticleTables)
+} | {"words": ("term_frequencies", {}), "pairs": ("term_frequencies", {"ngram": 2})}
+
+
+def article_tables(article: Article, *, saved: str | Path | None = None) -> ArticleTables:
+    """Every table of the article report, each by :func:`compute`; read from ``saved`` instead when that file exists.
+
+    ``saved`` is a file written by :func:`save_tables` (a pickle: only read files you wrote).
+    ``analysis report`` computes the tables in its own process while the notebook's kernel starts,
+    and hands them over this way; run by hand, the notebook computes them itself.
+
+    >>> from analysis.article import parse_article
+    >>> tables = article_tables(parse_article("Police chiefs met in Hanoi on 5 May 2024."))
+    >>> tables.places["name"].tolist()
+    ['Hanoi']
+    """
+    if saved is not None and Path(saved).is_file():
+        with open(saved, "rb") as handle:
+            tables = pickle.load(handle)
+        if isinstance(tables, ArticleTables):
+            return tables
+    return ArticleTables(**{field: compute(name, article, **options) for field, (name, options) in _ARTICLE_TABLES.items()})
+
+
+def save_tables(tables: ArticleTables, path: str | Path) -> Path:
+    """Write ``tables`` for :func:`article_tables` (``saved=path``) to read back."""
+    with open(path, "wb") as handle:
+        pickle.dump(tables, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    return Path(path)
 
 
 def _text(value: Any) -> str:
@@ -407,18 +461,31 @@ def _kernel_manager():
     return kernel
 
 
-def execute_notebook(notebook: Path, parameters: dict, *, timeout: int = 600, kernel=None):
-    """Run ``notebook`` with ``parameters`` in a fresh kernel (or the started ``kernel``) and return it executed."""
+def execute_notebook(notebook: Path, parameters: dict, *, timeout: int = 600, kernel=None, waits: Mapping[str, Future] | None = None):
+    """Run ``notebook`` with ``parameters`` and return it executed.
+
+    The notebook runs in a fresh kernel that is shut down at the end, or in the started ``kernel``,
+    which the caller shuts down (so that it can do so while it exports). A cell tagged with a key
+    of ``waits`` runs once that future is done: work that this process does meanwhile overlaps the
+    kernel's start and first cells.
+    """
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
     nb = nbformat.read(notebook, as_version=4)
     _inject_parameters(nb, parameters)
+    owned = kernel is None
     kernel = kernel or _kernel_manager()
-    client = NotebookClient(nb, km=kernel, timeout=timeout, shutdown_kernel="immediate", resources={"metadata": {"path": os.getcwd()}})
+
+    def wait(cell, cell_index) -> None:
+        for tag in cell.get("metadata", {}).get("tags", []):
+            if waits and tag in waits:
+                waits[tag].result()
+
+    client = NotebookClient(nb, km=kernel, timeout=timeout, resources={"metadata": {"path": os.getcwd()}}, on_cell_execute=wait)
     try:
-        client.execute(cleanup_kc=True)  # stop the channels and the kernel we started, as if the client owned it
+        client.execute(cleanup_kc=False)
     except CellExecutionError as exc:
         message = re.sub(r"\x1b\[[0-9;]*m", "", str(exc)).strip()  # IPython colours the traceback
         last = message.splitlines()[-1] if message else type(exc).__name__
@@ -426,7 +493,9 @@ def execute_notebook(notebook: Path, parameters: dict, *, timeout: int = 600, ke
     except (CellTimeoutError, DeadKernelError) as exc:
         raise ReportError(f"{notebook.name}: {type(exc).__name__}: {exc}") from None
     finally:
-        if kernel.has_kernel:  # the client failed before it could clean up
+        if client.kc is not None:
+            client.kc.stop_channels()
+        if owned and kernel.has_kernel:
             kernel.shutdown_kernel(now=True)
     return nb
 
@@ -499,13 +568,6 @@ def _exporter(with_code: bool):
         return _EXPORTERS[with_code]
 
 
-def _warm_exporter(with_code: bool) -> threading.Thread:
-    """Prepare the exporter on a thread while the kernel runs the notebook (it waits on sockets meanwhile)."""
-    thread = threading.Thread(target=_exporter, args=(with_code,), name="analysis-exporter", daemon=True)
-    thread.start()
-    return thread
-
-
 def export_html(nb, *, with_code: bool = False, title: str | None = None) -> str:
     """Export an executed notebook to one self-contained HTML page (images embedded, no script)."""
     _clean(nb)
@@ -530,11 +592,12 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def _render(notebook: Path, parameters: dict, target: Path, *, kernel, with_code: bool, title: str, timeout: int) -> Path:
-    _warm_exporter(with_code)
-    nb = execute_notebook(notebook, parameters, timeout=timeout, kernel=kernel)
-    write_atomically(target, export_html(nb, with_code=with_code, title=title))
-    return target
+def _save_article_tables(article: Article, path: Path) -> None:
+    """:func:`save_tables` of ``article``, or nothing if that fails: the notebook then computes them itself."""
+    try:
+        save_tables(article_tables(article), path)
+    except Exception:  # noqa: BLE001 - only a speed-up; any real error shows when the notebook computes the tables
+        Path(path).unlink(missing_ok=True)
 
 
 def build(
@@ -547,7 +610,8 @@ def build(
 ) -> Path:
     """Build the HTML report of one article file into ``out_dir/<stem>.html`` and return its path.
 
-    ``notebook`` replaces the built-in ``article_report.ipynb`` (it gets the ``article_path`` parameter).
+    ``notebook`` replaces the built-in ``article_report.ipynb`` (it gets the ``article_path`` and
+    ``tables_path`` parameters).
     """
     article = Path(article)
     if not article.is_file():
@@ -560,15 +624,21 @@ def build(
     except BaseException:
         kernel.shutdown_kernel(now=True)
         raise
-    return _render(
-        Path(notebook) if notebook else NOTEBOOKS / ARTICLE_NOTEBOOK,
-        {"article_path": str(article.resolve())},
-        Path(out_dir) / f"{article.stem}.html",
-        kernel=kernel,
-        with_code=with_code,
-        title=loaded.title or article.stem,
-        timeout=timeout,
-    )
+    target = Path(out_dir) / f"{article.stem}.html"
+    # This process is idle while the kernel starts and imports: it computes the tables meanwhile (the
+    # notebook's cell tagged "tables" waits for them), then prepares the exporter.
+    with tempfile.TemporaryDirectory(prefix="analysis-report-") as tmp, ThreadPoolExecutor(1, thread_name_prefix="analysis-report") as pool:
+        saved = Path(tmp) / "tables.pickle"
+        tables = pool.submit(_save_article_tables, loaded, saved)
+        pool.submit(_exporter, with_code)
+        parameters = {"article_path": str(article.resolve()), "tables_path": str(saved)}
+        try:
+            nb = execute_notebook(Path(notebook) if notebook else NOTEBOOKS / ARTICLE_NOTEBOOK, parameters, timeout=timeout, kernel=kernel, waits={"tables": tables})
+        finally:
+            pool.submit(kernel.shutdown_kernel, now=True)  # while the page is exported
+        page = export_html(nb, with_code=with_code, title=loaded.title or article.stem)
+    write_atomically(target, page)
+    return target
 
 
 def build_corpus(
@@ -592,12 +662,13 @@ def build_corpus(
     elif isinstance(source, Iterable):
         source = [str(Path(s).resolve()) if Path(str(s)).exists() else str(s) for s in source]
     kernel = _kernel_manager()
-    return _render(
-        Path(notebook) if notebook else NOTEBOOKS / CORPUS_NOTEBOOK,
-        {"corpus_source": source},
-        Path(out_dir) / CORPUS_REPORT,
-        kernel=kernel,
-        with_code=with_code,
-        title="Corpus report",
-        timeout=timeout,
-    )
+    with ThreadPoolExecutor(1, thread_name_prefix="analysis-report") as pool:
+        pool.submit(_exporter, with_code)  # while the kernel runs the notebook
+        try:
+            nb = execute_notebook(Path(notebook) if notebook else NOTEBOOKS / CORPUS_NOTEBOOK, {"corpus_source": source}, timeout=timeout, kernel=kernel)
+        finally:
+            pool.submit(kernel.shutdown_kernel, now=True)  # while the page is exported
+        page = export_html(nb, with_code=with_code, title="Corpus report")
+    target = Path(out_dir) / CORPUS_REPORT
+    write_atomically(target, page)
+    return target
