@@ -149,6 +149,15 @@ def test_tiny_html_without_an_article_falls_back_to_the_page_text():
     assert document.text == "Brief\n\nPolice met in Hanoi."
 
 
+def test_deeply_nested_html_keeps_its_text_or_says_why_not():
+    def nested(depth: int) -> str:
+        return "<html><body>" + "<div>" * depth + "<p>Police chiefs met in Hanoi.</p>" + "</div>" * depth + "</body></html>"
+
+    assert read_source(nested(600)).text == "Police chiefs met in Hanoi."  # deeper than libxml2's default 256
+    with pytest.raises(ArticleError, match="no article text found in the HTML"):
+        read_source(nested(5000))
+
+
 @pytest.mark.parametrize(
     "text, name, kind",
     [

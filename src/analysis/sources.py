@@ -257,8 +257,8 @@ def _html_fallback(markup: str) -> tuple[str | None, list[str]]:
     import lxml.html
     from lxml import etree
 
-    try:
-        root = lxml.html.document_fromstring(markup)
+    try:  # huge_tree: libxml2 otherwise drops everything nested deeper than 256 elements
+        root = lxml.html.document_fromstring(markup, parser=lxml.html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError):
         return None, []
     for bad in root.xpath("//script|//style|//noscript|//template|//iframe|//object|//form|//nav|//footer|//header"):
@@ -480,6 +480,8 @@ def _from_text(text: str, name: str, *, kind: str | None = None) -> Document:
     kind = kind or sniff_format(text, name if name != "input" else "")
     if kind == "html":
         document = html_to_document(text, name)
+        if not document.text.strip():
+            raise ArticleError(f"{name}: no article text found in the HTML")
     elif kind == "markdown":
         document = markdown_to_document(text)
     else:
