@@ -85,6 +85,19 @@ def test_title_weighs_more_than_body():
     assert in_title.loc["terrorism", "score"] > body_only.loc["terrorism", "score"]
 
 
+def test_a_crime_named_in_a_list_counts_less_than_one_discussed_on_its_own():
+    listed = "Chiefs meet\n\nThey discussed transnational crimes including terrorism, fraud, drug trafficking and cybercrime."
+    alone = "Chiefs meet\n\nThey discussed terrorism. They discussed fraud. They discussed drug trafficking and cybercrime."
+    in_list = themes(parse_article(listed)).set_index("theme")
+    on_its_own = themes(parse_article(alone)).set_index("theme")
+    assert in_list.loc["terrorism", "score"] < on_its_own.loc["terrorism", "score"]
+    # the word that introduces the list is not an item: the umbrella theme leads
+    assert in_list.index[0] == "transnational_crime"
+    # commas alone do not make a list of two
+    pair = themes(parse_article("Chiefs meet\n\nThey discussed terrorism, and fraud.")).set_index("theme")
+    assert pair.loc["terrorism", "score"] == on_its_own.loc["terrorism", "score"]
+
+
 def test_score_is_length_normalised():
     short = "Drug haul\n\nPolice seized heroin from a drug syndicate."
     filler = " ".join(["The weather was mild and the streets were quiet that day."] * 40)

@@ -18,7 +18,9 @@ Scoring, per theme (GDELT-style weighted counts, made comparable across articles
    ("law enforcement" under law_and_policy) blocks its shorter terms ("law"); a negative
    weight also subtracts, to exclude a misleading sense.
 2. Each occurrence counts by position: ×3 in the title (headlines say what the article is
-   about), ×1.5 in the first body paragraph (the news lede), ×1 elsewhere.
+   about), ×1.5 in the first body paragraph (the news lede), ×1 elsewhere; and half that
+   inside an enumeration of three or more items ("terrorism, fraud, drug trafficking and
+   cybercrime"), which names its items in passing.
 3. A term's positional count ``c`` (≥ 1) contributes ``weight × (1 + ln c)`` (sublinear tf:
    the tenth "cybercrime" adds less than the first).
 4. The theme's sum is divided by ``sqrt(body words / 100)`` (at least 1), so that a long
@@ -55,6 +57,9 @@ COLUMNS = ["theme", "label", "score", "count", "terms", "paragraphs", "evidence"
 
 #: Positional weights of an occurrence (see the module docstring).
 TITLE_WEIGHT, LEDE_WEIGHT, BODY_WEIGHT = 3.0, 1.5, 1.0
+#: Weight of a term named as one item of an enumeration of at least LIST_ITEMS terms.
+LIST_WEIGHT, LIST_ITEMS, ITEM_WORDS = 0.5, 3, 5
+_LIST_OPENERS = frozenset({"including", "include", "included", "as", "like", "namely", "notably", "particularly", "especially"})
 #: Body length (words) below which scores are not scaled down.
 LENGTH_PIVOT = 100
 
@@ -99,19 +104,25 @@ def normalize_word(word: str) -> str:
     return w
 
 
-def _tokens(text: str) -> tuple[list[str], dict[int, tuple[str, int]]]:
-    """Normalised words of ``text`` (hyphenated compounds split into parts), and at each part index
-    where a compound starts, the compound written as one word with the number of its parts."""
+def _tokens(text: str) -> tuple[list[str], dict[int, tuple[str, int]], set[int]]:
+    """Normalised words of ``text`` (hyphenated compounds split into parts); at each part index
+    where a compound starts, the compound written as one word with the number of its parts; and
+    the part indexes that follow a comma or semicolon."""
     parts: list[str] = []
     compounds: dict[int, tuple[str, int]] = {}
+    after_comma: set[int] = set()
+    end = 0
     for match in _WORD.finditer(text):
+        if "," in text[end : match.start()] or ";" in text[end : match.start()]:
+            after_comma.add(len(parts))
+        end = match.end()
         pieces = _HYPHENS.split(match.group())
         if len(pieces) > 1:
             compounds[len(parts)] = (normalize_word("".join(pieces)), len(pieces))
             parts.extend(normalize_word(piece) for piece in pieces)
         elif (key := normalize_word(pieces[0])) not in _SKIPPED:
             parts.append(key)
-    return parts, compounds
+    return parts, compounds, after_comma
 
 
 # --- taxonomy ------------------------------------------------------------------
@@ -298,6 +309,32 @@ def _matches(tax: Taxonomy, parts: list[str], compounds: dict[int, tuple[str, in
     return matches
 
 
+def _listed(matches: list[tuple[_Term, int, int]], parts: list[str], after_comma: set[int]) -> set[int]:
+    """Indexes into ``matches`` of terms inside an enumeration ("fraud, cybercrime, drug trafficking
+    and terrorism"): at least LIST_ITEMS comma-separated items of at most ITEM_WORDS words each.
+
+    A list names its items in passing; the word that introduces it ("transnational crimes
+    including ...") is not an item.
+    """
+    commas = sorted(after_comma)
+    regions: list[tuple[int, int]] = []
+    group: list[int] = []
+    for comma in commas + [None]:
+        if comma is not None and (not group or comma - group[-1] <= ITEM_WORDS):
+            group.append(comma)
+            continue
+        if len(group) >= LIST_ITEMS - 1:
+            start = max(group[0] - ITEM_WORDS // 2 - 1, 0)
+            start = max([start] + [i + 1 for i in range(start, group[0]) if parts[i] in _LIST_OPENERS])
+            regions.append((start, min(group[-1] + ITEM_WORDS, len(parts))))
+        group = [comma] if comma is not None else []
+    return {
+        number
+        for number, (_, start, length) in enumerate(matches)
+        if any(low <= start and start + length <= high for low, high in regions)
+    }
+
+
 def themes(article: Article, *, taxonomy: str | Path | Mapping[str, Any] | None = None) -> pd.DataFrame:
     """Themes of ``article`` sorted by score: ``theme``, ``label``, ``score``, ``count``, ``terms``
     ("cybercrime×8; cyber threat×2"), ``paragraphs`` (indices into ``article.paragraphs``),
@@ -318,11 +355,13 @@ def themes(article: Article, *, taxonomy: str | Path | Mapping[str, Any] | None 
     paragraphs: list[set[int]] = [set() for _ in range(n)]
     by_sentence: list[dict[int, float]] = [defaultdict(float) for _ in range(n)]
     for sentence in scored:
-        parts, compounds = _tokens(sentence.text)
+        parts, compounds, after_comma = _tokens(sentence.text)
         place = TITLE_WEIGHT if sentence.kind == TITLE else LEDE_WEIGHT if sentence.paragraph == lede else BODY_WEIGHT
-        for term, _, _ in _matches(tax, parts, compounds):
+        matches = _matches(tax, parts, compounds)
+        listed = _listed(matches, parts, after_comma)
+        for number, (term, _, _) in enumerate(matches):
             t = term.theme
-            positional[t][term.text] += place
+            positional[t][term.text] += place * (LIST_WEIGHT if number in listed else 1.0)
             raw_counts[t][term.text] += 1
             weights[t][term.text] = term.weight
             if term.weight > 0:
