@@ -53,10 +53,45 @@ def test_rank_with_abbreviation_in_parentheses():
         ("Tan Sri Acryl Sani Abdullah Sani chaired the session.", "Acryl Sani Abdullah Sani", "Tan Sri"),
         ("Ms. Jane Roe thanked the hosts.", "Jane Roe", "Ms."),
         ("Pehin Dato Abdul Latif met the visitors.", "Abdul Latif", "Pehin Dato"),
+        ("Shri Rakesh Asthana, Director General of the bureau, led the delegation.", "Rakesh Asthana", "Shri"),
     ],
 )
 def test_honorific_and_name(text, name, honorific):
     assert people(text).loc[name, "honorific"] == honorific
+
+
+@pytest.mark.parametrize(
+    "text, name, title, organization",
+    [
+        # a middle initial is not the article "a"; a surname in capitals stays
+        ("The panel was chaired by Dr. Tarek A. SHARIF of the African Union.", "Tarek A. SHARIF", None, "African Union"),
+        # honours after the name end it
+        ("Australian Federal Police Commissioner Reece Kershaw APM signed the arrangement.", "Reece Kershaw", "Commissioner", "Australian Federal Police"),
+        # a well-known organization after a name starts the next mention
+        ("It was signed by Bank President Akinwumi Adesina INTERPOL Secretary General Valdecy Urquiza.", "Valdecy Urquiza", "Secretary General", "INTERPOL"),
+        # "of the" portfolios and regional portfolios
+        ("Minister of the Interior Eimutis Misiunas visited the agency.", "Eimutis Misiunas", "Minister of the Interior", None),
+        ("UNODC Regional Representative for Central America and the Caribbean José Vila del Castillo spoke.", "José Vila del Castillo",
+         "Regional Representative for Central America and the Caribbean", "UNODC"),
+    ],
+)
+def test_names_end_where_honours_and_organizations_begin(text, name, title, organization):
+    row = people(text).loc[name]
+    assert (row["title"] if isinstance(row["title"], str) else None) == title
+    assert row["organization"] == organization
+
+
+def test_a_body_with_a_plural_possessive_and_a_chair_before_it():
+    table = orgs("He chaired the meeting as the Chairman of the West African Police Chiefs’ Committee (WAPCCO).")
+    assert table.loc["West African Police Chiefs’ Committee", "acronym"] == "WAPCCO"
+    assert len(people("He spoke as the Chairman of the West African Police Chiefs’ Committee (WAPCCO).")) == 0
+
+
+def test_places_named_in_a_job_title_count_and_apostrophes_may_be_typeset():
+    found = places(parse_article("Headline\n\nABIDJAN, Côte d’Ivoire: Regional Representative for Central America and the Caribbean José Vila spoke."))
+    assert {"Côte d’Ivoire", "Central America", "Caribbean", "Abidjan"} <= set(found["name"])
+    # "Sri" alone is not an honorific: "a Sri Lankan national" names nobody
+    assert len(people("Among those arrested was a Sri Lankan national.")) == 0
 
 
 # --- name + appositive role ------------------------------------------------------------------------

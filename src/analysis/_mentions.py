@@ -52,6 +52,7 @@ class Lexicons:
     known_orgs: dict[str, str | None]  # name as written -> acronym
     places: dict[str, dict]  # surface form -> row
     demonyms: dict[str, str]  # demonym -> country
+    postnominals: frozenset[str]  # honours written after a name ("APM", "OBE")
     dotted: frozenset[str]  # lexicon forms that end in a dot or apostrophe
 
     @property
@@ -76,6 +77,7 @@ def lexicons() -> Lexicons:
     for row in load_table("places"):
         for form in [row["name"], *filter(None, (row.get("aliases") or "").split(";"))]:
             places.setdefault(form.strip(), row)
+            places.setdefault(form.strip().replace("'", "’"), row)  # "Côte d’Ivoire" as typeset
         for demonym in filter(None, (row.get("demonyms") or "").split(";")):
             demonyms.setdefault(demonym.strip(), row["name"])
     dotted = {
@@ -101,6 +103,7 @@ def lexicons() -> Lexicons:
         known_orgs=_known_organizations(),
         places=places,
         demonyms=demonyms,
+        postnominals=frozenset(entry.rstrip(".") for entry in load_lexicon("postnominals")),
         dotted=frozenset(dotted),
     )
 
@@ -146,6 +149,10 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         pos = end
         if _POSSESSIVE.fullmatch(word) and tokens and tokens[-1].end == offset + start:
             tokens[-1].possessive = True
+            continue
+        if word[-1:] == "s" and word[:1].isupper() and text[end : end + 1] in ("'", "’") and text[end + 1 : end + 3].strip()[:1].isupper():
+            tokens.append(Token(word + text[end], offset + start, offset + end + 1))  # "Police Chiefs’ Committee"
+            pos = end + 1
             continue
         if word[:-2] in _PLURAL_POSSESSIVES and text[end : end + 2].strip()[:1].isupper():
             tokens.append(Token(word, offset + start, offset + end))  # "Lao People's Army": inside a name
@@ -207,7 +214,22 @@ def _cap_run(tokens: list[Token], i: int, *, allow_the: bool = True) -> int:
             end = j
             if token.possessive:
                 break
-        elif token.key in _CONNECTORS and end > i and (allow_the or token.key != "the"):
+        elif token.key in _CONNECTORS and end > i and (allow_the or token.key != "the" or tokens[j - 1].key == "and"):
+            j += 1
+        else:
+            break
+    return end
+
+
+def _place_run(tokens: list[Token], k: int) -> int:
+    """End of a run of place names joined by "and", "the" and commas from ``k`` ("Asia and the Pacific"), or ``k``."""
+    places = lexicons().places
+    j = end = k
+    while j < len(tokens):
+        size = next((n for n in (3, 2, 1) if " ".join(t.text for t in tokens[j : j + n]) in places), 0)
+        if size:
+            j = end = j + size + (j + size < len(tokens) and tokens[j + size].key in ("region", "regions"))
+        elif end > k and tokens[j].key in ("and", "the", ","):
             j += 1
         else:
             break
@@ -234,13 +256,16 @@ def read_title(tokens: list[Token], i: int) -> int | None:
         j += 2
     # portfolios: "for Police Services", "for the Advisory Department", "of Home Affairs"
     if j + 1 < len(tokens) and tokens[j].key in ("for", "of"):
-        k = j + 1 + (tokens[j + 1].key == "the" and tokens[j].key == "for")
+        k = j + 1 + (tokens[j + 1].key == "the")
+        if tokens[j].key == "for" and (regions := _place_run(tokens, k)) > k:
+            return regions  # "Regional Representative for Central America and the Caribbean"
         end = _cap_run(tokens, k, allow_the=False)
         end = next((m for m in range(k, end) if _match_phrase(tokens, m, lex.honorifics) or tokens[m].text in lex.title_abbreviations or (m > k and tokens[m - 1].key in lex.portfolios and _is_title_word(tokens[m]))), end)
         last = next((m for m in range(end - 1, k - 1, -1) if tokens[m].key in lex.portfolios), None)
         if last is not None and last + 1 < end and tokens[last + 1].key not in ("and", "&"):
             end = last + 1  # "Minister of Home Affairs Saifuddin ...", "of Public Security of Lao PDR"
-        if end > k and (tokens[j].key == "for" or tokens[end - 1].key in lex.portfolios):
+        organization = end < len(tokens) and tokens[end].is_cap and tokens[end].key in lex.org_heads  # "of the Special Investigation Department"
+        if end > k and not organization and (tokens[j].key == "for" or tokens[end - 1].key in lex.portfolios):
             j = end
     return j
 
@@ -260,10 +285,13 @@ def read_name(tokens: list[Token], i: int, *, after_title: bool = False) -> int 
         if not token.is_word:
             break
         key = token.key
-        common = key in _NON_NAME_CAPS and not (after_title and j == i and j + 1 < len(tokens) and tokens[j + 1].is_cap and tokens[j + 1].is_word)
+        initial = len(token.text) == 2 and token.text[1] == "."  # "Tarek A. SHARIF": not the article "a"
+        common = key in _NON_NAME_CAPS and not initial and not (after_title and j == i and j + 1 < len(tokens) and tokens[j + 1].is_cap and tokens[j + 1].is_word)
         if token.is_cap and not common and not (token.is_allcaps and j + 1 < len(tokens) and not tokens[j + 1].is_cap and j == i):
-            if j > i and (_is_title_word(token) and key in lex.title_heads or key in lex.org_heads):
+            if j > i and (_is_title_word(token) and key in lex.title_heads or key in lex.org_heads or token.text in lex.known_orgs):
                 break
+            if j > i and token.text.rstrip(".") in lex.postnominals:
+                break  # "Reece Kershaw APM": an honour after the name
             last = j
             j += 1
             if token.possessive:
@@ -480,6 +508,8 @@ class SentenceReader:
                 i -= 1
             if read_title(tokens, i) == k or read_title(tokens, run_start + start) == k:
                 continue  # "Assistant Commissioner of Police (ACP)", "Director for Investigation (DIDM)": positions
+            if (title_end := read_title(tokens, i)) and title_end + 1 < k and tokens[title_end].key == "of":
+                i = title_end + 1 + (tokens[title_end + 1].key == "the")  # "Chairman of the X Committee (XC)": the body only
             kind = _org_kind(tokens[i:k], self.known_acronyms)
             if tokens[k - 1].key in lexicons().generic_org_words and tokens[k - 1].key not in lexicons().org_heads:
                 kind = None  # "ASEAN Member Countries (AMCs)": a group, not a body

@@ -251,7 +251,7 @@ def places(article: Article) -> pd.DataFrame:
     for r in readers:
         tokens = r.tokens
         blocked = [False] * len(tokens)
-        for a, b in [(o.start, o.end) for o in r.orgs] + r.other_spans + r.role_spans + [(p.start, p.name_end) for p in r.people]:
+        for a, b in [(o.start, o.end) for o in r.orgs] + r.other_spans + [(p.name_start, p.name_end) for p in r.people]:
             blocked[a:b] = [True] * (b - a)
         i = 0
         while i < len(tokens):
