@@ -81,6 +81,27 @@ def test_names_end_where_honours_and_organizations_begin(text, name, title, orga
     assert row["organization"] == organization
 
 
+def test_an_honorific_before_a_police_rank_is_not_an_organization():
+    table = people("H.E. Police Brigadier General Zaw Win, Deputy Chief of Myanmar Police Force, attended.")
+    assert table.loc["Zaw Win", "title"] == "Police Brigadier General"
+    assert table.loc["Zaw Win", "organization"] == "Myanmar Police Force"
+    assert list(orgs("H.E. Police Brigadier General Zaw Win, Deputy Chief of Myanmar Police Force, attended.").index) == ["Myanmar Police Force"]
+
+
+def test_organization_names_end_before_a_weekday_or_month():
+    assert list(orgs("China's Ministry of Public Security on Tuesday published a joint statement.").index) == ["Ministry of Public Security"]
+
+
+def test_known_long_forms_take_their_acronym_and_demonym_forms_are_aliases():
+    table = orgs("It threatens Association of Southeast Asian Nations (ASEAN) member countries. ASEAN agreed.")
+    assert table.loc["Association of Southeast Asian Nations", "acronym"] == "ASEAN"
+    assert table.loc["Association of Southeast Asian Nations", "mentions"] == 2
+    table = orgs("The National Police of Colombia hosted it. The Colombian National Police trains officers.")
+    assert list(table.index) == ["National Police of Colombia"]
+    assert table.loc["National Police of Colombia", "aliases"] == "Colombian National Police"
+    assert table.loc["National Police of Colombia", "acronym"] is None  # an alias of several words is not an acronym
+
+
 def test_a_body_with_a_plural_possessive_and_a_chair_before_it():
     table = orgs("He chaired the meeting as the Chairman of the West African Police Chiefs’ Committee (WAPCCO).")
     assert table.loc["West African Police Chiefs’ Committee", "acronym"] == "WAPCCO"

@@ -179,6 +179,10 @@ _ROMAN = {"I", "II", "III", "IV", "V", "VI"}
 _LOWER_TITLES = {"chief", "head", "spokesman", "spokeswoman", "spokesperson", "boss", "commander", "director", "minister"}
 _SPEECH = {"said", "says", "told", "added", "noted", "stated", "announced", "explained", "stressed", "remarked", "emphasised", "emphasized"}
 _LEAD_PHRASES = ("led by", "headed by", "chaired by", "under the leadership of", "under the supervision of", "represented by", "hosted by", "organised by", "organized by")
+_CALENDAR = {
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}
 _NON_NAME_CAPS = {
     "the", "a", "an", "in", "on", "at", "for", "of", "and", "during", "after", "before", "with", "by", "from", "to",
     "this", "that", "these", "those", "it", "he", "she", "they", "we", "his", "her", "their", "our", "both", "all",
@@ -210,6 +214,8 @@ def _cap_run(tokens: list[Token], i: int, *, allow_the: bool = True) -> int:
     while j < len(tokens):
         token = tokens[j]
         if token.is_word and (token.is_cap or token.text[0].isdigit()):
+            if j > i and token.key in _CALENDAR:
+                break  # "Ministry of Public Security on Tuesday"
             j += 1
             end = j
             if token.possessive:
@@ -471,9 +477,9 @@ class SentenceReader:
 
     def starts_title(self, i: int) -> bool:
         """A title may start here: not an organization head glued to a name before it ("Federal Police")."""
-        tokens = self.tokens
-        if tokens[i].key in lexicons().org_heads and i > 0 and tokens[i - 1].is_cap and tokens[i - 1].is_word and not tokens[i - 1].possessive:
-            return False
+        tokens, lex = self.tokens, lexicons()
+        if tokens[i].key in lex.org_heads and i > 0 and tokens[i - 1].is_cap and tokens[i - 1].is_word and not tokens[i - 1].possessive:
+            return _match_phrase(tokens, i - 1, lex.honorifics, 1) is not None  # "H.E. Police Brigadier General"
         return True
 
     # pass 1: "Long Form Name (ACR)" ----------------------------------------------------------------
@@ -496,6 +502,9 @@ class SentenceReader:
                     break
                 run_start -= 1
             start = None if known_short else _acronym_of(inner.text, tokens[run_start:k])
+            known_long = None if known_short else next((n for n in range(k - run_start) if lexicons().known_orgs.get(self.text(run_start + n, k)) == inner.text), None)
+            if start is None:  # a known long form: "Association of Southeast Asian Nations (ASEAN)"
+                start = known_long
             if start is None:
                 # "European Union Agency for Law Enforcement Cooperation (Europol)", "Royal Malaysia Police (PDRM)": an acronym of the name in another language
                 start = next((n for n in range(k - run_start - 1, -1, -1) if tokens[run_start + n].text == "," or (n == 0 or tokens[run_start + n - 1].key == "the") and tokens[run_start + n].key in _NON_NAME_CAPS), -1) + 1
@@ -510,8 +519,8 @@ class SentenceReader:
                 continue  # "Assistant Commissioner of Police (ACP)", "Director for Investigation (DIDM)": positions
             if (title_end := read_title(tokens, i)) and title_end + 1 < k and tokens[title_end].key == "of":
                 i = title_end + 1 + (tokens[title_end + 1].key == "the")  # "Chairman of the X Committee (XC)": the body only
-            kind = _org_kind(tokens[i:k], self.known_acronyms)
-            if tokens[k - 1].key in lexicons().generic_org_words and tokens[k - 1].key not in lexicons().org_heads:
+            kind = "org" if known_long is not None and i == run_start + known_long else _org_kind(tokens[i:k], self.known_acronyms)
+            if tokens[k - 1].key in lexicons().generic_org_words and tokens[k - 1].key not in lexicons().org_heads and known_long is None:
                 kind = None  # "ASEAN Member Countries (AMCs)": a group, not a body
             if kind is None and k + 3 < len(tokens) and tokens[k + 3].is_cap:
                 kind = _org_kind([tokens[k + 3]], self.known_acronyms)

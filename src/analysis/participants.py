@@ -72,8 +72,15 @@ def _organizations(article: Article) -> tuple[pd.DataFrame, dict[str, str]]:
         longer = next((n for n in full_names if n.startswith(f"{name} of ") or n.startswith(f"{name} in ")), None)
         if longer and name not in alias_of:
             alias_of[name] = longer
-    body_names = {o.name for r in readers if not r.is_title for o in r.orgs}
     lex = lexicons()
+    # "Colombian National Police" is the "National Police of Colombia" named the other way round
+    for name in full_names:
+        demonym, _, rest = name.partition(" ")
+        country = lex.demonyms.get(demonym)
+        formal = next((n for n in (f"{rest} of {country}", f"{rest} of the {country}") if country and n in full_names), None)
+        if formal and name not in alias_of:
+            alias_of[name] = formal
+    body_names = {o.name for r in readers if not r.is_title for o in r.orgs}
     for r in readers:
         for o in r.orgs:
             name = alias_of.get(o.name, o.name)
@@ -81,7 +88,7 @@ def _organizations(article: Article) -> tuple[pd.DataFrame, dict[str, str]]:
                 continue  # headlines are title-cased: trust only names the body confirms
             row = rows.get(name)
             if row is None:
-                acronym = o.acronym or next((a for a, n in alias_of.items() if n == name and a != name), None)
+                acronym = o.acronym or next((a for a, n in alias_of.items() if n == name and a != name and " " not in a), None)
                 row = rows[name] = {
                     "name": name, "acronym": acronym, "mentions": 0, "aliases": [],
                     "sentence": o.sentence.index, "char_start": o.char_start, "char_end": o.char_end,
