@@ -179,15 +179,15 @@ _ROMAN = {"I", "II", "III", "IV", "V", "VI"}
 _LOWER_TITLES = {"chief", "head", "spokesman", "spokeswoman", "spokesperson", "boss", "commander", "director", "minister"}
 _SPEECH = {"said", "says", "told", "added", "noted", "stated", "announced", "explained", "stressed", "remarked", "emphasised", "emphasized"}
 _LEAD_PHRASES = ("led by", "headed by", "chaired by", "under the leadership of", "under the supervision of", "represented by", "hosted by", "organised by", "organized by")
+#: Months (but the ambiguous "May") and weekdays: they end an organization's name ("... on Tuesday").
 _CALENDAR = {
     "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }
-_NON_NAME_CAPS = {
+_NON_NAME_CAPS = _CALENDAR | {
     "the", "a", "an", "in", "on", "at", "for", "of", "and", "during", "after", "before", "with", "by", "from", "to",
     "this", "that", "these", "those", "it", "he", "she", "they", "we", "his", "her", "their", "our", "both", "all",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "also", "as", "but",
+    "may", "also", "as", "but",
 }
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import html
 import os
 import pickle
@@ -600,6 +601,24 @@ def _save_article_tables(article: Article, path: Path) -> None:
         Path(path).unlink(missing_ok=True)
 
 
+def _render(notebook: Path, parameters: dict, target: Path, *, kernel, with_code: bool, title: str, timeout: int, first=None) -> Path:
+    """Execute ``notebook`` in the started ``kernel`` and write its page to ``target`` atomically.
+
+    A worker thread runs ``first`` (``(tag, function)``: cells tagged ``tag`` wait for it), then
+    prepares the exporter while the kernel works, and shuts the kernel down while the page is exported.
+    """
+    with ThreadPoolExecutor(1, thread_name_prefix="analysis-report") as pool:
+        waits = {first[0]: pool.submit(first[1])} if first else {}
+        pool.submit(_exporter, with_code)
+        try:
+            nb = execute_notebook(notebook, parameters, timeout=timeout, kernel=kernel, waits=waits)
+        finally:
+            pool.submit(kernel.shutdown_kernel, now=True)
+        page = export_html(nb, with_code=with_code, title=title)
+    write_atomically(target, page)
+    return target
+
+
 def build(
     article: str | Path,
     *,
@@ -624,21 +643,19 @@ def build(
     except BaseException:
         kernel.shutdown_kernel(now=True)
         raise
-    target = Path(out_dir) / f"{article.stem}.html"
-    # This process is idle while the kernel starts and imports: it computes the tables meanwhile (the
-    # notebook's cell tagged "tables" waits for them), then prepares the exporter.
-    with tempfile.TemporaryDirectory(prefix="analysis-report-") as tmp, ThreadPoolExecutor(1, thread_name_prefix="analysis-report") as pool:
+    # This process is idle while the kernel starts and imports: it computes the tables meanwhile.
+    with tempfile.TemporaryDirectory(prefix="analysis-report-") as tmp:
         saved = Path(tmp) / "tables.pickle"
-        tables = pool.submit(_save_article_tables, loaded, saved)
-        pool.submit(_exporter, with_code)
-        parameters = {"article_path": str(article.resolve()), "tables_path": str(saved)}
-        try:
-            nb = execute_notebook(Path(notebook) if notebook else NOTEBOOKS / ARTICLE_NOTEBOOK, parameters, timeout=timeout, kernel=kernel, waits={"tables": tables})
-        finally:
-            pool.submit(kernel.shutdown_kernel, now=True)  # while the page is exported
-        page = export_html(nb, with_code=with_code, title=loaded.title or article.stem)
-    write_atomically(target, page)
-    return target
+        return _render(
+            Path(notebook) if notebook else NOTEBOOKS / ARTICLE_NOTEBOOK,
+            {"article_path": str(article.resolve()), "tables_path": str(saved)},
+            Path(out_dir) / f"{article.stem}.html",
+            kernel=kernel,
+            with_code=with_code,
+            title=loaded.title or article.stem,
+            timeout=timeout,
+            first=("tables", functools.partial(_save_article_tables, loaded, saved)),
+        )
 
 
 def build_corpus(
@@ -661,14 +678,12 @@ def build_corpus(
             raise ReportError(f"{source}: no such file or folder")
     elif isinstance(source, Iterable):
         source = [str(Path(s).resolve()) if Path(str(s)).exists() else str(s) for s in source]
-    kernel = _kernel_manager()
-    with ThreadPoolExecutor(1, thread_name_prefix="analysis-report") as pool:
-        pool.submit(_exporter, with_code)  # while the kernel runs the notebook
-        try:
-            nb = execute_notebook(Path(notebook) if notebook else NOTEBOOKS / CORPUS_NOTEBOOK, {"corpus_source": source}, timeout=timeout, kernel=kernel)
-        finally:
-            pool.submit(kernel.shutdown_kernel, now=True)  # while the page is exported
-        page = export_html(nb, with_code=with_code, title="Corpus report")
-    target = Path(out_dir) / CORPUS_REPORT
-    write_atomically(target, page)
-    return target
+    return _render(
+        Path(notebook) if notebook else NOTEBOOKS / CORPUS_NOTEBOOK,
+        {"corpus_source": source},
+        Path(out_dir) / CORPUS_REPORT,
+        kernel=_kernel_manager(),
+        with_code=with_code,
+        title="Corpus report",
+        timeout=timeout,
+    )
