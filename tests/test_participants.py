@@ -102,6 +102,17 @@ def test_known_long_forms_take_their_acronym_and_demonym_forms_are_aliases():
     assert table.loc["National Police of Colombia", "acronym"] is None  # an alias of several words is not an acronym
 
 
+def test_only_a_mission_abroad_takes_in_place_into_its_name():
+    assert "Embassy of Korea in Malaysia" in orgs("Officers of the Embassy of Korea in Malaysia attended.").index
+    assert list(orgs("They opened a laboratory of the National Training Centre for Police in Colombia.").index) == ["National Training Centre for Police"]
+
+
+def test_an_initial_and_surname_is_the_same_person():
+    table = people("Minister of the Interior Eimutis Misiunas visited Europol. Minister of the Interior E. Misiunas said it helped.")
+    assert list(table.index) == ["Eimutis Misiunas"]
+    assert table.loc["Eimutis Misiunas", "mentions"] == 2
+
+
 def test_a_body_with_a_plural_possessive_and_a_chair_before_it():
     table = orgs("He chaired the meeting as the Chairman of the West African Police Chiefs’ Committee (WAPCCO).")
     assert table.loc["West African Police Chiefs’ Committee", "acronym"] == "WAPCCO"

@@ -179,6 +179,8 @@ _ROMAN = {"I", "II", "III", "IV", "V", "VI"}
 _LOWER_TITLES = {"chief", "head", "spokesman", "spokeswoman", "spokesperson", "boss", "commander", "director", "minister"}
 _SPEECH = {"said", "says", "told", "added", "noted", "stated", "announced", "explained", "stressed", "remarked", "emphasised", "emphasized"}
 _LEAD_PHRASES = ("led by", "headed by", "chaired by", "under the leadership of", "under the supervision of", "represented by", "hosted by", "organised by", "organized by")
+#: Head words of bodies that represent one country in another: their name may end "in PLACE".
+_MISSIONS = {"embassy", "consulate", "mission", "delegation", "representation", "office", "liaison", "attache", "attaché", "commission"}
 #: Months (but the ambiguous "May") and weekdays: they end an organization's name ("... on Tuesday").
 _CALENDAR = {
     "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
@@ -662,7 +664,7 @@ class SentenceReader:
             return k, end, "place"
         heads = [n for n, t in enumerate(words) if t.key in lex.org_heads and t.is_cap]
         if heads and not read_title(tokens, k) and not any(t.key in lex.not_org_heads for t in words[heads[-1] :]):
-            stop = self.in_place(k + self._tail(words, heads[-1] + 1))
+            stop = self.in_place(k, k + self._tail(words, heads[-1] + 1))
             return (k, stop, "other") if _generic(tokens[k:stop]) else (k, stop, "org")
         if words[0].text in lex.known_orgs or words[0].text in self.known_acronyms:
             return k, k + 1, "org"
@@ -940,7 +942,7 @@ class SentenceReader:
             last_head = max(n for n, t in enumerate(words) if t.key in lex.org_heads)
             name_end = last_head + 1
             tail_end = self._tail(words, name_end)
-            stop = self.in_place(i + tail_end) if i + tail_end == end else i + tail_end
+            stop = self.in_place(i, i + tail_end) if i + tail_end == end else i + tail_end
             if (first_head > 0 or tail_end > name_end or last_head > first_head) and not _generic(words[:tail_end]):
                 self.add_org(i, stop)
                 if i + tail_end < end:
@@ -950,10 +952,12 @@ class SentenceReader:
             if token.text in lex.known_orgs or token.text in self.known_acronyms:
                 self.add_org(i + n, i + n + 1)
 
-    def in_place(self, stop: int) -> int:
-        """``stop``, or past "in PLACE" when that follows a name: "Embassy of Korea in Malaysia"."""
+    def in_place(self, start: int, stop: int) -> int:
+        """``stop``, or past "in PLACE" when that follows the name of a mission abroad: "Embassy of Korea
+        in Malaysia" (but "the National Training Centre for Police in Colombia" is in Colombia)."""
         tokens = self.tokens
-        if stop + 1 < len(tokens) and tokens[stop].key == "in" and tokens[stop + 1].text in lexicons().places and not self.used[stop + 1]:
+        mission = any(t.key in _MISSIONS for t in tokens[start:stop])
+        if mission and stop + 1 < len(tokens) and tokens[stop].key == "in" and tokens[stop + 1].text in lexicons().places and not self.used[stop + 1]:
             return stop + 2
         return stop
 

@@ -116,11 +116,10 @@ def participants(article: Article) -> pd.DataFrame:
     people: list[dict] = []
 
     def same_person(name: str) -> dict | None:
-        tokens = set(name.casefold().split())
+        words = name.casefold().split()
         for person in people:
-            if name == person["name"] or tokens <= set(person["name"].casefold().split()):
-                return person
-            if set(person["name"].casefold().split()) <= tokens:
+            other = person["name"].casefold().split()
+            if name == person["name"] or _within(words, other) or _within(other, words):
                 return person
         return None
 
@@ -167,6 +166,17 @@ def participants(article: Article) -> pd.DataFrame:
     table = pd.DataFrame(people, columns=PERSON_COLUMNS)
     table["aliases"] = table["aliases"].map(lambda a: "; ".join(a) if isinstance(a, list) else a)
     return table
+
+
+def _within(short: list[str], full: list[str]) -> bool:
+    """Whether every word of ``short`` is a word of ``full``, an initial standing for one ("E. Misiūnas").
+
+    >>> _within(["e.", "misiūnas"], ["eimutis", "misiūnas"]), _within(["e.", "misiūnas"], ["misiūnas"])
+    (True, False)
+    """
+    if not short or len(short) > len(full):
+        return False
+    return all(w in full or (len(w) == 2 and w[1] == "." and any(f.startswith(w[0]) and f not in short for f in full)) for w in short)
 
 
 def _share_delegation_organization(reader: SentenceReader, same_person) -> None:
