@@ -113,6 +113,23 @@ def test_an_initial_and_surname_is_the_same_person():
     assert table.loc["Eimutis Misiunas", "mentions"] == 2
 
 
+def test_formal_state_names_are_places_not_organizations():
+    text = "Headline\n\nThe Republic of the Union of Myanmar and the Kingdom of Thailand held the meeting in Beijing."
+    article = parse_article(text)
+    assert len(organizations(article)) == 0
+    assert {"Republic of the Union of Myanmar", "Kingdom of Thailand", "Beijing"} <= set(places(article)["name"])
+
+
+def test_a_country_between_two_acronyms_is_not_part_of_the_second_name():
+    table = orgs("It was held between the Narcotics Control Bureau (NCB) India and the National Narcotics Board (BNN), Indonesia.")
+    assert table.loc["National Narcotics Board", "acronym"] == "BNN"
+    assert table.loc["Narcotics Control Bureau", "acronym"] == "NCB"
+
+
+def test_a_well_known_name_in_capitals_is_an_organization():
+    assert "EUROPOL" in orgs("Partners included the European Union's law enforcement agency (EUROPOL).").index
+
+
 def test_a_body_with_a_plural_possessive_and_a_chair_before_it():
     table = orgs("He chaired the meeting as the Chairman of the West African Police Chiefs’ Committee (WAPCCO).")
     assert table.loc["West African Police Chiefs’ Committee", "acronym"] == "WAPCCO"

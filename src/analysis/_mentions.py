@@ -61,12 +61,14 @@ class Lexicons:
 
 
 def _known_organizations() -> dict[str, str | None]:
-    """Name as written -> acronym; an all-capitals name is also known in title case ("Asean")."""
+    """Name as written -> acronym; a one-word name is also known in capitals and in title case
+    ("ASEAN" and "Asean", "Europol" and "EUROPOL")."""
     known: dict[str, str | None] = {}
     for row in load_table("known_organizations"):
         known[row["name"]] = row.get("acronym") or None
-        if row["name"].isupper() and len(row["name"]) >= 4:
+        if " " not in row["name"] and len(row["name"]) >= 4:
             known.setdefault(row["name"].capitalize(), row.get("acronym") or None)
+            known.setdefault(row["name"].upper(), row.get("acronym") or None)
     return known
 
 
@@ -510,6 +512,9 @@ class SentenceReader:
             if start is None:
                 # "European Union Agency for Law Enforcement Cooperation (Europol)", "Royal Malaysia Police (PDRM)": an acronym of the name in another language
                 start = next((n for n in range(k - run_start - 1, -1, -1) if tokens[run_start + n].text == "," or (n == 0 or tokens[run_start + n - 1].key == "the") and tokens[run_start + n].key in _NON_NAME_CAPS), -1) + 1
+                and_at = next((n for n in range(start, k - run_start) if tokens[run_start + n].key == "and"), None)
+                if and_at is not None and self.text(run_start + start, run_start + and_at) in lexicons().places:
+                    start = and_at + 1  # "Bureau (NCB) India and the National Narcotics Board (BNN)"
                 while start < k - run_start and not tokens[run_start + start].is_cap:
                     start += 1
                 if start >= k - run_start or _org_kind(tokens[run_start + start : k], self.known_acronyms) != "org":
@@ -892,6 +897,8 @@ class SentenceReader:
         tokens, lex = self.tokens, lexicons()
         while i < end and (tokens[i].key in _CONNECTORS or not tokens[i].is_word):
             i += 1
+        if self.text(i, end) in lex.places:
+            return  # "Republic of the Union of Myanmar" is a country
         if i < end and (title_end := read_title(tokens, i)):
             if title_end >= end:
                 return  # a position with no name ("Director for Police Services") is not an organization
@@ -908,8 +915,8 @@ class SentenceReader:
             k += 1
         and_at = next((n for n in range(i + 1, end) if tokens[n].key == "and"), None)
         rest = [t for t in tokens[and_at + 1 : end] if t.is_cap] if and_at is not None else []
-        if and_at is not None and self.text(i, and_at) in lex.places and rest and rest[-1].key in lex.org_heads and not any(t.key in lex.not_org_heads for t in rest):
-            self.org_in(and_at + 1, end)  # "Malaysia and the ASEANAPOL Secretariat"
+        if and_at is not None and self.text(i, and_at) in lex.places and rest and not any(t.key in lex.not_org_heads for t in rest):
+            self.org_in(and_at + 1, end)  # "Malaysia and the ASEANAPOL Secretariat", "the Union of Myanmar and the Kingdom of Thailand"
             return
         words = tokens[i:end]
         if not words:

@@ -274,7 +274,7 @@ def places(article: Article) -> pd.DataFrame:
         while i < len(tokens):
             found = None
             if tokens[i].is_cap and not blocked[i]:
-                for size in (4, 3, 2, 1):
+                for size in (6, 5, 4, 3, 2, 1):  # "Republic of the Union of Myanmar"
                     if i + size > len(tokens) or any(blocked[i : i + size]):
                         continue
                     start, end = tokens[i].start, tokens[i + size - 1].end
