@@ -130,6 +130,12 @@ def test_a_well_known_name_in_capitals_is_an_organization():
     assert "EUROPOL" in orgs("Partners included the European Union's law enforcement agency (EUROPOL).").index
 
 
+def test_acronyms_listed_beside_an_organization_are_organizations():
+    table = orgs("In attendance were the Chairmen of SARPCCO, CAPCCO, NAPCCO, Presidents, AFRIPOL and AU Secretariat staff.")
+    assert {"CAPCCO", "NAPCCO", "AFRIPOL"} <= set(table.index)
+    assert "NGO" not in orgs("Partners included INTERPOL, NGO and UNODC officers.").index  # acronyms_not_orgs.txt
+
+
 def test_a_body_with_a_plural_possessive_and_a_chair_before_it():
     table = orgs("He chaired the meeting as the Chairman of the West African Police Chiefs’ Committee (WAPCCO).")
     assert table.loc["West African Police Chiefs’ Committee", "acronym"] == "WAPCCO"

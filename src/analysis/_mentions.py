@@ -53,6 +53,7 @@ class Lexicons:
     places: dict[str, dict]  # surface form -> row
     demonyms: dict[str, str]  # demonym -> country
     postnominals: frozenset[str]  # honours written after a name ("APM", "OBE")
+    not_org_acronyms: frozenset[str]  # "NGO", "MOU": acronyms of things, not of bodies
     dotted: frozenset[str]  # lexicon forms that end in a dot or apostrophe
 
     @property
@@ -106,6 +107,7 @@ def lexicons() -> Lexicons:
         places=places,
         demonyms=demonyms,
         postnominals=frozenset(entry.rstrip(".") for entry in load_lexicon("postnominals")),
+        not_org_acronyms=frozenset(load_lexicon("acronyms_not_orgs")),
         dotted=frozenset(dotted),
     )
 
@@ -451,6 +453,7 @@ class SentenceReader:
             return
         self.read_people()
         self.read_capitalised_orgs()
+        self.read_listed_acronyms()
         for mention in self.people:
             self.attach(mention)
         self.read_untitled_people()
@@ -880,6 +883,22 @@ class SentenceReader:
             stop = next((k for k in range(i, end) if self.used[k]), end)
             self.split_run(i, stop)
             i = max(stop, i + 1)
+
+    def read_listed_acronyms(self) -> None:
+        """Acronyms listed next to an organization are organizations too: "SARPCCO, CAPCCO, NAPCCO"."""
+        tokens, lex = self.tokens, lexicons()
+        found = True
+        while found:
+            found = False
+            for k, token in enumerate(tokens):
+                if self.used[k] or not token.is_allcaps or not 3 <= len(token.text) <= 8 or not token.text.isalpha():
+                    continue
+                if token.text in lex.title_abbreviations or token.text in lex.not_org_acronyms or token.text in lex.places or token.text.capitalize() in lex.places:
+                    continue
+                beside = [(k - 2, k - 1), (k + 2, k + 1)]  # an organization, then "," or "and", on either side
+                if any(0 <= o < len(tokens) and tokens[s].text in (",", "and") and (self.org_at(o) or self.org_ending_at(o + 1)) for o, s in beside):
+                    self.add_org(k, k + 1)
+                    found = True
 
     def split_run(self, i: int, end: int) -> None:
         """Organizations in one capitalised run, split at "and" between two named bodies."""
