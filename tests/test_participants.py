@@ -136,6 +136,16 @@ def test_acronyms_listed_beside_an_organization_are_organizations():
     assert "NGO" not in orgs("Partners included INTERPOL, NGO and UNODC officers.").index  # acronyms_not_orgs.txt
 
 
+def test_an_honorific_set_off_by_commas_and_a_diplomatic_title():
+    table = people("In his remarks, EU Ambassador for Colombia, His Excellency, Gilles Bertrand, expressed concern.")
+    assert table.loc["Gilles Bertrand", ["honorific", "title", "organization"]].tolist() == ["His Excellency", "Ambassador for Colombia", "EU"]
+    table = people("Ms. Sonia Vega-Alonso, Chargé d'Affaires of the Delegation of the European Union in Honduras, spoke.")
+    assert table.loc["Sonia Vega-Alonso", "role"] == "Chargé d'Affaires"
+    # a comma between a role and the next person's honorific still separates two people
+    table = people("Present were Police General Somchai Rak, Commissioner-General of the Royal Thai Police, Mr. Apichit Rotsaprat, Deputy Secretary-General.")
+    assert table.loc["Apichit Rotsaprat", "role"] == "Deputy Secretary-General"
+
+
 def test_a_body_with_a_plural_possessive_and_a_chair_before_it():
     table = orgs("He chaired the meeting as the Chairman of the West African Police Chiefs’ Committee (WAPCCO).")
     assert table.loc["West African Police Chiefs’ Committee", "acronym"] == "WAPCCO"

@@ -206,7 +206,7 @@ def _match_phrase(tokens: list[Token], i: int, phrases: frozenset[tuple[str, ...
 
 def _is_title_word(token: Token) -> bool:
     lex = lexicons()
-    if not token.is_cap or not token.is_word:
+    if not token.is_word or not (token.is_cap or token.text[:2] in ("d'", "d’")):  # "Chargé d'Affaires"
         return False
     if token.key in lex.title_words:
         return True
@@ -578,6 +578,12 @@ class SentenceReader:
             elif token.is_cap and (end := _match_phrase(tokens, j, lex.honorifics)):
                 found["honorifics"].append(self.text(j, end))
                 j = end
+            elif (
+                token.text == "," and found["titles"] and j + 1 < len(tokens) and tokens[j + 1].is_cap
+                and (end := _match_phrase(tokens, j + 1, lex.honorifics)) and end + 1 < len(tokens) and tokens[end].text == ","
+            ):
+                found["honorifics"].append(self.text(j + 1, end))  # "EU Ambassador for Colombia, His Excellency, Gilles Bertrand"
+                j = end + 1
             elif token.key == "and" and found["titles"] and j + 1 < len(tokens) and (end := read_title(tokens, j + 1)):
                 found["titles"][-1] = self.text(found["title_start"], end)  # "Deputy Prime Minister and Minister of ..."
                 j = end
