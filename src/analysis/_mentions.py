@@ -893,18 +893,17 @@ class SentenceReader:
     def read_listed_acronyms(self) -> None:
         """Acronyms listed next to an organization are organizations too: "SARPCCO, CAPCCO, NAPCCO"."""
         tokens, lex = self.tokens, lexicons()
-        found = True
-        while found:
-            found = False
-            for k, token in enumerate(tokens):
-                if self.used[k] or not token.is_allcaps or not 3 <= len(token.text) <= 8 or not token.text.isalpha():
-                    continue
-                if token.text in lex.title_abbreviations or token.text in lex.not_org_acronyms or token.text in lex.places or token.text.capitalize() in lex.places:
-                    continue
-                beside = [(k - 2, k - 1), (k + 2, k + 1)]  # an organization, then "," or "and", on either side
-                if any(0 <= o < len(tokens) and tokens[s].text in (",", "and") and (self.org_at(o) or self.org_ending_at(o + 1)) for o, s in beside):
-                    self.add_org(k, k + 1)
-                    found = True
+        candidates = [
+            k for k, t in enumerate(tokens)
+            if t.is_allcaps and 3 <= len(t.text) <= 8 and t.text.isalpha() and not self.used[k]
+            and t.text not in lex.title_abbreviations and t.text not in lex.not_org_acronyms
+            and t.text not in lex.places and t.text.capitalize() not in lex.places
+        ]
+        # one pass each way carries a list along from the organization that anchors it
+        for k, side in [(k, -1) for k in candidates] + [(k, +1) for k in reversed(candidates)]:
+            o = k + 2 * side  # the neighbour beyond the "," or "and"
+            if not self.used[k] and 0 <= o < len(tokens) and tokens[k + side].text in (",", "and") and (self.org_at(o) or self.org_ending_at(o + 1)):
+                self.add_org(k, k + 1)
 
     def split_run(self, i: int, end: int) -> None:
         """Organizations in one capitalised run, split at "and" between two named bodies."""
