@@ -146,6 +146,15 @@ def test_an_honorific_set_off_by_commas_and_a_diplomatic_title():
     assert table.loc["Apichit Rotsaprat", "role"] == "Deputy Secretary-General"
 
 
+def test_commander_in_chief_and_a_country_after_a_title():
+    table = people("Major General Faris Al Mazrouei, Commander in Chief of Abu Dhabi Police, and Major General "
+                   "Saif Al Shamsi, Commander-in-Chief of Sharjah Police, attended.")
+    assert table.loc["Faris Al Mazrouei", ["role", "organization"]].tolist() == ["Commander in Chief", "Abu Dhabi Police"]
+    assert table.loc["Saif Al Shamsi", ["role", "organization"]].tolist() == ["Commander-in-Chief", "Sharjah Police"]
+    table = people("It was said by Inspector-General of Police of Malaysia Tan Sri Khalid Abu Bakar.")
+    assert table.loc["Khalid Abu Bakar", ["title", "organization"]].tolist() == ["Inspector-General of Police", "Malaysia"]
+
+
 def test_a_body_with_a_plural_possessive_and_a_chair_before_it():
     table = orgs("He chaired the meeting as the Chairman of the West African Police Chiefs’ Committee (WAPCCO).")
     assert table.loc["West African Police Chiefs’ Committee", "acronym"] == "WAPCCO"

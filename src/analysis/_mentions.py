@@ -210,7 +210,7 @@ def _is_title_word(token: Token) -> bool:
         return False
     if token.key in lex.title_words:
         return True
-    parts = token.key.split("-")
+    parts = [p for p in token.key.split("-") if p not in ("in", "of")]  # "Commander-in-Chief"
     return len(parts) > 1 and all(p in lex.title_words for p in parts)
 
 
@@ -258,6 +258,8 @@ def read_title(tokens: list[Token], i: int) -> int | None:
     while j < len(tokens) and _is_title_word(tokens[j]) and not (j > i and tokens[j - 1].possessive):
         has_head |= tokens[j].key in lex.title_heads or "-" in tokens[j].key
         j += 1
+        if j + 1 < len(tokens) and tokens[j].key == "in" and tokens[j + 1].key == "chief" and tokens[j - 1].key == "commander":
+            j += 2  # "Commander in Chief"
     if j == i and i > 0 and tokens[i].text in _LOWER_TITLES and ((tokens[i - 1].is_cap and tokens[i - 1].key not in _NON_NAME_CAPS) or tokens[i - 1].key == "police" or tokens[i - 1].text == ")"):
         return i + 1
     if not has_head:
@@ -279,6 +281,8 @@ def read_title(tokens: list[Token], i: int) -> int | None:
         organization = end < len(tokens) and tokens[end].is_cap and tokens[end].key in lex.org_heads  # "of the Special Investigation Department"
         if end > k and not organization and (tokens[j].key == "for" or tokens[end - 1].key in lex.portfolios):
             j = end
+            if j + 1 < len(tokens) and tokens[j].key == "for" and (regions := _place_run(tokens, j + 1)) > j + 1:
+                j = regions  # "Minister of Interior for Lower Saxony"
     return j
 
 
@@ -592,7 +596,7 @@ class SentenceReader:
                 found["title_start"] = j
                 j = end
                 span = self.org_span_after(j)
-                if span and span[2] == "org":  # "Secretary General of INTERPOL Jürgen Stock"
+                if span and span[2] in ("org", "place"):  # "Secretary General of INTERPOL Jürgen Stock", "... of Malaysia Tan Sri X"
                     found["org"], j = span, span[1]
             else:
                 break
