@@ -56,6 +56,10 @@ def test_between_two_partial_dates_is_one_range():
     assert found("Raids took place between June 28 and Nov. 23.") == [("June 28 and Nov. 23", "2024-06-28", "2024-11-23")]
 
 
+def test_weekdays_inside_a_range_of_days():
+    assert found("Ministers met on Monday 17 and Tuesday 18 June 2024.") == [("Monday 17 and Tuesday 18 June 2024", "2024-06-17", "2024-06-18")]
+
+
 def test_and_between_unrelated_days_is_not_a_range():
     assert found("Police met on 5 and 9 May 2024.") == [("9 May 2024", "2024-05-09", "2024-05-09")]
 

@@ -155,6 +155,11 @@ def test_commander_in_chief_and_a_country_after_a_title():
     assert table.loc["Khalid Abu Bakar", ["title", "organization"]].tolist() == ["Inspector-General of Police", "Malaysia"]
 
 
+def test_formal_pacific_names_and_vietnamese_spellings_are_places():
+    found = places(parse_article("Headline\n\nHÀ NỘI — Delegates from the Republic of Palau and Việt Nam met in Hà Nội."))
+    assert {"Republic of Palau", "Việt Nam", "Hà Nội"} <= set(found["name"])
+
+
 def test_a_body_with_a_plural_possessive_and_a_chair_before_it():
     table = orgs("He chaired the meeting as the Chairman of the West African Police Chiefs’ Committee (WAPCCO).")
     assert table.loc["West African Police Chiefs’ Committee", "acronym"] == "WAPCCO"

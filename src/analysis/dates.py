@@ -70,8 +70,8 @@ def _grammar() -> _Grammar:
     to = r"(?:\s+(?:to|until|till|through|thru|and)\s+|\s*[-–—‑]\s*)"
     year_prep = _alternation(load_lexicon("dates_year_prepositions"))
     parts = {
-        # 17 to 20 September 2024
-        "d_dmy": rf"(?P<d1>{d}){to}(?P<d2>{d})\s+(?:of\s+)?(?P<m2>{m})(?:,?\s+(?P<y2>{y}))?",
+        # 17 to 20 September 2024; Monday 17 and Tuesday 18 June 2024
+        "d_dmy": rf"{wd}(?P<d1>{d}){to}{wd}(?P<d2>{d})\s+(?:of\s+)?(?P<m2>{m})(?:,?\s+(?P<y2>{y}))?",
         # 30 April - 1 May 2014; 30 April 2014 to 1 May 2014
         "dmy_dmy": rf"{wd}(?:the\s+)?(?P<d1>{d})\s+(?:of\s+)?(?P<m1>{m})(?:,?\s+(?P<y1>{y}))?{to}{wd}(?:the\s+)?"
         rf"(?P<d2>{d})\s+(?:of\s+)?(?P<m2>{m})(?:,?\s+(?P<y2>{y}))?",
