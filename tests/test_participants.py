@@ -160,6 +160,15 @@ def test_formal_pacific_names_and_vietnamese_spellings_are_places():
     assert {"Republic of Palau", "Việt Nam", "Hà Nội"} <= set(found["name"])
 
 
+def test_portfolios_and_numerals_are_not_names_and_an_abbreviated_title_keeps_its_name():
+    table = people("Also in attendance was ACP Loh Pey Pey, ACP International Relations, from the Secretariat Office.")
+    assert list(table.index) == ["Loh Pey Pey"]
+    table = people("Present was Superintendent Suresh Subramaniam, Program Officer I. Representing the police was ACP Nor Azarina.")
+    assert sorted(table.index) == ["Nor Azarina", "Suresh Subramaniam"]
+    table = people("The Inspector-General of Police (IGP), Tan Sri Abdul Hamid Bador today received the award.")
+    assert table.loc["Abdul Hamid Bador", ["honorific", "title"]].tolist() == ["Tan Sri", "Inspector-General of Police"]
+
+
 def test_a_body_with_a_plural_possessive_and_a_chair_before_it():
     table = orgs("He chaired the meeting as the Chairman of the West African Police Chiefs’ Committee (WAPCCO).")
     assert table.loc["West African Police Chiefs’ Committee", "acronym"] == "WAPCCO"

@@ -183,6 +183,8 @@ _ROMAN = {"I", "II", "III", "IV", "V", "VI"}
 _LOWER_TITLES = {"chief", "head", "spokesman", "spokeswoman", "spokesperson", "boss", "commander", "director", "minister"}
 _SPEECH = {"said", "says", "told", "added", "noted", "stated", "announced", "explained", "stressed", "remarked", "emphasised", "emphasized"}
 _LEAD_PHRASES = ("led by", "headed by", "chaired by", "under the leadership of", "under the supervision of", "represented by", "hosted by", "organised by", "organized by")
+#: Words that qualify a portfolio: "International Relations", "Public Security" are not names.
+_PORTFOLIO_ADJECTIVES = {"international", "public", "foreign", "home", "internal", "external", "national", "regional", "strategic", "corporate"}
 #: Head words of bodies that represent one country in another: their name may end "in PLACE".
 _MISSIONS = {"embassy", "consulate", "mission", "delegation", "representation", "office", "liaison", "attache", "attaché", "commission"}
 #: Months (but the ambiguous "May") and weekdays: they end an organization's name ("... on Tuesday").
@@ -316,8 +318,8 @@ def read_name(tokens: list[Token], i: int, *, after_title: bool = False) -> int 
             j += 1
         else:
             break
-    if last is None:
-        return None
+    if last is None or after_title and tokens[i].text in ("I.", "V."):
+        return None  # "Program Officer I. Representing ...": a numeral ends the title, no name follows
     first = tokens[i]
     if first.is_allcaps and last == i and len(first.text) <= 5:
         return None  # a lone acronym, not a name
@@ -334,7 +336,7 @@ def _is_nameish(tokens: list[Token], i: int, end: int, *, titled: bool = False) 
     text = " ".join(t.text for t in words)
     if text in lex.places or text in lex.known_orgs or text in lex.demonyms or all(t.text.rstrip(".") in _ROMAN for t in words):
         return False
-    if any(t.key in lex.org_heads or t.key in lex.not_org_heads for t in words) or all(t.key in lex.portfolios for t in words):
+    if any(t.key in lex.org_heads or t.key in lex.not_org_heads for t in words) or all(t.key in lex.portfolios or t.key in _PORTFOLIO_ADJECTIVES for t in words):
         return False  # "Detective Management" is a portfolio, not "Detective" Management
     return titled and len(words) > 1 or not any(t.text in lex.places for t in words)
 
@@ -582,6 +584,8 @@ class SentenceReader:
             elif token.is_cap and (end := _match_phrase(tokens, j, lex.honorifics)):
                 found["honorifics"].append(self.text(j, end))
                 j = end
+            elif token.text == "," and found["abbrev"] and tokens[j - 1].text == ")" and j + 1 < len(tokens) and tokens[j + 1].is_cap:
+                j += 1  # "The Inspector-General of Police (IGP), Tan Sri Abdul Hamid Bador"
             elif (
                 token.text == "," and found["titles"] and j + 1 < len(tokens) and tokens[j + 1].is_cap
                 and (end := _match_phrase(tokens, j + 1, lex.honorifics)) and end + 1 < len(tokens) and tokens[end].text == ","
@@ -1099,7 +1103,7 @@ class SentenceReader:
             end = read_name(tokens, i)
             if (
                 not end or not 2 <= end - i <= 5 or any(self.used[k] for k in range(i, end))
-                or not _is_nameish(tokens, i, end) or any(_is_title_word(t) for t in tokens[i:end])
+                or not _is_nameish(tokens, i, end) or any(_is_title_word(t) or t.text in lex.title_abbreviations for t in tokens[i:end])
                 or (end < len(tokens) and tokens[end].is_cap and tokens[end].key in lex.org_heads)
             ):
                 i += 1
