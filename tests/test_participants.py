@@ -169,6 +169,19 @@ def test_portfolios_and_numerals_are_not_names_and_an_abbreviated_title_keeps_it
     assert table.loc["Abdul Hamid Bador", ["honorific", "title"]].tolist() == ["Tan Sri", "Inspector-General of Police"]
 
 
+def test_a_country_s_ministry_is_named_without_the_demonym_and_keeps_its_acronym():
+    text = "The Vietnamese Ministry of Public Security (MPS) met Interpol. The MPS said so. Minister Bui Van Nam of Vietnam spoke."
+    table = orgs(text)
+    assert table.loc["Ministry of Public Security", "acronym"] == "MPS"
+    assert table.loc["Ministry of Public Security", "mentions"] == 2  # the acronym joins the renamed body
+    assert people(text).loc["Bui Van Nam", "organization"] == "Ministry of Public Security"
+
+
+def test_chief_of_staff():
+    table = people("He received Chief of Staff of the Chinese People's Armed Police Zhou Jianguo in Hanoi.")
+    assert table.loc["Zhou Jianguo", ["title", "organization"]].tolist() == ["Chief of Staff", "Chinese People's Armed Police"]
+
+
 def test_a_body_with_a_plural_possessive_and_a_chair_before_it():
     table = orgs("He chaired the meeting as the Chairman of the West African Police Chiefs’ Committee (WAPCCO).")
     assert table.loc["West African Police Chiefs’ Committee", "acronym"] == "WAPCCO"
@@ -404,7 +417,7 @@ def test_person_of_a_country_works_for_its_ministry_in_the_text():
         "The Vietnamese Ministry of Public Security (MPS) met the Russian Ministry of Internal Affairs (MVD). "
         "Deputy Minister Sen. Lt. Gen. Bui Van Nam of Vietnam spoke."
     )
-    assert people(text).loc["Bui Van Nam", "organization"] == "Vietnamese Ministry of Public Security"
+    assert people(text).loc["Bui Van Nam", "organization"] == "Ministry of Public Security"  # the demonym is an alias
 
 
 def test_lower_case_position_keeps_its_qualifiers():

@@ -73,13 +73,21 @@ def _organizations(article: Article) -> tuple[pd.DataFrame, dict[str, str]]:
         if longer and name not in alias_of:
             alias_of[name] = longer
     lex = lexicons()
-    # "Colombian National Police" is the "National Police of Colombia" named the other way round
+    # "Colombian National Police" is the "National Police of Colombia" named the other way round;
+    # "Vietnamese Ministry of Public Security" is that country's "Ministry of Public Security"
     for name in full_names:
         demonym, _, rest = name.partition(" ")
         country = lex.demonyms.get(demonym)
         formal = next((n for n in (f"{rest} of {country}", f"{rest} of the {country}") if country and n in full_names), None)
+        if country and not formal and rest.startswith(("Ministry of ", "Ministry for ")):
+            formal = rest
         if formal and name not in alias_of:
             alias_of[name] = formal
+    for alias in list(alias_of):  # follow chains: "MPS" -> "Vietnamese Ministry of ..." -> "Ministry of ..."
+        seen = {alias}
+        while alias_of[alias] in alias_of and alias_of[alias] not in seen:
+            seen.add(alias_of[alias])
+            alias_of[alias] = alias_of[alias_of[alias]]
     body_names = {o.name for r in readers if not r.is_title for o in r.orgs}
     for r in readers:
         for o in r.orgs:
@@ -232,7 +240,8 @@ def _country_to_organization(people: list[dict], org_table: pd.DataFrame) -> Non
             continue
         names = {row["name"], country} | {d for d, c in lex.demonyms.items() if c == row["name"]}
         pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
-        bodies = org_table[org_table["name"].map(lambda n: bool(pattern.search(n)))]
+        written = org_table["name"] + "; " + org_table["aliases"].fillna("")  # "Vietnamese Ministry of ..." may be an alias
+        bodies = org_table[written.map(lambda n: bool(pattern.search(n)))]
         if _GOVERNMENT_TITLES.search(positions):
             bodies = bodies[bodies["name"].map(lambda n: bool(_GOVERNMENT_BODIES.search(n)))]
         if len(bodies):
