@@ -177,6 +177,13 @@ def test_a_country_s_ministry_is_named_without_the_demonym_and_keeps_its_acronym
     assert people(text).loc["Bui Van Nam", "organization"] == "Ministry of Public Security"
 
 
+def test_a_headquarters_is_its_body_and_an_acronym_before_and_is_its_own():
+    assert list(orgs("They met at the Royal Malaysia Police Headquarters in Bukit Aman.").index) == ["Royal Malaysia Police"]
+    table = orgs("An MoU was signed between the MoI and the International Association of Chiefs of Police, IACP.")
+    assert "International Association of Chiefs of Police" in table.index
+    assert not [n for n in table.index if n.startswith("MoI and")]
+
+
 def test_chief_of_staff():
     table = people("He received Chief of Staff of the Chinese People's Armed Police Zhou Jianguo in Hanoi.")
     assert table.loc["Zhou Jianguo", ["title", "organization"]].tolist() == ["Chief of Staff", "Chinese People's Armed Police"]

@@ -475,6 +475,8 @@ class SentenceReader:
     def add_org(self, i: int, j: int, acronym: str | None = None) -> OrgMention:
         while j > i + 1 and (not self.tokens[j - 1].is_word or self.tokens[j - 1].key in _CONNECTORS):
             j -= 1
+        if j > i + 1 and self.tokens[j - 1].key == "headquarters" and _has_head(self.tokens[i : j - 1]):
+            j -= 1  # "Dubai Police Headquarters": the body, not its building
         mention = OrgMention(self.text(i, j), acronym, i, j, self.tokens[i].start, self.tokens[j - 1].end, self.sentence, j)
         if acronym and j + 2 < len(self.tokens) and self.tokens[j].text == "(":
             mention.after = j + 3
@@ -919,7 +921,8 @@ class SentenceReader:
         start = i
         for k in range(i + 1, end - 1):
             left = tokens[start:k]
-            named = _has_head(left) or (len(left) == 1 and (left[0].text in lexicons().known_orgs or left[0].text in kinds))
+            acronym = len(left) == 1 and sum(c.isupper() for c in left[0].text) >= 2  # "the MoI and the IACP"
+            named = _has_head(left) or acronym or (len(left) == 1 and (left[0].text in lexicons().known_orgs or left[0].text in kinds))
             if tokens[k].key == "and" and named and _has_head(tokens[k + 1 : end]):
                 self.org_in(start, k)
                 start = k + 1
