@@ -184,6 +184,18 @@ def test_a_headquarters_is_its_body_and_an_acronym_before_and_is_its_own():
     assert not [n for n in table.index if n.startswith("MoI and")]
 
 
+@pytest.mark.parametrize(
+    "text, name, title",
+    [
+        ("Home Affairs Minister Saifuddin Nasution Ismail opened the forum.", "Saifuddin Nasution Ismail", "Home Affairs Minister"),
+        ("Foreign Minister Vivian Balakrishnan spoke.", "Vivian Balakrishnan", "Foreign Minister"),
+        ("Regional Director John Tan spoke.", "John Tan", "Regional Director"),
+    ],
+)
+def test_a_portfolio_written_before_the_position_is_part_of_the_title(text, name, title):
+    assert people(text).loc[name, "title"] == title
+
+
 def test_chief_of_staff():
     table = people("He received Chief of Staff of the Chinese People's Armed Police Zhou Jianguo in Hanoi.")
     assert table.loc["Zhou Jianguo", ["title", "organization"]].tolist() == ["Chief of Staff", "Chinese People's Armed Police"]

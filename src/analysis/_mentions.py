@@ -257,6 +257,11 @@ def read_title(tokens: list[Token], i: int) -> int | None:
     """
     lex = lexicons()
     j, has_head = i, False
+    # a portfolio written before the position: "Home Affairs Minister", "Public Security Minister", "Foreign Minister"
+    while j < len(tokens) and tokens[j].is_cap and (tokens[j].key in lex.portfolios or tokens[j].key in _PORTFOLIO_ADJECTIVES) and not tokens[j].possessive:
+        j += 1
+    if j == i or j >= len(tokens) or not _is_title_word(tokens[j]) or tokens[j].key not in lex.title_heads:
+        j = i
     while j < len(tokens) and _is_title_word(tokens[j]) and not (j > i and tokens[j - 1].possessive):
         has_head |= tokens[j].key in lex.title_heads or "-" in tokens[j].key
         j += 1
