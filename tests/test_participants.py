@@ -196,6 +196,11 @@ def test_a_portfolio_written_before_the_position_is_part_of_the_title(text, name
     assert people(text).loc[name, "title"] == title
 
 
+def test_a_national_team_led_by_someone_gives_them_the_country():
+    table = people("The Sri Lankan team was led by C. D. Wickramaratne, Inspector General of Police.")
+    assert table.loc["C. D. Wickramaratne", "organization"] == "Sri Lanka"
+
+
 def test_chief_of_staff():
     table = people("He received Chief of Staff of the Chinese People's Armed Police Zhou Jianguo in Hanoi.")
     assert table.loc["Zhou Jianguo", ["title", "organization"]].tolist() == ["Chief of Staff", "Chinese People's Armed Police"]

@@ -30,7 +30,8 @@ from .article import Article
 
 _DELEGATION = re.compile(
     r"^with (?P<with>[A-Z][\w’'. -]+?) (?:are|were)\b|\b(?:accompan(?:ying|ied)(?: by)?|joined by|along with"
-    r"|(?P<members>(?:was|were) represented by|representatives? (?:include|included|comprised|were|are)|delegation (?:comprised|included|consisted of|was led by)))\b",
+    r"|(?P<members>(?:was|were) represented by|representatives? (?:include|included|comprised|were|are)|delegation (?:comprised|included|consisted of|was led by)"
+    r"|(?:team|side|contingent) (?:was |were )?(?:led|headed) by))\b",
     re.I,
 )
 
@@ -201,9 +202,11 @@ def _share_delegation_organization(reader: SentenceReader, same_person) -> None:
         org_before = [o for o in reader.orgs if o.char_end <= at and at - o.char_end <= 12]
         leader = None
         if cue.group("members"):  # "The ISPO was represented by", "The Secretariat representatives included"
-            if not org_before:
+            demonym = re.search(r"([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)\s+$", reader.sentence.text[: cue.start()])
+            country = lexicons().demonyms.get(demonym.group(1)) if demonym else None  # "the Sri Lankan team was led by"
+            if not org_before and not country:
                 continue
-            organization, strength = org_before[-1].name, 2
+            organization, strength = (org_before[-1].name if org_before else country), 2
         else:
             if cue.group("with"):  # "With De la Rosa are ..."
                 leader = same_person(cue.group("with"))
