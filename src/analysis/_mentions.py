@@ -937,7 +937,7 @@ class SentenceReader:
         tokens, lex = self.tokens, lexicons()
         while i < end and (tokens[i].key in _CONNECTORS or not tokens[i].is_word):
             i += 1
-        if self.text(i, end) in lex.places:
+        if i < end and self.text(i, end) in lex.places:
             return  # "Republic of the Union of Myanmar" is a country
         if i < end and (title_end := read_title(tokens, i)):
             if title_end >= end:
