@@ -351,7 +351,9 @@ WORDS = st.sampled_from(
     ["Police", "General", "Dr.", "Mr", "of", "the", "Agency", "(KNPA)", "Director", "for", ",", "and", "Seoul",
      "South", "Korean", "’s", "Lee", "Tan", "said", "H.E.", "Royal", "Thai", "Commissioner", "(", ")", "ACP", ".",
      "Assembly", "Convention", "Center", "Embassy", "in", "Malaysia", "Meeting", "Ministry", "Interior", "“", "”",
-     "accompanied", "by", "With", "are", "represented", "I", "Officer", "Supt.", "Pol.", "Jr.", ";", "Ch."]
+     "accompanied", "by", "With", "are", "represented", "I", "Officer", "Supt.", "Pol.", "Jr.", ";", "Ch.",
+     "Minister", "Home", "Affairs", "Chiefs’", "Committee", "Headquarters", "Republic", "Union", "Myanmar", "Kingdom",
+     "team", "was", "led", "Lankan", "SARPCCO", "NGO", "APM", "A.", "E.", "Tuesday", "Staff", "Chief", "INTERPOL", "LE"]
 )
 
 

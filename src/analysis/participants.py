@@ -233,6 +233,8 @@ def _country_to_organization(people: list[dict], org_table: pd.DataFrame) -> Non
     the article names ("the Vietnamese Ministry of Public Security"); heads of state keep the country,
     and officials of government take a ministry or embassy, not the police."""
     lex = lexicons()
+    if org_table.empty:
+        return
     for person in people:
         country = person["organization"]
         row = lex.places.get(country or "")
