@@ -201,6 +201,15 @@ def test_a_national_team_led_by_someone_gives_them_the_country():
     assert table.loc["C. D. Wickramaratne", "organization"] == "Sri Lanka"
 
 
+def test_a_title_word_after_sheikh_is_a_given_name():
+    table = people("Major General Saif Al Shamsi, Commander in Chief of Sharjah Police, and Major General Sheikh Sultan bin "
+                   "Abdullah Al Nuaimi, Commander in Chief of Ajman Police, Major General Ali Al Nuaimi, Commander in Chief of "
+                   "Ras Al Khaimah Police, attended.")
+    assert table["organization"].to_dict() == {
+        "Saif Al Shamsi": "Sharjah Police", "Sultan bin Abdullah Al Nuaimi": "Ajman Police", "Ali Al Nuaimi": "Ras Al Khaimah Police",
+    }
+
+
 def test_chief_of_staff():
     table = people("He received Chief of Staff of the Chinese People's Armed Police Zhou Jianguo in Hanoi.")
     assert table.loc["Zhou Jianguo", ["title", "organization"]].tolist() == ["Chief of Staff", "Chinese People's Armed Police"]

@@ -591,6 +591,8 @@ class SentenceReader:
             elif token.is_cap and (end := _match_phrase(tokens, j, lex.honorifics)):
                 found["honorifics"].append(self.text(j, end))
                 j = end
+                if tokens[end - 1].key in ("sheikh", "sheikha"):
+                    break  # the name follows at once: "Sheikh Sultan bin Abdullah" ("Sultan" is a given name here)
             elif token.text == "," and found["abbrev"] and tokens[j - 1].text == ")" and j + 1 < len(tokens) and tokens[j + 1].is_cap:
                 j += 1  # "The Inspector-General of Police (IGP), Tan Sri Abdul Hamid Bador"
             elif (
