@@ -210,6 +210,12 @@ def test_a_title_word_after_sheikh_is_a_given_name():
     }
 
 
+def test_a_police_portfolio_before_a_ranked_name_is_their_role():
+    table = people("Delegates of the ASEANAPOL Secretariat, led by Director of Police Services, Police Senior Superintendent Huntal Tambunan, met the IGP.")
+    assert table.loc["Huntal Tambunan", ["title", "role"]].tolist() == ["Police Senior Superintendent", "Director of Police Services"]
+    assert people("Assistant Commissioner of Police Tan Ah Kow spoke.").loc["Tan Ah Kow", "title"] == "Assistant Commissioner of Police"
+
+
 def test_chief_of_staff():
     table = people("He received Chief of Staff of the Chinese People's Armed Police Zhou Jianguo in Hanoi.")
     assert table.loc["Zhou Jianguo", ["title", "organization"]].tolist() == ["Chief of Staff", "Chinese People's Armed Police"]

@@ -273,7 +273,9 @@ def read_title(tokens: list[Token], i: int) -> int | None:
         return None
     if _match_phrase(tokens, j - 1, lex.title_stops, 2) or (j < len(tokens) and tokens[j].is_cap and tokens[j].key in lex.org_heads):
         return None  # "Police General Department", "General Assembly": an organization, not a title
-    if j + 1 < len(tokens) and tokens[j].key == "of" and tokens[j + 1].key == "police":
+    if j + 1 < len(tokens) and tokens[j].key == "of" and tokens[j + 1].key == "police" and not (
+        j + 2 < len(tokens) and tokens[j + 2].is_cap and tokens[j + 2].key in lex.portfolios  # "Director of Police Services"
+    ):
         j += 2
     # portfolios: "for Police Services", "for the Advisory Department", "of Home Affairs"
     if j + 1 < len(tokens) and tokens[j].key in ("for", "of"):
