@@ -235,6 +235,7 @@ def _country_to_organization(people: list[dict], org_table: pd.DataFrame) -> Non
     lex = lexicons()
     if org_table.empty:
         return
+    written = org_table["name"] + "; " + org_table["aliases"].fillna("")  # "Vietnamese Ministry of ..." may be an alias
     for person in people:
         country = person["organization"]
         row = lex.places.get(country or "")
@@ -245,7 +246,6 @@ def _country_to_organization(people: list[dict], org_table: pd.DataFrame) -> Non
             continue
         names = {row["name"], country} | {d for d, c in lex.demonyms.items() if c == row["name"]}
         pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
-        written = org_table["name"] + "; " + org_table["aliases"].fillna("")  # "Vietnamese Ministry of ..." may be an alias
         bodies = org_table[written.map(lambda n: bool(pattern.search(n)))]
         if _GOVERNMENT_TITLES.search(positions):
             bodies = bodies[bodies["name"].map(lambda n: bool(_GOVERNMENT_BODIES.search(n)))]
