@@ -3,8 +3,6 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-DEV    := ../shared/corpus/dev
-EVAL   := .eval
 
 .PHONY: install report test eval lab bench clean
 
@@ -25,11 +23,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 eval: $(STAMP)
-	rm -rf $(EVAL) && mkdir -p $(EVAL)
-	for f in $(DEV)/*.txt; do \
-	  $(BIN)/analysis extract "$$f" --format json > $(EVAL)/$$(basename "$$f" .txt).json || exit 1; \
-	done
-	$(BIN)/python $(DEV)/../../eval/score.py $(DEV) $(EVAL)
+	$(BIN)/python tools/eval_sets.py
 
 lab: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,lab]'
@@ -40,4 +34,4 @@ bench: $(STAMP)
 	for b in benchmarks/bench_*.py; do $(BIN)/python "$$b" || exit 1; done
 
 clean:
-	rm -rf $(VENV) $(EVAL) reports/*.html
+	rm -rf $(VENV) reports/*.html
