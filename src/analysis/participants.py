@@ -25,17 +25,11 @@ import re
 
 import pandas as pd
 
-from ._mentions import SentenceReader, lexicons, read_article
+from .who import lexicons, read_article
+from .who.resolve import count_later_mentions, country_to_organization, merge_mentions, minister_to_ministry
 from .article import Article
 
-_DELEGATION = re.compile(
-    r"^with (?P<with>[A-Z][\w’'. -]+?) (?:are|were)\b|\b(?:accompan(?:ying|ied)(?: by)?|joined by|along with"
-    r"|(?P<members>(?:was|were) represented by|representatives? (?:include|included|comprised|were|are)|delegation (?:comprised|included|consisted of|was led by)"
-    r"|(?:team|side|contingent) (?:was |were )?(?:led|headed) by))\b",
-    re.I,
-)
-
-PERSON_COLUMNS = ["name", "honorific", "title", "title_abbrev", "role", "organization", "mentions", "aliases", "sentence", "char_start", "char_end", "text"]
+PERSON_COLUMNS = ["name", "honorific", "title", "title_abbrev", "role", "organization", "organization_rule", "mentions", "aliases", "sentence", "char_start", "char_end", "text"]
 ORGANIZATION_COLUMNS = ["name", "acronym", "mentions", "aliases", "sentence", "char_start", "char_end", "text"]
 PLACE_COLUMNS = ["name", "kind", "country", "mentions", "aliases", "sentence", "char_start", "char_end", "text"]
 
@@ -114,155 +108,24 @@ def _organizations(article: Article) -> tuple[pd.DataFrame, dict[str, str]]:
 def participants(article: Article) -> pd.DataFrame:
     """One row per distinct person: name, honorific, title, title_abbrev, role, organization, mentions, evidence.
 
+    ``organization_rule`` names the rule of ``lexicons/ties.tsv`` that tied the person to the organization
+    ("apposition" for "X, Director of Y"; "nearest" when only the sentence's nearest organization did).
+
     >>> from analysis.article import parse_article
     >>> people = participants(parse_article("T\\n\\nThe ASEANAPOL Secretariat, led by Executive Director David Vinluan, met. Executive Director Vinluan spoke."))
     >>> people[["name", "title", "organization", "mentions"]].values.tolist()
     [['David Vinluan', 'Executive Director', 'ASEANAPOL Secretariat', 2]]
     """
-    readers = read_article(article)
     org_table, alias_of = _organizations(article)
-    org_names = set(org_table["name"])
-    people: list[dict] = []
-
-    def same_person(name: str) -> dict | None:
-        words = name.casefold().split()
-        for person in people:
-            other = person["name"].casefold().split()
-            if name == person["name"] or _within(words, other) or _within(other, words):
-                return person
-        return None
-
-    for r in readers:
-        if r.is_title:
-            continue
-        for m in sorted(r.people, key=lambda m: m.start):
-            person = same_person(m.name)
-            if person is None:
-                person = {
-                    "name": m.name, "honorific": None, "title": None, "title_abbrev": None, "role": None,
-                    "organization": None, "org_strength": 0, "mentions": 0, "aliases": [],
-                    "sentence": m.sentence.index, "char_start": m.char_start, "char_end": m.char_end,
-                    "text": article.text[m.char_start : m.char_end],
-                }
-                people.append(person)
-            elif len(m.name) > len(person["name"]):
-                if person["name"] not in person["aliases"]:
-                    person["aliases"].append(person["name"])
-                person["name"] = m.name
-            if m.name != person["name"] and m.name not in person["aliases"]:
-                person["aliases"].append(m.name)
-            person["mentions"] += 1
-            person["honorific"] = person["honorific"] or (" ".join(m.honorific) or None)
-            if m.title and not person["title"]:
-                person["title"] = " ".join(m.title)
-            person["title_abbrev"] = person["title_abbrev"] or m.title_abbrev
-            person["role"] = person["role"] or m.role
-            if m.organization and m.org_strength > person["org_strength"]:
-                person["organization"], person["org_strength"] = m.organization, m.org_strength
-        _share_delegation_organization(r, same_person)
-    ministries = {m.group(1): m.group(0) for name in org_names for m in [re.fullmatch(r"Ministry (?:of|for) (?:the )?(.+)", name)] if m}
+    people = merge_mentions(read_article(article), article)
     for person in people:
-        if person["organization"] in alias_of:
-            person["organization"] = alias_of[person["organization"]]
-        if person["org_strength"] < 3:  # "Minister of Public Security" works at the "Ministry of Public Security"
-            positions = f"{person['title'] or ''}, {person['role'] or ''}"
-            portfolios = re.findall(r"Minister (?:of|for) (?:the )?(.+?)(?= and |,|$)", positions)
-            match = next((p.strip() for p in portfolios if p.strip() in ministries), None)
-            if match:
-                person["organization"] = ministries[match]
-    _country_to_organization(people, org_table)
-    _count_later_mentions(article, people)
+        person["organization"] = alias_of.get(person["organization"], person["organization"])
+    minister_to_ministry(people, set(org_table["name"]))
+    country_to_organization(people, org_table)
+    count_later_mentions(article, people)
     table = pd.DataFrame(people, columns=PERSON_COLUMNS)
     table["aliases"] = table["aliases"].map(lambda a: "; ".join(a) if isinstance(a, list) else a)
     return table
-
-
-def _within(short: list[str], full: list[str]) -> bool:
-    """Whether every word of ``short`` is a word of ``full``, an initial standing for one ("E. Misiūnas").
-
-    >>> _within(["e.", "misiūnas"], ["eimutis", "misiūnas"]), _within(["e.", "misiūnas"], ["misiūnas"])
-    (True, False)
-    """
-    if not short or len(short) > len(full):
-        return False
-    return all(w in full or (len(w) == 2 and w[1] == "." and any(f.startswith(w[0]) and f not in short for f in full)) for w in short)
-
-
-def _share_delegation_organization(reader: SentenceReader, same_person) -> None:
-    """People listed with a delegation share its organization: "Accompanying Executive Director Vinluan
-    were ...", "With De la Rosa are ...", "X attended, accompanied by ...", "The ISPO was represented by ...".
-    Each cue governs the people up to the next cue."""
-    cues = list(_DELEGATION.finditer(reader.sentence.text))
-    people = sorted(reader.people, key=lambda m: m.start)
-    for n, cue in enumerate(cues):
-        at = reader.sentence.start + cue.start()
-        until = reader.sentence.start + cues[n + 1].start() if n + 1 < len(cues) else reader.sentence.end
-        before = [m for m in people if m.char_end <= at]
-        after = [m for m in people if at < m.char_start < until]
-        org_before = [o for o in reader.orgs if o.char_end <= at and at - o.char_end <= 12]
-        leader = None
-        if cue.group("members"):  # "The ISPO was represented by", "The Secretariat representatives included"
-            demonym = re.search(r"([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)\s+$", reader.sentence.text[: cue.start()])
-            country = lexicons().demonyms.get(demonym.group(1)) if demonym else None  # "the Sri Lankan team was led by"
-            if not org_before and not country:
-                continue
-            organization, strength = (org_before[-1].name if org_before else country), 2
-        else:
-            if cue.group("with"):  # "With De la Rosa are ..."
-                leader = same_person(cue.group("with"))
-            elif before:  # "X attended, accompanied by ..."
-                leader = same_person(before[-1].name)
-            elif after:  # "Accompanying Executive Director Vinluan were ..."
-                leader, after = same_person(after[0].name), after[1:]
-            if not leader:
-                continue
-            organization, strength = leader["organization"], 1
-        for m in after:
-            person = same_person(m.name)
-            if organization and person and person is not leader and person["org_strength"] <= strength:
-                person["organization"], person["org_strength"] = organization, strength
-
-
-_HEADS_OF_STATE = re.compile(r"\b(?:President|Prime Minister|King|Queen|Sultan|Emir|Premier|Chancellor)\b")
-_GOVERNMENT_TITLES = re.compile(r"\b(?:Minister|Secretary|Ambassador|Consul|Envoy|Attach[eé])", re.I)
-_GOVERNMENT_BODIES = re.compile(r"\b(?:Ministry|Embassy|Consulate|Government|Department|Office)\b")
-
-
-def _country_to_organization(people: list[dict], org_table: pd.DataFrame) -> None:
-    """A person tied only to a country ("Bui Van Nam of Vietnam") works for the body of that country
-    the article names ("the Vietnamese Ministry of Public Security"); heads of state keep the country,
-    and officials of government take a ministry or embassy, not the police."""
-    lex = lexicons()
-    if org_table.empty:
-        return
-    written = org_table["name"] + "; " + org_table["aliases"].fillna("")  # "Vietnamese Ministry of ..." may be an alias
-    for person in people:
-        country = person["organization"]
-        row = lex.places.get(country or "")
-        if not row or row["kind"] != "country" or person["org_strength"] > 2:
-            continue
-        positions = f"{person['title'] or ''} {person['role'] or ''}"
-        if _HEADS_OF_STATE.search(positions):
-            continue
-        names = {row["name"], country} | {d for d, c in lex.demonyms.items() if c == row["name"]}
-        pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
-        bodies = org_table[written.map(lambda n: bool(pattern.search(n)))]
-        if _GOVERNMENT_TITLES.search(positions):
-            bodies = bodies[bodies["name"].map(lambda n: bool(_GOVERNMENT_BODIES.search(n)))]
-        if len(bodies):
-            person["organization"] = bodies.sort_values("mentions", ascending=False, kind="stable").iloc[0]["name"]
-
-
-def _count_later_mentions(article: Article, people: list[dict]) -> None:
-    """Add bare-surname mentions ("Vinluan stressed") to each person's count."""
-    for person in people:
-        parts = person["name"].split()
-        if len(parts) < 2:
-            continue
-        counted = person["mentions"]
-        surname = parts[-1]
-        found = sum(1 for s in article.body_sentences for _ in re.finditer(rf"\b{re.escape(surname)}\b", s.text))
-        person["mentions"] = max(counted, found)
 
 
 def places(article: Article) -> pd.DataFrame:

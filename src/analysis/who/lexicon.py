@@ -1,0 +1,137 @@
+"""Every lexicon the reader of people and organizations uses, loaded once from ``analysis/lexicons``."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..lexicons import load_lexicon, load_table
+
+
+
+def key_of(word: str) -> str:
+    """Lexicon key of a token: case-folded, trailing dots and apostrophes dropped, curly quotes straightened."""
+    return word.replace("’", "'").rstrip(".'").casefold()
+
+
+def phrases_of(name: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(key_of(w) for w in entry.split()) for entry in load_lexicon(name))
+
+
+def words_of(name: str) -> frozenset[str]:
+    return frozenset(key_of(w) for entry in load_lexicon(name) for w in entry.split())
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """Every lexicon the reader reads, loaded once.
+
+    >>> "said" in lexicons().speech_verbs, lexicons().ties["apposition"] > lexicons().ties["nearest"]
+    (True, True)
+    """
+
+    honorifics: frozenset[tuple[str, ...]]
+    title_heads: frozenset[str]
+    title_modifiers: frozenset[str]
+    title_abbreviations: dict[str, str]  # abbreviation -> expansion
+    portfolios: frozenset[str]
+    title_stops: frozenset[tuple[str, ...]]
+    org_heads: frozenset[str]
+    not_org_heads: frozenset[str]
+    generic_org_words: frozenset[str]  # "National Police", "Thai Government": not names of their own
+    particles: frozenset[str]
+    known_orgs: dict[str, str | None]  # name as written -> acronym
+    places: dict[str, dict]  # surface form -> row
+    demonyms: dict[str, str]  # demonym -> country
+    postnominals: frozenset[str]  # honours written after a name ("APM", "OBE")
+    not_org_acronyms: frozenset[str]  # "NGO", "MOU": acronyms of things, not of bodies
+    dotted: frozenset[str]  # lexicon forms that end in a dot or apostrophe
+    # cue and function words (one file each; see the file's header for what the reader does with them)
+    connectors: frozenset[str]
+    role_adjectives: frozenset[str]
+    roman_numerals: frozenset[str]
+    lower_titles: frozenset[str]
+    speech_verbs: frozenset[str]
+    lead_phrases: tuple[str, ...]
+    portfolio_adjectives: frozenset[str]
+    mission_words: frozenset[str]
+    calendar_words: frozenset[str]
+    non_name_caps: frozenset[str]
+    plural_possessives: frozenset[str]
+    name_follows: frozenset[str]  # honorifics after which the name follows at once ("Sheikh")
+    heads_of_state: tuple[str, ...]
+    government_titles: tuple[str, ...]
+    government_bodies: tuple[str, ...]
+    ties: dict[str, int]  # rule -> strength
+
+    @property
+    def title_words(self) -> frozenset[str]:
+        return self.title_heads | self.title_modifiers
+
+
+def known_organizations() -> dict[str, str | None]:
+    """Name as written -> acronym; a one-word name is also known in capitals and in title case
+    ("ASEAN" and "Asean", "Europol" and "EUROPOL")."""
+    known: dict[str, str | None] = {}
+    for row in load_table("known_organizations"):
+        known[row["name"]] = row.get("acronym") or None
+        if " " not in row["name"] and len(row["name"]) >= 4:
+            known.setdefault(row["name"].capitalize(), row.get("acronym") or None)
+            known.setdefault(row["name"].upper(), row.get("acronym") or None)
+    return known
+
+
+@functools.cache
+def lexicons() -> Lexicons:
+    places: dict[str, dict] = {}
+    demonyms: dict[str, str] = {}
+    for row in load_table("places"):
+        for form in [row["name"], *filter(None, (row.get("aliases") or "").split(";"))]:
+            places.setdefault(form.strip(), row)
+            places.setdefault(form.strip().replace("'", "’"), row)  # "Côte d’Ivoire" as typeset
+        for demonym in filter(None, (row.get("demonyms") or "").split(";")):
+            demonyms.setdefault(demonym.strip(), row["name"])
+    dotted = {
+        entry_word.replace("’", "'").casefold()
+        for name in ("honorifics", "title_heads", "title_modifiers", "org_heads", "name_particles", "abbreviations")
+        for entry in load_lexicon(name)
+        for entry_word in entry.split()
+        if entry_word.endswith((".", "'"))
+    }
+    dotted |= {f"{w}." for w in load_lexicon("abbreviations")}
+    calendar = frozenset(load_lexicon("calendar_words"))
+    return Lexicons(
+        honorifics=phrases_of("honorifics"),
+        # a multi-word head ("Lieutenant Colonel", "Special Rapporteur") ends in its head; the rest are modifiers
+        title_heads=frozenset(key_of(entry.split()[-1]) for entry in load_lexicon("title_heads")),
+        title_modifiers=words_of("title_modifiers") | frozenset(key_of(w) for entry in load_lexicon("title_heads") for w in entry.split()[:-1]),
+        title_abbreviations={row["abbreviation"]: row["expansion"] for row in load_table("title_abbreviations")},
+        portfolios=words_of("portfolios"),
+        title_stops=phrases_of("title_stop"),
+        org_heads=frozenset(key_of(entry.split()[-1]) for entry in load_lexicon("org_heads")),
+        not_org_heads=frozenset(key_of(entry.split()[-1]) for entry in load_lexicon("not_org_heads")),
+        generic_org_words=words_of("org_generic_words"),
+        particles=frozenset(key_of(w) for w in load_lexicon("name_particles")),
+        known_orgs=known_organizations(),
+        places=places,
+        demonyms=demonyms,
+        postnominals=frozenset(entry.rstrip(".") for entry in load_lexicon("postnominals")),
+        not_org_acronyms=frozenset(load_lexicon("acronyms_not_orgs")),
+        dotted=frozenset(dotted),
+        connectors=frozenset(load_lexicon("connectors")),
+        role_adjectives=frozenset(load_lexicon("role_adjectives")),
+        roman_numerals=frozenset(load_lexicon("roman_numerals")),
+        lower_titles=frozenset(load_lexicon("lower_titles")),
+        speech_verbs=frozenset(load_lexicon("speech_verbs")),
+        lead_phrases=tuple(load_lexicon("lead_cues")),
+        portfolio_adjectives=frozenset(load_lexicon("portfolio_adjectives")),
+        mission_words=frozenset(load_lexicon("mission_words")),
+        calendar_words=calendar,
+        non_name_caps=calendar | frozenset(load_lexicon("non_name_caps")),
+        plural_possessives=frozenset(load_lexicon("plural_possessives")),
+        name_follows=frozenset(key_of(w) for w in load_lexicon("honorifics_name_follows")),
+        heads_of_state=load_lexicon("heads_of_state"),
+        government_titles=load_lexicon("government_titles"),
+        government_bodies=load_lexicon("government_bodies"),
+        ties={row["rule"]: int(row["strength"]) for row in load_table("ties")},
+    )

@@ -1,0 +1,77 @@
+"""Pass: organizations defined with an acronym ("Korean National Police Agency (KNPA)") and acronyms listed beside one."""
+from __future__ import annotations
+
+import re
+
+from ..lexicon import lexicons
+from ..phrases import acronym_start, is_title_word, org_kind, read_title
+from ..state import SentenceState
+
+
+def read_parenthesised_acronyms(state: SentenceState) -> None:
+    tokens = state.tokens
+    for k, token in enumerate(tokens):
+        if token.text != "(" or k + 2 >= len(tokens) or tokens[k + 2].text != ")" or k == 0:
+            continue
+        inner = tokens[k + 1]
+        known_short = inner.text in lexicons().known_orgs and not inner.text.isupper()
+        if not known_short and (not re.fullmatch(r"[A-Z][A-Za-z0-9-]*[A-Za-z0-9]", inner.text) or sum(c.isupper() for c in inner.text) < 2):
+            continue
+        run_start = k
+        while run_start > 0:
+            prev = tokens[run_start - 1]
+            if prev.possessive and run_start < k:
+                break
+            if not ((prev.is_word and (prev.is_cap or prev.key in lexicons().connectors)) or prev.text in ",&"):
+                break
+            run_start -= 1
+        start = None if known_short else acronym_start(inner.text, tokens[run_start:k])
+        known_long = None if known_short else next((n for n in range(k - run_start) if lexicons().known_orgs.get(state.text(run_start + n, k)) == inner.text), None)
+        if start is None:  # a known long form: "Association of Southeast Asian Nations (ASEAN)"
+            start = known_long
+        if start is None:
+            # "European Union Agency for Law Enforcement Cooperation (Europol)", "Royal Malaysia Police (PDRM)": an acronym of the name in another language
+            start = next((n for n in range(k - run_start - 1, -1, -1) if tokens[run_start + n].text == "," or (n == 0 or tokens[run_start + n - 1].key == "the") and tokens[run_start + n].key in lexicons().non_name_caps), -1) + 1
+            and_at = next((n for n in range(start, k - run_start) if tokens[run_start + n].key == "and"), None)
+            if and_at is not None and state.text(run_start + start, run_start + and_at) in lexicons().places:
+                start = and_at + 1  # "Bureau (NCB) India and the National Narcotics Board (BNN)"
+            while start < k - run_start and not tokens[run_start + start].is_cap:
+                start += 1
+            if start >= k - run_start or org_kind(tokens[run_start + start : k], state.known_acronyms) != "org":
+                continue
+        i = run_start + start
+        while i > 0 and tokens[i - 1].is_cap and tokens[i - 1].is_word and not tokens[i - 1].possessive and tokens[i - 1].key not in lexicons().non_name_caps and not is_title_word(tokens[i - 1]):
+            i -= 1
+        if read_title(tokens, i) == k or read_title(tokens, run_start + start) == k:
+            continue  # "Assistant Commissioner of Police (ACP)", "Director for Investigation (DIDM)": positions
+        if (title_end := read_title(tokens, i)) and title_end + 1 < k and tokens[title_end].key == "of":
+            i = title_end + 1 + (tokens[title_end + 1].key == "the")  # "Chairman of the X Committee (XC)": the body only
+        kind = "org" if known_long is not None and i == run_start + known_long else org_kind(tokens[i:k], state.known_acronyms)
+        if tokens[k - 1].key in lexicons().generic_org_words and tokens[k - 1].key not in lexicons().org_heads and known_long is None:
+            kind = None  # "ASEAN Member Countries (AMCs)": a group, not a body
+        if kind is None and k + 3 < len(tokens) and tokens[k + 3].is_cap:
+            kind = org_kind([tokens[k + 3]], state.known_acronyms)
+        if kind is None and inner.text in state.reused_acronyms and tokens[k - 1].key not in lexicons().generic_org_words:
+            kind = "org"  # "Internal Security and Public Order (ISPO)", then "ISPO clarified ..."
+        if kind == "org":
+            state.add_org(i, k, acronym=inner.text)
+            state.used[k + 1] = True
+        elif kind == "other":
+            state.other_spans.append((i, k + 3))
+            state.mark(i, k + 3)
+
+
+def read_listed_acronyms(state: SentenceState) -> None:
+    """Acronyms listed next to an organization are organizations too: "SARPCCO, CAPCCO, NAPCCO"."""
+    tokens, lex = state.tokens, lexicons()
+    candidates = [
+        k for k, t in enumerate(tokens)
+        if t.is_allcaps and 3 <= len(t.text) <= 8 and t.text.isalpha() and not state.used[k]
+        and t.text not in lex.title_abbreviations and t.text not in lex.not_org_acronyms
+        and t.text not in lex.places and t.text.capitalize() not in lex.places
+    ]
+    # one pass each way carries a list along from the organization that anchors it
+    for k, side in [(k, -1) for k in candidates] + [(k, +1) for k in reversed(candidates)]:
+        o = k + 2 * side  # the neighbour beyond the "," or "and"
+        if not state.used[k] and 0 <= o < len(tokens) and tokens[k + side].text in (",", "and") and (state.org_at(o) or state.org_ending_at(o + 1)):
+            state.add_org(k, k + 1)

@@ -1,0 +1,102 @@
+"""Pass: organizations written as runs of capitalised words holding a head word ("Royal Malaysia Police")."""
+from __future__ import annotations
+
+
+from ..lexicon import lexicons
+from ..phrases import cap_run, has_org_head, is_generic, is_title_word, read_title
+from ..spans import in_place, starts_title, tail
+from ..state import SentenceState
+
+
+def read_capitalised_orgs(state: SentenceState) -> None:
+    tokens = state.tokens
+    i = 0
+    while i < len(tokens):
+        if state.used[i] or not (tokens[i].is_cap and tokens[i].is_word) or tokens[i].key in lexicons().non_name_caps:
+            i += 1
+            continue
+        end = cap_run(tokens, i)
+        stop = next((k for k in range(i, end) if state.used[k]), end)
+        split_run(state, i, stop)
+        i = max(stop, i + 1)
+
+
+def split_run(state: SentenceState, i: int, end: int) -> None:
+    """Organizations in one capitalised run, split at "and" between two named bodies."""
+    tokens, kinds = state.tokens, state.known_acronyms
+    start = i
+    for k in range(i + 1, end - 1):
+        left = tokens[start:k]
+        acronym = len(left) == 1 and sum(c.isupper() for c in left[0].text) >= 2  # "the MoI and the IACP"
+        named = has_org_head(left) or acronym or (len(left) == 1 and (left[0].text in lexicons().known_orgs or left[0].text in kinds))
+        if tokens[k].key == "and" and named and has_org_head(tokens[k + 1 : end]):
+            org_in(state, start, k)
+            start = k + 1
+    org_in(state, start, end)
+
+
+def org_in(state: SentenceState, i: int, end: int) -> None:
+    tokens, lex = state.tokens, lexicons()
+    while i < end and (tokens[i].key in lexicons().connectors or not tokens[i].is_word):
+        i += 1
+    if i < end and state.text(i, end) in lex.places:
+        return  # "Republic of the Union of Myanmar" is a country
+    if i < end and (title_end := read_title(tokens, i)):
+        if title_end >= end:
+            return  # a position with no name ("Director for Police Services") is not an organization
+        if tokens[title_end].key in ("of", "at"):
+            i = title_end + 1 + (tokens[title_end + 1].key == "the")  # "Director of the Cyber Crime Centre"
+    k = i + 1
+    while k < end:
+        if is_title_word(tokens[k]) and starts_title(state, k) and (title_end := read_title(tokens, k)):
+            if tokens[k - 1].key in lexicons().connectors:
+                k = title_end  # "Office of the Prime Minister": the title is part of the name
+                continue
+            end = k  # "ASEANAPOL Secretariat Executive Director"
+            break
+        k += 1
+    and_at = next((n for n in range(i + 1, end) if tokens[n].key == "and"), None)
+    rest = [t for t in tokens[and_at + 1 : end] if t.is_cap] if and_at is not None else []
+    if and_at is not None and state.text(i, and_at) in lex.places and rest and not any(t.key in lex.not_org_heads for t in rest):
+        org_in(state, and_at + 1, end)  # "Malaysia and the ASEANAPOL Secretariat", "the Union of Myanmar and the Kingdom of Thailand"
+        return
+    words = tokens[i:end]
+    if not words:
+        return
+    kind = None
+    for n, token in enumerate(words):  # the rightmost head word decides: "Working Group Meeting" is an event
+        if token.is_cap and token.key in lex.org_heads:
+            # "National Convention Center": a venue named after an event word; "General Assembly": a meeting
+            kind = "other" if n and (words[n - 1].key in lex.not_org_heads or words[n - 1].key == "general" and token.key == "assembly") else "org"
+        elif token.is_cap and token.key in lex.not_org_heads:
+            kind = "other"
+    if kind == "other":
+        first_other = next((n for n, t in enumerate(words) if t.key in lex.not_org_heads or t.key == "assembly"), len(words) - 1)
+        heads = [n for n in range(first_other) if words[n].key in lex.org_heads]
+        if heads and words[heads[-1] + 1 : first_other] and not any(t.key in lexicons().connectors for t in words[: first_other]):
+            # "ASEANAPOL Secretariat Sharing Session": the organization, then its event
+            state.add_org(i, i + heads[-1] + 1)
+        state.other_spans.append((i, end))
+        for n, token in enumerate(words):
+            if token.text in lex.known_orgs:
+                state.add_org(i + n, i + n + 1)
+        state.mark(i, end)
+        return
+    if kind == "org":
+        first_head = min(n for n, t in enumerate(words) if t.key in lex.org_heads)
+        of = next((n for n, t in enumerate(words[:first_head]) if t.key == "of"), None)
+        if of is not None:  # "Member States of the European Union": the organization is after "of"
+            org_in(state, i + of + 1, end)
+            return
+        last_head = max(n for n, t in enumerate(words) if t.key in lex.org_heads)
+        name_end = last_head + 1
+        tail_end = tail(state, words, name_end)
+        stop = in_place(state, i, i + tail_end) if i + tail_end == end else i + tail_end
+        if (first_head > 0 or tail_end > name_end or last_head > first_head) and not is_generic(words[:tail_end]):
+            state.add_org(i, stop)
+            if i + tail_end < end:
+                org_in(state, i + tail_end, end)
+            return
+    for n, token in enumerate(words):  # a well-known organization alone: "INTERPOL", "ASEANAPOL Member Countries"
+        if token.text in lex.known_orgs or token.text in state.known_acronyms:
+            state.add_org(i + n, i + n + 1)

@@ -1,0 +1,134 @@
+"""Pass: people named after titles, ranks or honorifics ("Police General X", "Dr. Y"), then the roles written around them."""
+from __future__ import annotations
+
+
+from ..lexicon import lexicons
+from ..phrases import is_nameish, match_phrase, read_name, read_title
+from ..roles import apply_role, prefix_role, read_after_name, read_role
+from ..spans import commit, org_span_after, starts_title, words_before
+from ..state import PersonMention, SentenceState, tie
+
+
+def read_people(state: SentenceState) -> None:
+    """Titled names first ("Police General X", "Dr. Y"), then the roles written around them."""
+    i = 0
+    lex = lexicons()
+    while i < len(state.tokens):
+        token = state.tokens[i]
+        if state.used[i] or not (token.is_cap or token.text in lexicons().lower_titles or token.text in lex.title_abbreviations):
+            i += 1  # a person's prefix starts with a capital, an abbreviated rank or "chief"
+            continue
+        mention = person_at(state, i)
+        if mention is None and state.prefix_end > i + 2:
+            i = state.prefix_end  # a run of titles with no name after it: do not re-read it from inside
+            continue
+        if mention:
+            state.people.append(mention)
+            state.mark(mention.start, mention.name_end)
+            i = mention.name_end
+        else:
+            i += 1
+    read_roles(state)
+
+
+def read_prefix(state: SentenceState, j: int, found: dict) -> int:
+    """Read titles, abbreviated ranks and honorifics from ``j`` into ``found``; return where they end."""
+    tokens, lex = state.tokens, lexicons()
+    while j < len(tokens) and not state.used[j]:
+        token = tokens[j]
+        if token.text in lex.title_abbreviations and not token.possessive:
+            found["abbrev"], j = token.text, j + 1
+        elif token.text == "(" and found["titles"] and j + 2 < len(tokens) and tokens[j + 2].text == ")" and tokens[j + 1].is_allcaps:
+            found["abbrev"], j = tokens[j + 1].text, j + 3  # "Assistant Commissioner of Police (ACP)"
+        elif token.is_cap and (end := match_phrase(tokens, j, lex.honorifics)):
+            found["honorifics"].append(state.text(j, end))
+            j = end
+            if tokens[end - 1].key in lex.name_follows:
+                break  # the name follows at once: "Sheikh Sultan bin Abdullah" ("Sultan" is a given name here)
+        elif token.text == "," and found["abbrev"] and tokens[j - 1].text == ")" and j + 1 < len(tokens) and tokens[j + 1].is_cap:
+            j += 1  # "The Inspector-General of Police (IGP), Tan Sri Abdul Hamid Bador"
+        elif (
+            token.text == "," and found["titles"] and j + 1 < len(tokens) and tokens[j + 1].is_cap
+            and (end := match_phrase(tokens, j + 1, lex.honorifics)) and end + 1 < len(tokens) and tokens[end].text == ","
+        ):
+            found["honorifics"].append(state.text(j + 1, end))  # "EU Ambassador for Colombia, His Excellency, Gilles Bertrand"
+            j = end + 1
+        elif token.key == "and" and found["titles"] and j + 1 < len(tokens) and (end := read_title(tokens, j + 1)):
+            found["titles"][-1] = state.text(found["title_start"], end)  # "Deputy Prime Minister and Minister of ..."
+            j = end
+        elif starts_title(state, j) and (end := read_title(tokens, j)):
+            found["titles"].append(state.text(j, end))
+            found["title_start"] = j
+            j = end
+            span = org_span_after(state, j)
+            if span and span[2] in ("org", "place"):  # "Secretary General of INTERPOL Jürgen Stock", "... of Malaysia Tan Sri X"
+                found["org"], j = span, span[1]
+        else:
+            break
+    return j
+
+
+def person_at(state: SentenceState, i: int) -> PersonMention | None:
+    """A name written right after titles, ranks or honorifics."""
+    tokens, lex = state.tokens, lexicons()
+    if not starts_title(state, i):
+        return None
+    found: dict = {"titles": [], "honorifics": [], "abbrev": None, "org": None, "title_start": i}
+    k = state.prefix_end = read_prefix(state, i, found)
+    if not (found["titles"] or found["honorifics"] or found["abbrev"]):
+        return None
+    name_end = read_name(tokens, k, after_title=True)
+    if not name_end or not is_nameish(tokens, k, name_end, titled=True) or any(state.used[m] for m in range(k, name_end)):
+        return None
+    if name_end < len(tokens) and tokens[name_end].is_cap and tokens[name_end].key in lex.org_heads:
+        return None  # "Major Crimes Unit": an organization, not "Major Crimes"
+    titles = [t for t in found["titles"] if t[0].isupper()]
+    lower = [t for t in found["titles"] if not t[0].isupper()]
+    if lower and tokens[i].text == lower[0]:
+        lower[0] = f"{words_before(state, i)} {lower[0]}".strip()  # "Kedah Police chief", "PNP chief"
+    positions = lower + titles[:-1]  # "police chief", "Minister of X General"
+    titles = titles[-1:]
+    if not titles and found["abbrev"]:
+        titles = [lex.title_abbreviations[found["abbrev"]]]
+    mention = PersonMention(
+        name=state.text(k, name_end), honorific=found["honorifics"], title=titles, title_abbrev=found["abbrev"],
+        role=", ".join(positions) or None, sentence=state.sentence, char_start=tokens[i].start,
+        char_end=tokens[name_end - 1].end, start=i, name_start=k, name_end=name_end,
+    )
+    if found["org"]:
+        org = commit(state, found["org"])
+        if org:
+            tie(mention, org, "title_of")
+    return mention
+
+
+def read_roles(state: SentenceState) -> None:
+    """Give each titled person the roles written next to them. A phrase between two people may follow
+    the first (", Director for X,") or precede the second ("Head of X, Superintendent Y"): the way
+    the list began decides."""
+    tokens = state.tokens
+    people = sorted(state.people, key=lambda m: m.start)
+    before: dict[int, dict] = {}
+    after: dict[int, dict] = {}
+    for n, m in enumerate(people):
+        floor = people[n - 1].name_end if n else 0
+        if m.start - 1 > floor and tokens[m.start - 1].text == "," and (role := prefix_role(state, floor, m.start - 1)):
+            before[n] = role
+        read_after_name(state, m)
+        end = m.name_end_role or m.name_end
+        if end + 1 < len(tokens) and tokens[end].text == "," and not state.used[end + 1] and (role := read_role(state, end + 1)):
+            after[n] = role
+    for n in range(len(people)):
+        mine, theirs = after.get(n), before.get(n + 1)
+        if not (mine and theirs):
+            continue
+        roles_first = n in before or people[n].role is not None  # how this person was written
+        if mine["start"] < theirs["end"] and theirs["start"] < mine["end"]:
+            del (after if roles_first else before)[n if roles_first else n + 1]
+        elif not roles_first and theirs["start"] - mine["end"] <= 2 and tokens[theirs["start"] - 1].key.endswith("ing"):
+            del before[n + 1]  # "..., Deputy Director-General of X, representing the Y, Mr. Z"
+    for n, m in enumerate(people):
+        if n in before:
+            apply_role(state, m, before[n], rule="apposition", before=True)
+        if n in after:
+            apply_role(state, m, after[n], rule="apposition")

@@ -1,0 +1,57 @@
+"""Pass: the organization each person is tied to, and the rule that tied it (see ``ties.tsv``)."""
+from __future__ import annotations
+
+import re
+
+from ..lexicon import lexicons
+from ..phrases import read_title
+from ..spans import demonym_before
+from ..state import PersonMention, SentenceState, tie
+
+
+def read_ties(state: SentenceState) -> None:
+    """Tie each titled person of the sentence to an organization."""
+    for mention in state.people:
+        attach(state, mention)
+
+
+def attach(state: SentenceState, mention: PersonMention) -> None:
+    """Tie ``mention`` to the organization the sentence gives it, strongest reading first: the organization
+    written before the title, "who serves as ...", a demonym, a lead cue, else the nearest one."""
+    tokens = state.tokens
+    i = mention.start
+    before = state.org_ending_at(i) or (state.org_ending_at(i - 1) if i > 0 and tokens[i - 1].key == "the" else None)
+    if before is None and i > 1 and tokens[i - 1].text == "," and (org := state.org_ending_at(i - 1)) and org.start > 0 and tokens[org.start - 1].key == "from":
+        before = org  # "Expert from RMP, Assistant Commissioner Police X"
+    if before and before.start > 0 and tokens[before.start - 1].key in ("former", "ex"):
+        before = None  # "former INTERPOL President"
+    if before:  # "KNPA's Commissioner General", "ASEANAPOL Secretariat Executive Director"
+        tie(mention, before.name, "organization_before")
+    rest = state.sentence.text[tokens[mention.name_end - 1].end - state.sentence.start :]
+    match = re.match(r"[^.;]*?\bwho (?:also |currently |now )?(?:serves|is|acts|works) as (?:the |a |an )?", rest)
+    if match:
+        offset = tokens[mention.name_end - 1].end + match.end()
+        k = next((n for n, t in enumerate(tokens) if t.start >= offset), None)
+        org = state.org_at(k) if k is not None else None
+        if org and tokens[org.end - 1].possessive and (end := read_title(tokens, org.end)):
+            mention.role = state.text(org.end, end)  # "who also serves as ASEANAPOL Secretariat's Director for ..."
+            tie(mention, org.name, "who_serves_as")
+    if mention.organization:
+        return
+    k = i
+    while k > 0 and tokens[k - 1].is_cap and tokens[k - 1].is_word and not tokens[k - 1].possessive and mention.role and tokens[k - 1].text in mention.role:
+        k -= 1  # past the words of "National Police chief" to "Thailand's"
+    if (country := demonym_before(state, i) or demonym_before(state, k)) and (mention.title or mention.role):
+        tie(mention, country, "demonym")  # "South Korean President", "Malaysia's Minister"
+        return
+    prefix = state.sentence.text[: tokens[i].start - state.sentence.start].rstrip().casefold()
+    if prefix.endswith(lexicons().lead_phrases) or prefix.endswith(tuple(f"{p} the" for p in lexicons().lead_phrases)):
+        lead = [o for o in state.orgs if o.end <= i]
+        if lead:
+            tie(mention, max(lead, key=lambda o: o.end).name, "led_by")
+            return
+    # the organization the sentence names nearest before the person, else after
+    nearest = [o for o in state.orgs if o.end <= i] or [o for o in state.orgs if o.start >= mention.name_end]
+    if nearest:
+        org = max(nearest, key=lambda o: o.end) if nearest[0].end <= i else min(nearest, key=lambda o: o.start)
+        tie(mention, org.name, "nearest")

@@ -1,0 +1,62 @@
+"""Pass: people named without a title, when a role, a speech verb or a list shows they are people."""
+from __future__ import annotations
+
+
+from ..lexicon import lexicons
+from .ties import attach
+from ..phrases import is_nameish, is_title_word, read_name
+from ..roles import apply_role, prefix_role, read_role
+from ..state import PersonMention, SentenceState
+
+
+def in_list_of_people(state: SentenceState, i: int, end: int) -> bool:
+    """Whether tokens[i:end] is the next item of a list of people: "..., SPO3 Richard Lumbres and police
+    personnel Josephine Quieta, Myla Dy, and Kevin Batan"."""
+    tokens = state.tokens
+    previous = max((p.name_end for p in state.people if p.name_end <= i), default=None)
+    if previous is None or end < len(tokens) and tokens[end].text not in ",;." and tokens[end].key != "and":
+        return False
+    gap = tokens[previous:i]
+    joins = [t for t in gap if t.text in ",;" or t.key == "and"]
+    words = [t for t in gap if t.is_word and t.key != "and"]
+    return bool(joins) and len(words) <= 3 and not any(t.is_cap for t in words)
+
+
+def read_untitled_people(state: SentenceState) -> None:
+    """Names with no title before them, when the text shows they are people: a role after them
+    ("Steve Lancaster, Assistant Commissioner ...", "Jürgen Stock, INTERPOL Secretary General"), a role
+    before the commas ("the head of Europol's EC3, Edvardas Šileris,"), or speech ("said John Tan")."""
+    tokens, lex = state.tokens, lexicons()
+    i = 0
+    while i < len(tokens):
+        prev = tokens[i - 1] if i > 0 else None
+        if state.used[i] or not tokens[i].is_cap or tokens[i].key in lexicons().non_name_caps or (prev is not None and prev.is_cap and prev.is_word):
+            i += 1
+            continue
+        end = read_name(tokens, i)
+        if (
+            not end or not 2 <= end - i <= 5 or any(state.used[k] for k in range(i, end))
+            or not is_nameish(tokens, i, end) or any(is_title_word(t) or t.text in lex.title_abbreviations for t in tokens[i:end])
+            or (end < len(tokens) and tokens[end].is_cap and tokens[end].key in lex.org_heads)
+        ):
+            i += 1
+            continue
+        mention = PersonMention(name=state.text(i, end), sentence=state.sentence, char_start=tokens[i].start, char_end=tokens[end - 1].end, start=i, name_start=i, name_end=end)
+        after = tokens[end] if end < len(tokens) else None
+        spoke = (after is not None and after.key in lexicons().speech_verbs) or (prev is not None and prev.key in lexicons().speech_verbs) or in_list_of_people(state, i, end)
+        before = None
+        if prev is not None and prev.text == ",":
+            floor = max((p.name_end for p in state.people if p.name_end < i), default=0)
+            before = prefix_role(state, floor, i - 1)
+        role = read_role(state, end + 1) if after is not None and after.text == "," else None
+        if not (spoke or before or role):
+            i += 1
+            continue
+        state.mark(i, end)
+        if before:
+            apply_role(state, mention, before, rule="role_before", before=True)
+        if role:
+            apply_role(state, mention, role, rule="apposition")
+        attach(state, mention)
+        state.people.append(mention)
+        i = end

@@ -1,0 +1,210 @@
+"""Phrase readers over tokens, each returning the index after what it read, or None: titles, names, runs of capitalised words."""
+from __future__ import annotations
+
+import re
+
+from .lexicon import lexicons
+from .tokens import Token
+
+
+def match_phrase(tokens: list[Token], i: int, phrases: frozenset[tuple[str, ...]], longest: int = 4) -> int | None:
+    for size in range(min(longest, len(tokens) - i), 0, -1):
+        if tuple(t.key for t in tokens[i : i + size]) in phrases:
+            return i + size
+    return None
+
+
+def is_title_word(token: Token) -> bool:
+    lex = lexicons()
+    if not token.is_word or not (token.is_cap or token.text[:2] in ("d'", "d’")):  # "Chargé d'Affaires"
+        return False
+    if token.key in lex.title_words:
+        return True
+    parts = [p for p in token.key.split("-") if p not in ("in", "of")]  # "Commander-in-Chief"
+    return len(parts) > 1 and all(p in lex.title_words for p in parts)
+
+
+def cap_run(tokens: list[Token], i: int, *, allow_the: bool = True) -> int:
+    """End of a run of capitalised words joined by connectors ("Plans and Programmes"), from ``i``."""
+    j, end = i, i
+    while j < len(tokens):
+        token = tokens[j]
+        if token.is_word and (token.is_cap or token.text[0].isdigit()):
+            if j > i and token.key in lexicons().calendar_words:
+                break  # "Ministry of Public Security on Tuesday"
+            j += 1
+            end = j
+            if token.possessive:
+                break
+        elif token.key in lexicons().connectors and end > i and (allow_the or token.key != "the" or tokens[j - 1].key == "and"):
+            j += 1
+        else:
+            break
+    return end
+
+
+def place_run(tokens: list[Token], k: int) -> int:
+    """End of a run of place names joined by "and", "the" and commas from ``k`` ("Asia and the Pacific"), or ``k``."""
+    places = lexicons().places
+    j = end = k
+    while j < len(tokens):
+        size = next((n for n in (3, 2, 1) if " ".join(t.text for t in tokens[j : j + n]) in places), 0)
+        if size:
+            j = end = j + size + (j + size < len(tokens) and tokens[j + size].key in ("region", "regions"))
+        elif end > k and tokens[j].key in ("and", "the", ","):
+            j += 1
+        else:
+            break
+    return end
+
+
+def read_title(tokens: list[Token], i: int) -> int | None:
+    """End of a rank or position starting at ``i`` ("Assistant Commissioner of Police", "Director for X").
+
+    A lower-case head counts right after an organization, a demonym or "police" ("Interpol chief").
+    """
+    lex = lexicons()
+    j, has_head = i, False
+    # a portfolio written before the position: "Home Affairs Minister", "Public Security Minister", "Foreign Minister"
+    while j < len(tokens) and tokens[j].is_cap and (tokens[j].key in lex.portfolios or tokens[j].key in lexicons().portfolio_adjectives) and not tokens[j].possessive:
+        j += 1
+    if j == i or j >= len(tokens) or not is_title_word(tokens[j]) or tokens[j].key not in lex.title_heads:
+        j = i
+    while j < len(tokens) and is_title_word(tokens[j]) and not (j > i and tokens[j - 1].possessive):
+        has_head |= tokens[j].key in lex.title_heads or "-" in tokens[j].key
+        j += 1
+        if j + 1 < len(tokens) and tokens[j].key == "in" and tokens[j + 1].key == "chief" and tokens[j - 1].key == "commander":
+            j += 2  # "Commander in Chief"
+    if j == i and i > 0 and tokens[i].text in lexicons().lower_titles and ((tokens[i - 1].is_cap and tokens[i - 1].key not in lexicons().non_name_caps) or tokens[i - 1].key == "police" or tokens[i - 1].text == ")"):
+        return i + 1
+    if not has_head:
+        return None
+    if match_phrase(tokens, j - 1, lex.title_stops, 2) or (j < len(tokens) and tokens[j].is_cap and tokens[j].key in lex.org_heads):
+        return None  # "Police General Department", "General Assembly": an organization, not a title
+    if j + 1 < len(tokens) and tokens[j].key == "of" and tokens[j + 1].key == "police" and not (
+        j + 2 < len(tokens) and tokens[j + 2].is_cap and tokens[j + 2].key in lex.portfolios  # "Director of Police Services"
+    ):
+        j += 2
+    # portfolios: "for Police Services", "for the Advisory Department", "of Home Affairs"
+    if j + 1 < len(tokens) and tokens[j].key in ("for", "of"):
+        k = j + 1 + (tokens[j + 1].key == "the")
+        if tokens[j].key == "for" and (regions := place_run(tokens, k)) > k:
+            return regions  # "Regional Representative for Central America and the Caribbean"
+        end = cap_run(tokens, k, allow_the=False)
+        end = next((m for m in range(k, end) if match_phrase(tokens, m, lex.honorifics) or tokens[m].text in lex.title_abbreviations or (m > k and tokens[m - 1].key in lex.portfolios and is_title_word(tokens[m]))), end)
+        last = next((m for m in range(end - 1, k - 1, -1) if tokens[m].key in lex.portfolios), None)
+        if last is not None and last + 1 < end and tokens[last + 1].key not in ("and", "&"):
+            end = last + 1  # "Minister of Home Affairs Saifuddin ...", "of Public Security of Lao PDR"
+        organization = end < len(tokens) and tokens[end].is_cap and tokens[end].key in lex.org_heads  # "of the Special Investigation Department"
+        if end > k and not organization and (tokens[j].key == "for" or tokens[end - 1].key in lex.portfolios):
+            j = end
+            if j + 1 < len(tokens) and tokens[j].key == "for" and (regions := place_run(tokens, j + 1)) > j + 1:
+                j = regions  # "Minister of Interior for Lower Saxony"
+    return j
+
+
+def read_name(tokens: list[Token], i: int, *, after_title: bool = False) -> int | None:
+    """End of a personal name starting at ``i``: capitalised words, initials, family names in capitals, particles.
+
+    After a title, a capitalised function word may open a name when another name word follows ("General To Lam").
+    """
+    lex = lexicons()
+    j, last = i, None
+    while j < len(tokens):
+        token = tokens[j]
+        if last is not None and token.text in "“\"" and j + 2 < len(tokens) and tokens[j + 1].is_cap and tokens[j + 2].text in "”\"" and j + 3 < len(tokens) and (tokens[j + 3].is_cap or tokens[j + 3].key in lex.particles):
+            j += 3  # a nickname: Ronald “Bato” de la Rosa
+            continue
+        if not token.is_word:
+            break
+        key = token.key
+        initial = len(token.text) == 2 and token.text[1] == "."  # "Tarek A. SHARIF": not the article "a"
+        common = key in lexicons().non_name_caps and not initial and not (after_title and j == i and j + 1 < len(tokens) and tokens[j + 1].is_cap and tokens[j + 1].is_word)
+        if token.is_cap and not common and not (token.is_allcaps and j + 1 < len(tokens) and not tokens[j + 1].is_cap and j == i):
+            if j > i and (is_title_word(token) and key in lex.title_heads or key in lex.org_heads or token.text in lex.known_orgs):
+                break
+            if j > i and token.text.rstrip(".") in lex.postnominals:
+                break  # "Reece Kershaw APM": an honour after the name
+            last = j
+            j += 1
+            if token.possessive:
+                break
+        elif key in lex.particles and last is not None:
+            j += 1
+        else:
+            break
+    if last is None or after_title and tokens[i].text in ("I.", "V."):
+        return None  # "Program Officer I. Representing ...": a numeral ends the title, no name follows
+    first = tokens[i]
+    if first.is_allcaps and last == i and len(first.text) <= 5:
+        return None  # a lone acronym, not a name
+    return last + 1
+
+
+def is_nameish(tokens: list[Token], i: int, end: int, *, titled: bool = False) -> bool:
+    """Whether tokens[i:end] can be a personal name: no organization or event words, not a place.
+
+    After a title a place word may stand inside a longer name ("General Badrodin Haiti").
+    """
+    lex = lexicons()
+    words = tokens[i:end]
+    text = " ".join(t.text for t in words)
+    if text in lex.places or text in lex.known_orgs or text in lex.demonyms or all(t.text.rstrip(".") in lexicons().roman_numerals for t in words):
+        return False
+    if any(t.key in lex.org_heads or t.key in lex.not_org_heads for t in words) or all(t.key in lex.portfolios or t.key in lexicons().portfolio_adjectives for t in words):
+        return False  # "Detective Management" is a portfolio, not "Detective" Management
+    return titled and len(words) > 1 or not any(t.text in lex.places for t in words)
+
+
+def is_generic(words: list[Token]) -> bool:
+    """Whether an organization-like phrase is a common noun phrase: "National Police", "Thai Government"."""
+    lex = lexicons()
+    keys = [w.key for w in words if w.is_word and w.key not in lexicons().connectors]
+    if all(k in lex.generic_org_words for k in keys):
+        return True  # "National Police", "Police Services"
+    if sum(k in lex.org_heads for k in keys) == 1 and all(k in lex.generic_org_words or k in lex.org_heads for k in keys):
+        return True
+    return keys[-1] in ("government", "authorities", "embassy", "consulate") and all(w.text in lex.demonyms or w.text in lex.places or w.key in lex.generic_org_words for w in words[:-1])
+
+
+def is_lower_title(token: Token) -> bool:
+    """A position written in lower case: "commissioner-general", "counsellor", "spokesman"."""
+    if not token.is_word or token.is_cap:
+        return False
+    lex = lexicons()
+    parts = token.key.split("-")
+    return token.key in lexicons().lower_titles or all(p in lex.title_words for p in parts) and any(p in lex.title_heads for p in parts)
+
+
+def acronym_start(letters: str, words: list[Token]) -> int | None:
+    """Index into ``words`` where a long form for ``letters`` starts, matching initials in order."""
+    letters = re.sub(r"[^A-Z]", "", letters.upper())
+    if len(letters) < 2:
+        return None
+    for start in range(len(words) - 1, -1, -1):
+        initials = "".join(part[0].upper() for w in words[start:] if w.is_cap for part in w.text.split("-") if part)
+        pos = 0
+        for ch in initials:
+            if pos < len(letters) and ch == letters[pos]:
+                pos += 1
+        if pos == len(letters) and words[start].is_cap and initials[0] == letters[0]:
+            return start
+    return None
+
+
+def has_org_head(tokens: list[Token]) -> bool:
+    return any(t.is_cap and t.key in lexicons().org_heads for t in tokens)
+
+
+def org_kind(tokens: list[Token], known_acronyms: set[str]) -> str | None:
+    """"org" when the words name an organization, "other" for events and documents, None if neither."""
+    lex = lexicons()
+    kind = None
+    for token in tokens:
+        if token.key in lex.org_heads and token.is_cap:
+            kind = "org"
+        elif token.key in lex.not_org_heads and token.is_cap:
+            kind = "other"
+    if kind is None and tokens and (tokens[0].text in lex.known_orgs or tokens[0].text in known_acronyms):
+        kind = "org"
+    return kind

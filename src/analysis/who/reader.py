@@ -1,0 +1,67 @@
+"""The reader: the passes over each sentence, in order, and the article-level read.
+
+Each pass is a function ``state -> None`` that reads the sentence state and adds to it; the order is
+this one visible list. The first pass runs over the whole article before the others, so that an
+acronym defined in one sentence ("Korean National Police Agency (KNPA)") is known in every other.
+
+>>> from analysis.article import parse_article
+>>> [m.name for s in read_article(parse_article("T\\n\\nDr. Lee met Pol. Col. Somchai Chai.")) for m in s.people]
+['Lee', 'Somchai Chai']
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+
+from ..article import Article, Sentence
+from .lexicon import lexicons
+from .passes.acronyms import read_listed_acronyms, read_parenthesised_acronyms
+from .passes.organizations import read_capitalised_orgs
+from .passes.people import read_people
+from .passes.ties import read_ties
+from .passes.untitled import read_untitled_people
+from .state import SentenceState
+from .tokens import tokenize
+
+Pass = Callable[[SentenceState], None]
+
+#: Run over the whole article first: the acronyms it defines.
+FIRST_PASSES: tuple[Pass, ...] = (read_parenthesised_acronyms,)
+#: Then, sentence by sentence, in this order.
+PASSES: tuple[Pass, ...] = (
+    read_people,  # titled names, then the roles around them
+    read_capitalised_orgs,  # "Royal Malaysia Police"
+    read_listed_acronyms,  # "SARPCCO, CAPCCO and NAPCCO" beside a named body
+    read_ties,  # each titled person's organization
+    read_untitled_people,  # "..., said Maria Keller"; "Jane Roe, Head of ..."
+)
+
+
+def read_sentence(sentence: Sentence, *, is_title: bool, known_acronyms: set[str], reused_acronyms: frozenset[str] = frozenset(), passes: tuple[Pass, ...] = FIRST_PASSES + PASSES) -> SentenceState:
+    """Run ``passes`` over one sentence and return its state."""
+    state = SentenceState(sentence, tokenize(sentence.text, sentence.start), is_title, known_acronyms, reused_acronyms)
+    for read in passes:
+        read(state)
+    return state
+
+
+@functools.lru_cache(maxsize=64)
+def read_article(article: Article) -> list[SentenceState]:
+    """Read every title and body sentence: first the acronyms the article defines, then everything."""
+    lex = lexicons()
+    known = {a for a in lex.known_orgs.values() if a} | {n for n in lex.known_orgs if n.isupper()}
+    units = [s for s in article.sentences if s.kind in ("title", "byline", "body")]
+    counts: dict[str, int] = {}
+    for word in re.findall(r"\b[A-Z][A-Z0-9-]*[A-Z0-9]\b", article.body):
+        counts[word] = counts.get(word, 0) + 1
+    reused = frozenset(w for w, n in counts.items() if n >= 2)
+    first = [read_sentence(s, is_title=False, known_acronyms=known, reused_acronyms=reused, passes=FIRST_PASSES) for s in units]
+    defined = {o.acronym for state in first for o in state.orgs if o.acronym}
+    states = []
+    for sentence, early in zip(units, first):
+        state = SentenceState(sentence, early.tokens, sentence.kind != "body", known | defined, reused)
+        for read in FIRST_PASSES + PASSES:
+            read(state)
+        states.append(state)
+    return states

@@ -1,0 +1,183 @@
+"""From mentions to people: one row per person of an article, with the organization and the rule that tied it.
+
+A later mention ("Executive Director Vinluan", "E. Misiūnas") joins the person whose fuller name holds
+it; delegates share their delegation's organization; an official tied only to a country works for the
+body of that country the article names.
+
+>>> within(["e.", "misiūnas"], ["eimutis", "misiūnas"]), within(["e.", "misiūnas"], ["misiūnas"])
+(True, False)
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+
+import pandas as pd
+
+from ..article import Article
+from .lexicon import lexicons
+from .state import SentenceState
+
+
+def within(short: list[str], full: list[str]) -> bool:
+    """Whether every word of ``short`` is a word of ``full``, an initial standing for one ("E. Misiūnas")."""
+    if not short or len(short) > len(full):
+        return False
+    return all(w in full or (len(w) == 2 and w[1] == "." and any(f.startswith(w[0]) and f not in short for f in full)) for w in short)
+
+
+def new_person(m, article: Article) -> dict:
+    return {
+        "name": m.name, "honorific": None, "title": None, "title_abbrev": None, "role": None,
+        "organization": None, "organization_rule": None, "org_strength": 0, "mentions": 0, "aliases": [],
+        "sentence": m.sentence.index, "char_start": m.char_start, "char_end": m.char_end,
+        "text": article.text[m.char_start : m.char_end],
+    }
+
+
+def set_organization(person: dict, organization: str | None, rule: str, strength: int | None = None) -> None:
+    """Give ``person`` an organization by ``rule`` of ``ties.tsv`` (at that rule's strength unless given)."""
+    person["organization"], person["organization_rule"] = organization, rule
+    person["org_strength"] = lexicons().ties[rule] if strength is None else strength
+
+
+def merge_mentions(states: list[SentenceState], article: Article) -> list[dict]:
+    """One dict per person: each body mention joins the person whose name holds it, or starts one."""
+    people: list[dict] = []
+
+    def same_person(name: str) -> dict | None:
+        words = name.casefold().split()
+        for person in people:
+            other = person["name"].casefold().split()
+            if name == person["name"] or within(words, other) or within(other, words):
+                return person
+        return None
+
+    for state in states:
+        if state.is_title:
+            continue
+        for m in sorted(state.people, key=lambda m: m.start):
+            person = same_person(m.name)
+            if person is None:
+                person = new_person(m, article)
+                people.append(person)
+            elif len(m.name) > len(person["name"]):
+                if person["name"] not in person["aliases"]:
+                    person["aliases"].append(person["name"])
+                person["name"] = m.name
+            if m.name != person["name"] and m.name not in person["aliases"]:
+                person["aliases"].append(m.name)
+            person["mentions"] += 1
+            person["honorific"] = person["honorific"] or (" ".join(m.honorific) or None)
+            if m.title and not person["title"]:
+                person["title"] = " ".join(m.title)
+            person["title_abbrev"] = person["title_abbrev"] or m.title_abbrev
+            person["role"] = person["role"] or m.role
+            if m.organization and m.org_strength > person["org_strength"]:
+                set_organization(person, m.organization, m.organization_rule, m.org_strength)
+        share_delegation_organization(state, same_person)
+    return people
+
+
+@functools.cache
+def delegation_cues() -> re.Pattern:
+    """One pattern for the cues of ``delegation_cues.tsv``; group ``members`` marks the members' cues."""
+    from ..lexicons import load_table
+
+    rows = sorted(load_table("delegation_cues"), key=lambda r: -len(r["cue"]))
+    def alternation(kind: str) -> str:
+        return "|".join(r"\s+".join(map(re.escape, r["cue"].split())) for r in rows if r["kind"] == kind)
+    return re.compile(rf"^with (?P<with>[A-Z][\w’'. -]+?) (?:are|were)\b|\b(?:{alternation('leader')}|(?P<members>{alternation('members')}))\b", re.I)
+
+
+def share_delegation_organization(state: SentenceState, same_person: Callable[[str], dict | None]) -> None:
+    """People listed with a delegation share its organization: "Accompanying Executive Director Vinluan
+    were ...", "With De la Rosa are ...", "X attended, accompanied by ...", "The ISPO was represented by ...".
+    Each cue governs the people up to the next cue."""
+    cues = list(delegation_cues().finditer(state.sentence.text))
+    people = sorted(state.people, key=lambda m: m.start)
+    for n, cue in enumerate(cues):
+        at = state.sentence.start + cue.start()
+        until = state.sentence.start + cues[n + 1].start() if n + 1 < len(cues) else state.sentence.end
+        before = [m for m in people if m.char_end <= at]
+        after = [m for m in people if at < m.char_start < until]
+        org_before = [o for o in state.orgs if o.char_end <= at and at - o.char_end <= 12]
+        leader = None
+        if cue.group("members"):  # "The ISPO was represented by", "The Secretariat representatives included"
+            demonym = re.search(r"([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)\s+$", state.sentence.text[: cue.start()])
+            country = lexicons().demonyms.get(demonym.group(1)) if demonym else None  # "the Sri Lankan team was led by"
+            if not org_before and not country:
+                continue
+            organization, rule = (org_before[-1].name if org_before else country), "delegation_members"
+        else:
+            if cue.group("with"):  # "With De la Rosa are ..."
+                leader = same_person(cue.group("with"))
+            elif before:  # "X attended, accompanied by ..."
+                leader = same_person(before[-1].name)
+            elif after:  # "Accompanying Executive Director Vinluan were ..."
+                leader, after = same_person(after[0].name), after[1:]
+            if not leader:
+                continue
+            organization, rule = leader["organization"], "delegation_leader"
+        for m in after:
+            person = same_person(m.name)
+            if organization and person and person is not leader and person["org_strength"] <= lexicons().ties[rule]:
+                set_organization(person, organization, rule)
+
+
+def minister_to_ministry(people: list[dict], org_names: set[str]) -> None:
+    """A "Minister of Public Security" works at the "Ministry of Public Security" the article names."""
+    ministries = {m.group(1): m.group(0) for name in org_names for m in [re.fullmatch(r"Ministry (?:of|for) (?:the )?(.+)", name)] if m}
+    for person in people:
+        if person["org_strength"] >= 3:
+            continue
+        positions = f"{person['title'] or ''}, {person['role'] or ''}"
+        portfolios = re.findall(r"Minister (?:of|for) (?:the )?(.+?)(?= and |,|$)", positions)
+        match = next((p.strip() for p in portfolios if p.strip() in ministries), None)
+        if match:
+            set_organization(person, ministries[match], "minister_portfolio", person["org_strength"])
+
+
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
+
+
+def country_to_organization(people: list[dict], org_table: pd.DataFrame) -> None:
+    """A person tied only to a country ("Bui Van Nam of Vietnam") works for the body of that country
+    the article names ("the Vietnamese Ministry of Public Security"); heads of state keep the country,
+    and officials of government take a ministry or embassy, not the police."""
+    lex = lexicons()
+    if org_table.empty:
+        return
+    heads_of_state = _words_pattern(lex.heads_of_state)
+    government_titles = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lex.government_titles) + ")", re.I)
+    government_bodies = _words_pattern(lex.government_bodies)
+    written = org_table["name"] + "; " + org_table["aliases"].fillna("")  # "Vietnamese Ministry of ..." may be an alias
+    for person in people:
+        country = person["organization"]
+        row = lex.places.get(country or "")
+        if not row or row["kind"] != "country" or person["org_strength"] > 2:
+            continue
+        positions = f"{person['title'] or ''} {person['role'] or ''}"
+        if heads_of_state.search(positions):
+            continue
+        names = {row["name"], country} | {d for d, c in lex.demonyms.items() if c == row["name"]}
+        pattern = _words_pattern(tuple(names))
+        bodies = org_table[written.map(lambda n: bool(pattern.search(n)))]
+        if government_titles.search(positions):
+            bodies = bodies[bodies["name"].map(lambda n: bool(government_bodies.search(n)))]
+        if len(bodies):
+            body = bodies.sort_values("mentions", ascending=False, kind="stable").iloc[0]["name"]
+            set_organization(person, body, "country_body", person["org_strength"])
+
+
+def count_later_mentions(article: Article, people: list[dict]) -> None:
+    """Add bare-surname mentions ("Vinluan stressed") to each person's count."""
+    for person in people:
+        parts = person["name"].split()
+        if len(parts) < 2:
+            continue
+        surname = parts[-1]
+        found = sum(1 for s in article.body_sentences for _ in re.finditer(rf"\b{re.escape(surname)}\b", s.text))
+        person["mentions"] = max(person["mentions"], found)

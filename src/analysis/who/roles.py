@@ -1,0 +1,149 @@
+"""Positions written around a name: "Director for Police Services", "the Secretary of ASEAN", "(Director of X)"."""
+from __future__ import annotations
+
+
+from .lexicon import lexicons
+from .phrases import cap_run, is_lower_title, is_title_word, read_title
+from .spans import commit, demonym_at, org_span_after, org_span_at
+from .state import PersonMention, SentenceState, tie
+
+
+def read_role(state: SentenceState, k: int) -> dict | None:
+    """A position written around a name: "Director for Police Services", "the Secretary of ASEAN",
+    "INTERPOL Secretary General", "Thailand's Minister of Justice", "Plans and Programmes Officer I",
+    "Director of the Human Resources Department at the Ministry of Interior", "Head of X, Y Directorate".
+    Returns ``{"start", "end", "text", "org", "country"}`` or None."""
+    tokens = state.tokens
+    start = k
+    while k < len(tokens) and (tokens[k].key in ("the", "a", "an") or tokens[k].text in lexicons().role_adjectives):
+        k += 1
+    role: dict = {"start": start, "org": None, "country": None}
+    if k < len(tokens) and (org := state.org_at(k)) and org.after < len(tokens):
+        role["org"], k = (org.start, org.after, "org"), org.after
+    elif k < len(tokens) and (country := demonym_at(state, k)):
+        role["country"], k = country
+    elif (span := org_span_at(state, k)) and span[2] == "org" and span[1] < len(tokens) and (tokens[span[1] - 1].possessive or (span[1] - span[0] == 1 and read_title(tokens, span[1]))):
+        role["org"], k = span, span[1]  # "the Royal Thai Police's new commissioner-general", "PNP Director for X"
+    while k < len(tokens) and tokens[k].text in lexicons().role_adjectives:
+        k += 1
+    text_start = k
+    end = role_core(state, k)
+    if end is None:
+        return None
+    # "of"/"at"/"from" chains: the last organization is the person's, the inner ones belong to the role
+    text_end = end
+    while end < len(tokens):
+        if tokens[end].key == "to" and end + 1 < len(tokens) and tokens[end + 1].is_cap or tokens[end].key == "to" and end + 2 < len(tokens) and tokens[end + 1].key == "the":
+            run = cap_run(tokens, end + 1 + (tokens[end + 1].key == "the"), allow_the=False)
+            end = text_end = run  # "Ambassador to Vietnam", "Permanent Representative of Thailand to the UN"
+            continue
+        span = org_span_after(state, end)
+        if span is None:
+            break
+        if span[2] == "other":
+            end = text_end = span[1]
+            continue
+        if role["org"] and role["org"][2] == "org" and span[2] == "org":
+            text_end = end = span[1]  # an earlier organization becomes part of the role
+        role["org"], end = span, span[1]
+        if span[2] == "place":
+            role["country"], role["org"] = commit(state, span), None
+    # ", Counter-Terrorism Directorate" right after the role: the person's organization
+    if end + 1 < len(tokens) and tokens[end].text == "," and (span := org_span_at(state, end + 1)) and (span[1] >= len(tokens) or not tokens[span[1]].is_cap):
+        if span[2] == "org":
+            if role["org"] is not None and role["org"][2] == "org":
+                text_end = role["org"][1]  # "Head of RCTN Asia Pacific, Counter-Terrorism Directorate"
+            role["org"], end = span, span[1]
+        elif span[2] == "place" and role["org"] is None and not role["country"]:
+            role["country"], end = commit(state, span), span[1]  # "Consul & Police Attache, Korea"
+    if role["org"] is not None and role["org"][0] < text_end and role["org"][0] > text_start:
+        text_end = max(text_end, role["org"][1]) if role["org"][1] <= text_end else text_end
+    role["text"] = state.text(text_start, text_end) if text_end > text_start else None
+    role["text_start"], role["text_end"] = text_start, text_end
+    role["end"] = end
+    return role if role["text"] else None
+
+
+def role_core(state: SentenceState, k: int) -> int | None:
+    """End of the title words of a role from ``k``: ranks and positions joined by "and", a capitalised
+    run holding a title head ("BMLE Coordinator", "Plans and Programmes Officer I"), or lower-case
+    positions ("commissioner-general", "counsellor and police attache")."""
+    tokens, lex = state.tokens, lexicons()
+    if k >= len(tokens) or state.used[k]:
+        return None
+    end = read_title(tokens, k)
+    if end is None and tokens[k].is_cap:
+        run = cap_run(tokens, k, allow_the=False)
+        heads = [m for m in range(k, run) if tokens[m].key in lex.title_heads and tokens[m].is_cap]
+        if heads and not any(state.used[m] for m in range(k, heads[-1] + 1)):
+            end = heads[-1] + 1
+    if end is None:
+        m = k
+        while m < len(tokens):
+            if is_lower_title(tokens[m]):
+                m += 1
+            elif tokens[m].key in ("and", "police") and any(is_lower_title(t) for t in tokens[m + 1 : m + 3]):
+                m += 1  # "counsellor and police attache"
+            else:
+                break
+        end = m if m > k and is_lower_title(tokens[m - 1]) else None
+    if end is None:
+        return None
+    while end < len(tokens):
+        if end + 1 < len(tokens) and tokens[end].key in ("and", "&") and (more := read_title(tokens, end + 1)):
+            end = more
+        elif end + 1 < len(tokens) and tokens[end].key == "and" and is_title_word(tokens[end + 1]) and not (end + 2 < len(tokens) and tokens[end + 2].is_cap):
+            end += 2  # "Ambassador Extraordinary and Plenipotentiary"
+        elif tokens[end].text.rstrip(".") in lexicons().roman_numerals:
+            end += 1
+        else:
+            break
+    return end
+
+
+def prefix_role(state: SentenceState, floor: int, comma: int) -> dict | None:
+    """A role that ends at the comma before a name: "The Chief of the PNP, Police General X"."""
+    tokens = state.tokens
+    for s in range(floor, comma):
+        if state.used[s] and not state.org_at(s):
+            continue
+        if s > floor and tokens[s - 1].is_word and (tokens[s - 1].is_cap or tokens[s - 1].key in lexicons().connectors) and tokens[s - 1].key != "the":
+            continue
+        role = read_role(state, s)
+        if role and role["end"] == comma:
+            return role
+    return None
+
+
+def apply_role(state: SentenceState, m: PersonMention, role: dict, *, rule: str, before: bool = False) -> None:
+    """Give ``m`` a role; a capitalised role written before a person with no title is their title."""
+    if before and not m.title and role["text"][0].isupper() and read_title(state.tokens, role["text_start"]):
+        m.title = [role["text"]]
+    else:
+        m.role = role["text"] if not m.role else f"{m.role}, {role['text']}"
+    state.mark(role["start"], role["end"])
+    state.role_spans.append((role["text_start"], role["text_end"]))
+    if role["org"] is not None and (org := commit(state, role["org"])):
+        tie(m, org, rule)
+    elif role["country"]:
+        tie(m, role["country"], "role_country")
+
+
+def read_after_name(state: SentenceState, m: PersonMention) -> None:
+    """What follows a name: "of the Royal Malaysia Police", "(Director of Plans and Programmes)",
+    "and officers from the Korean National Police University"."""
+    tokens = state.tokens
+    j = m.name_end
+    if j + 2 < len(tokens) and tokens[j].text == "(" and (role := read_role(state, j + 1)) and role["end"] < len(tokens) and tokens[role["end"]].text == ")":
+        apply_role(state, m, role, rule="apposition")
+        m.name_end_role = j = role["end"] + 1
+    span = org_span_after(state, j)
+    if span is None and j + 3 < len(tokens) and tokens[j].key == "and" and tokens[j + 2].key == "from":
+        span = org_span_after(state, j + 2)  # "X and officers from Y"
+    if span and span[2] == "org" and m.org_strength < lexicons().ties["of_organization"]:
+        tie(m, commit(state, span), "of_organization")
+        if tokens[j].key != "and":
+            m.name_end_role = span[1]
+    elif span and span[2] == "place" and tokens[j].key == "of" and m.org_strength < lexicons().ties["of_country"]:
+        tie(m, commit(state, span), "of_country")  # "Bui Van Nam of Vietnam"
+        m.name_end_role = span[1]

@@ -1,0 +1,142 @@
+"""What is named at a point of a sentence: an organization, a place or a unit ("of the Royal Malaysia Police", "of Lao PDR")."""
+from __future__ import annotations
+
+
+from .lexicon import lexicons
+from .phrases import cap_run, is_generic, is_title_word, match_phrase, read_title
+from .state import SentenceState
+from .tokens import Token
+
+
+def starts_title(state: SentenceState, i: int) -> bool:
+    """A title may start here: not an organization head glued to a name before it ("Federal Police")."""
+    tokens, lex = state.tokens, lexicons()
+    if tokens[i].key in lex.org_heads and i > 0 and tokens[i - 1].is_cap and tokens[i - 1].is_word and not tokens[i - 1].possessive:
+        return match_phrase(tokens, i - 1, lex.honorifics, 1) is not None  # "H.E. Police Brigadier General"
+    return True
+
+
+def words_before(state: SentenceState, i: int) -> str:
+    """The words that qualify a lower-case position at ``i``: "Kedah Police" in "Kedah Police chief"."""
+    tokens, k = state.tokens, i
+    while k > 0 and tokens[k - 1].is_word and not tokens[k - 1].possessive and (
+        (tokens[k - 1].is_cap and tokens[k - 1].key not in lexicons().non_name_caps and tokens[k - 1].text not in lexicons().demonyms)
+        or tokens[k - 1].key == "police"
+    ):
+        k -= 1
+    return state.text(k, i) if k < i else ""
+
+
+def org_span_after(state: SentenceState, j: int) -> tuple[int, int, str] | None:
+    """What follows "of"/"at"/"from" at ``j``: see :meth:`org_span_at`."""
+    tokens = state.tokens
+    if not (j + 1 < len(tokens) and tokens[j].key in ("of", "at", "from")):
+        return None
+    return org_span_at(state, j + 1 + (tokens[j + 1].key == "the"))
+
+
+def org_span_at(state: SentenceState, k: int) -> tuple[int, int, str] | None:
+    """``(start, end, kind)`` of what is named at ``k``, kind "org", "place" or "other" (a unit or
+    portfolio that belongs to a role), without recording anything yet."""
+    tokens, lex = state.tokens, lexicons()
+    if k >= len(tokens) or state.used[k] and not state.org_at(k):
+        return None
+    if org := state.org_at(k):
+        while tokens[org.end - 1].possessive and (owned := state.org_at(org.after)):
+            org = owned  # "of Europol's European Cybercrime Centre"
+        while (nxt := state.org_at(org.after)) and nxt.start == org.after:
+            org = nxt  # "United Nations Security Council CTED"
+        return k, org.after, "org"
+    end = cap_run(tokens, k)
+    if tokens[end - 1].possessive and end < len(tokens) and tokens[end].is_cap and not read_title(tokens, end):
+        owned = org_span_at(state, end)  # "of the UK's National Crime Agency"
+        if owned and owned[2] == "org":
+            return owned
+    end = next((m for m in range(k, end) if state.used[m] or match_phrase(tokens, m, lex.honorifics) or (m > k and starts_title(state, m) and read_title(tokens, m) and not is_title_word(tokens[m - 1]) and tokens[m - 1].key not in lexicons().connectors)), end)
+    while end > k and (tokens[end - 1].key in lexicons().connectors or not tokens[end - 1].is_word):
+        end -= 1
+    if end <= k or tokens[k].key in lexicons().non_name_caps:
+        return None
+    words = tokens[k:end]
+    text = " ".join(t.text for t in words)
+    if text in lex.places:
+        return k, end, "place"
+    heads = [n for n, t in enumerate(words) if t.key in lex.org_heads and t.is_cap]
+    if heads and not read_title(tokens, k) and not any(t.key in lex.not_org_heads for t in words[heads[-1] :]):
+        stop = in_place(state, k, k + tail(state, words, heads[-1] + 1))
+        return (k, stop, "other") if is_generic(tokens[k:stop]) else (k, stop, "org")
+    if words[0].text in lex.known_orgs or words[0].text in state.known_acronyms:
+        return k, k + 1, "org"
+    if words[-1].key in lex.portfolios or read_title(tokens, k) or any(t.key in lex.not_org_heads for t in words):
+        return k, end, "other"
+    if any(t.is_allcaps for t in words) and not (end < len(tokens) and tokens[end].is_cap):
+        return k, end, "org"  # "President of RMIT Vietnam"
+    return k, end, "other"
+
+
+def commit(state: SentenceState, span: tuple[int, int, str]) -> str | None:
+    """Record an organization span as a mention; a place is returned as the country's name."""
+    start, end, kind = span
+    if kind == "place":
+        return state.text(start, end)  # "of Lao PDR": the country, as the text names it
+    org = state.org_ending_at(end) or state.org_at(start) or state.add_org(start, end)
+    return org.name
+
+
+def in_place(state: SentenceState, start: int, stop: int) -> int:
+    """``stop``, or past "in PLACE" when that follows the name of a mission abroad: "Embassy of Korea
+    in Malaysia" (but "the National Training Centre for Police in Colombia" is in Colombia)."""
+    tokens = state.tokens
+    mission = any(t.key in lexicons().mission_words for t in tokens[start:stop])
+    if mission and stop + 1 < len(tokens) and tokens[stop].key == "in" and tokens[stop + 1].text in lexicons().places and not state.used[stop + 1]:
+        return stop + 2
+    return stop
+
+
+def tail(state: SentenceState, words: list[Token], n: int) -> int:
+    """End of what follows a head: "of Public Security", "on Crime Prevention and Suppression",
+    "of the People's Republic of China in Thailand", "Kuala Lumpur"."""
+    lex = lexicons()
+    j = n
+    while j < len(words) and words[j].key in ("of", "for", "on") and not words[j - 1].possessive:
+        k = j + 1 + (j + 1 < len(words) and words[j + 1].key == "the")
+        m = k
+        while m < len(words) and (words[m].is_cap or (words[m].key in ("and", "&") and m + 1 < len(words) and words[m + 1].is_cap)):
+            m += 1
+            if words[m - 1].possessive and words[m - 1].text[:-2] not in lexicons().plural_possessives:
+                break
+        if m == k:
+            break
+        j = m
+    if j > n:
+        return j
+    while j < len(words) and words[j].is_cap and not words[j - 1].possessive:
+        j += 1
+    return j if j > n and " ".join(w.text for w in words[n:j]) in lex.places else n
+
+
+def demonym_at(state: SentenceState, k: int) -> tuple[str, int] | None:
+    """A demonym or a country's possessive at ``k``: ("Australia", next index)."""
+    lex, tokens = lexicons(), state.tokens
+    for size in (2, 1):
+        if k + size <= len(tokens):
+            text = " ".join(t.text for t in tokens[k : k + size])
+            if text in lex.demonyms and k + size < len(tokens) and tokens[k + size].is_cap:
+                return lex.demonyms[text], k + size
+            if tokens[k + size - 1].possessive and lex.places.get(text, {}).get("kind") == "country":
+                return lex.places[text]["name"], k + size
+    return None
+
+
+def demonym_before(state: SentenceState, i: int) -> str | None:
+    lex, tokens = lexicons(), state.tokens
+    if i > 0 and tokens[i - 1].key == "police":
+        i -= 1  # "Thai police chief"
+    for size in (2, 1):
+        if i - size >= 0:
+            text = " ".join(t.text for t in tokens[i - size : i])
+            if text in lex.demonyms:
+                return lex.demonyms[text]
+            if lex.places.get(text, {}).get("kind") == "country":
+                return lex.places[text]["name"]
+    return None

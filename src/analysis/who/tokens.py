@@ -1,0 +1,67 @@
+"""Tokens with character offsets; a possessive 's is folded into a flag."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import key_of, lexicons
+
+
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|(?<!\w)‘(?=[^\W\d_])[^\W_](?:[\w]|[-'’/&](?=[^\W_]))*|[^\W_](?:[\w]|[-'’/&](?=[^\W_]))*|['’]s\b|\S")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@dataclass(slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    possessive: bool = False  # followed by 's
+    key: str = field(init=False)  # lexicon key
+    is_word: bool = field(init=False)
+    is_cap: bool = field(init=False)
+    is_allcaps: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        first = self.text.lstrip("‘")[:1]
+        letters = [c for c in self.text if c.isalpha()]
+        self.key = key_of(self.text)
+        self.is_word = first.isalnum()
+        self.is_cap = first.isupper()
+        self.is_allcaps = len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Tokens of ``text`` with offsets (plus ``offset``); a possessive 's is folded into a flag.
+
+    >>> [t.text for t in tokenize("KNPA's Dr. K. Ramos")]
+    ['KNPA', 'Dr.', 'K.', 'Ramos']
+    """
+    lex = lexicons()
+    tokens: list[Token] = []
+    pos = 0
+    while match := _TOKEN.search(text, pos):
+        word, start, end = match.group(), match.start(), match.end()
+        pos = end
+        if _POSSESSIVE.fullmatch(word) and tokens and tokens[-1].end == offset + start:
+            tokens[-1].possessive = True
+            continue
+        if word[-1:] == "s" and word[:1].isupper() and text[end : end + 1] in ("'", "’") and text[end + 1 : end + 3].strip()[:1].isupper():
+            tokens.append(Token(word + text[end], offset + start, offset + end + 1))  # "Police Chiefs’ Committee"
+            pos = end + 1
+            continue
+        if word[:-2] in lex.plural_possessives and text[end : end + 2].strip()[:1].isupper():
+            tokens.append(Token(word, offset + start, offset + end))  # "Lao People's Army": inside a name
+            continue
+        if _POSSESSIVE.search(word) and len(word) > 2 and word[-3].isalpha():
+            tokens.append(Token(word[:-2], offset + start, offset + end - 2, possessive=True))
+            continue
+        nxt = text[end : end + 1]
+        if nxt in (".", "'", "’") and word[0].isalpha():
+            dotted = (word + nxt).replace("’", "'").casefold()
+            name_part = nxt == "." and len(word) <= 3 and word[0].isupper() and tokens and tokens[-1].is_cap and text[end + 1 : end + 3].strip()[:1].isupper()
+            initial = nxt == "." and len(word) == 1 and word.isupper() and text[end + 1 : end + 3].strip()[:1].isupper()
+            if dotted in lex.dotted or initial or name_part:
+                word, pos = word + nxt, end + 1
+        tokens.append(Token(word, offset + start, offset + pos))
+    return tokens
