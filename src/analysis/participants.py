@@ -26,6 +26,7 @@ import re
 import pandas as pd
 
 from .who import lexicons, read_article
+from .who.places import accept, lookup, with_direction
 from .who.resolve import count_later_mentions, country_to_organization, merge_mentions, minister_to_ministry
 from .article import Article
 
@@ -156,24 +157,32 @@ def places(article: Article) -> pd.DataFrame:
                         continue
                     start, end = tokens[i].start, tokens[i + size - 1].end
                     surface = " ".join(article.text[start:end].split())
-                    if surface in lex.places or surface in lex.demonyms or (surface.isupper() and _title_case(surface) in lex.places):
-                        found = size, start, end, surface
+                    if surface in lex.demonyms and surface not in lex.places:
+                        found = size, start, end, surface, None
+                        break
+                    row = lookup(surface)
+                    if row and accept(row, tokens, i, i + size, r.sentence.text):
+                        if (first := with_direction(tokens, i, blocked)) < i and not row.get("curated") or first < i and row["kind"] == "region":
+                            start, surface = tokens[first].start, " ".join(article.text[tokens[first].start : end].split())
+                            row = {**row, "kind": "region", "name": surface}
+                        found = size, start, end, surface, row
                         break
             if found is None:
                 i += 1
                 continue
-            size, start, end, surface = found
+            size, start, end, surface, row_data = found
             i += size
             following = article.text[end : end + 20]
             if following.startswith("$"):
                 continue  # "US$90 billion"
-            if surface in lex.demonyms and surface not in lex.places:
+            if row_data is None:
                 demonym_counts[lex.demonyms[surface]] = demonym_counts.get(lex.demonyms[surface], 0) + 1
                 continue
-            row_data = lex.places.get(surface) or lex.places[_title_case(surface)]
             if row_data["kind"] == "region" and re.match(r"\s+(?:countries|nations|states|economies|partners|members)\b", following):
                 continue  # "South Pacific countries": a modifier, not a place named as such
-            name = surface if not surface.isupper() or len(surface) <= 3 else _title_case(surface)
+            name = surface if not surface.isupper() or len(surface) <= 3 else row_data["name"] if row_data.get("curated") is False else _title_case(surface)
+            if name.startswith(("St ", "St. ")) and row_data["name"].startswith("Saint "):
+                name = row_data["name"]  # "St. Lucia" is "Saint Lucia"
             name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
             row = rows.get(name)
             if row is None:

@@ -34,6 +34,11 @@ def _sources(filename: str) -> list[str]:
     return texts
 
 
+def lexicon_texts(filename: str) -> list[str]:
+    """The built-in file's text, then each user file of the same name (for lexicons too large for :func:`load_table`)."""
+    return _sources(filename)
+
+
 def load_lexicon(name: str) -> tuple[str, ...]:
     """Entries of ``NAME.txt``: one per line, ``#`` starts a comment line, order kept, duplicates dropped."""
     return _load_lexicon(name, _user_dirs())

@@ -1,0 +1,121 @@
+"""Places: one gazetteer matcher over the curated ``places.tsv`` (countries, regions, demonyms, formal state
+names) and GeoNames (``geonames.tsv``: every city of 15,000 people or more, every country and US state).
+
+A GeoNames town whose name is also an everyday word or given name ("Nice", "Hassan") is a place only in
+context: after "in", "at", "from" and the like, before ", COUNTRY", or opening a dateline ("SEOUL —").
+A small town needs that context too; the curated list and big cities do not.
+
+>>> lookup("St. Lucia")["name"], lookup("Nice") is not None
+('Saint Lucia', True)
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from ..lexicons import lexicon_texts, load_lexicon
+from .lexicon import key_of, lexicons
+from .tokens import Token
+
+#: A town of GeoNames with fewer people than this is a place only in context.
+KNOWN_POPULATION = 100_000
+
+
+@functools.cache
+def geonames() -> dict[str, tuple[str, str, int, bool]]:
+    """Surface form -> (kind, country, population, common) of GeoNames (the most populous of that name)."""
+    lex = lexicons()
+    vocabulary = lex.title_words | lex.org_heads | lex.not_org_heads | lex.generic_org_words | lex.portfolios | lex.non_name_caps
+    vocabulary |= {w.casefold() for w in load_lexicon("calendar_words")} | {"may"}
+    rows: dict[str, tuple[str, str, int, bool]] = {}
+    for text in lexicon_texts("geonames.tsv"):  # 45,000 rows: split by hand, csv.DictReader is 3x slower
+        for line in text.splitlines()[2:]:
+            name, kind, country, population, common = line.split("\t")
+            people = int(population)
+            if name not in rows or rows[name][2] < people:
+                rows[name] = (kind, country, people, common == "1")
+    for word in vocabulary:  # "Police" (Poland), "March" (England): the reader's own words are not towns
+        rows.pop(word.capitalize(), None)
+        rows.pop(word, None)
+    return rows
+
+
+def _geonames_row(name: str) -> dict:
+    kind, country, population, common = geonames()[name]
+    return {"name": name, "kind": kind, "country": country, "population": population, "common": common, "curated": False}
+
+
+@functools.cache
+def locatives() -> frozenset[str]:
+    return frozenset(w.casefold() for w in load_lexicon("place_cues"))
+
+
+@functools.cache
+def directions() -> frozenset[str]:
+    return frozenset(load_lexicon("place_directions"))
+
+
+@functools.cache
+def place_kinds() -> frozenset[str]:
+    return frozenset(load_lexicon("place_suffixes"))
+
+
+def _saint(surface: str) -> str:
+    return re.sub(r"^St\.?\s+", "Saint ", surface)
+
+
+@functools.cache
+def _folded() -> dict[str, tuple[str, bool]]:
+    """Case-folded form -> (form, curated): "PORT OF SPAIN" is "Port of Spain"."""
+    folded = {form.casefold(): (form, False) for form in geonames()}
+    folded.update({form.casefold(): (form, True) for form in lexicons().places})
+    return folded
+
+
+def lookup(surface: str) -> dict | None:
+    """The curated or GeoNames row of ``surface`` (written as in the text, "St." read as "Saint", a name in
+    capitals in any case), or None."""
+    lex = lexicons()
+    for form in dict.fromkeys((surface, _saint(surface))):
+        if form in lex.places:
+            return {**lex.places[form], "curated": True}
+        if form in geonames():
+            return _geonames_row(form)
+    if surface.isupper() and len(surface) > 3 and (hit := _folded().get(surface.casefold())):
+        return lookup(hit[0])
+    return None
+
+
+def with_direction(tokens: list[Token], i: int, blocked: list[bool]) -> int:
+    """Where a place at ``i`` starts once a direction word before it is kept: "East Nusa Tenggara"."""
+    if i > 0 and not blocked[i - 1] and tokens[i - 1].text.rstrip(".") in directions() and (i < 2 or tokens[i - 2].key != "the" or tokens[i - 1].text != "E"):
+        return i - 1
+    return i
+
+
+def in_context(tokens: list[Token], i: int, end: int, text: str) -> bool:
+    """Whether tokens[i:end] stand where a place is named: after a locative word, before ", PLACE",
+    or as a dateline at the start of the sentence ("JAKARTA, July 4 (Reuters) -", "SEOUL —")."""
+    if i > 0 and tokens[i - 1].key in locatives():
+        return True
+    if i > 1 and tokens[i - 1].text == "," and lookup(tokens[i - 2].text):
+        return True  # "Port of Spain, Trinidad", "Labuan Bajo, Nusa Tenggara"
+    if end + 1 < len(tokens) and tokens[end].text == ",":
+        nxt = tokens[end + 1].text
+        two = f"{nxt} {tokens[end + 2].text}" if end + 2 < len(tokens) else nxt
+        if lexicons().places.get(nxt) or lexicons().places.get(two) or (end + 2 >= len(tokens) and nxt in geonames()):
+            return True
+    if i == 0 and end < len(tokens) and tokens[end].text in (",", "—", "–", "-", "("):
+        return all(t.is_allcaps or t.is_cap for t in tokens[i:end])
+    return False
+
+
+def accept(row: dict, tokens: list[Token], i: int, end: int, text: str) -> bool:
+    """Whether a gazetteer match at tokens[i:end] is taken for a place."""
+    if row["curated"] or row["kind"] == "country" or (row["kind"] == "region" and not row["common"]):
+        return True
+    if end < len(tokens) and tokens[end].is_cap and tokens[end].is_word and lookup(tokens[end].text) is None and tokens[end].text not in place_kinds():
+        return False  # "Jackson International Airport", "Dusit D2 Complex": part of a longer name
+    if row["common"] or row["population"] < KNOWN_POPULATION:
+        return in_context(tokens, i, end, text)
+    return True
