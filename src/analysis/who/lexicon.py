@@ -63,6 +63,9 @@ class Lexicons:
     government_titles: tuple[str, ...]
     government_bodies: tuple[str, ...]
     ties: dict[str, int]  # rule -> strength
+    apposition_marks: frozenset[str]
+    counterpart_cues: frozenset[str]
+    position_qualifiers: frozenset[str]
 
     @property
     def title_words(self) -> frozenset[str]:
@@ -134,4 +137,7 @@ def lexicons() -> Lexicons:
         government_titles=load_lexicon("government_titles"),
         government_bodies=load_lexicon("government_bodies"),
         ties={row["rule"]: int(row["strength"]) for row in load_table("ties")},
+        apposition_marks=frozenset(load_lexicon("apposition_marks")),
+        counterpart_cues=frozenset(load_lexicon("counterpart_cues")),
+        position_qualifiers=frozenset(load_lexicon("position_qualifiers")),
     )

@@ -56,11 +56,17 @@ def read_article(article: Article) -> list[SentenceState]:
     for word in re.findall(r"\b[A-Z][A-Z0-9-]*[A-Z0-9]\b", article.body):
         counts[word] = counts.get(word, 0) + 1
     reused = frozenset(w for w, n in counts.items() if n >= 2)
-    first = [read_sentence(s, is_title=False, known_acronyms=known, reused_acronyms=reused, passes=FIRST_PASSES) for s in units]
+    title_acronyms: dict[str, str] = {}  # filled by the first passes, read by the others
+    first = []
+    for sentence in units:
+        state = SentenceState(sentence, tokenize(sentence.text, sentence.start), False, known, reused, title_acronyms=title_acronyms)
+        for read in FIRST_PASSES:
+            read(state)
+        first.append(state)
     defined = {o.acronym for state in first for o in state.orgs if o.acronym}
     states = []
     for sentence, early in zip(units, first):
-        state = SentenceState(sentence, early.tokens, sentence.kind != "body", known | defined, reused)
+        state = SentenceState(sentence, early.tokens, sentence.kind != "body", known | defined, reused, title_acronyms=title_acronyms)
         for read in FIRST_PASSES + PASSES:
             read(state)
         states.append(state)

@@ -21,7 +21,7 @@ def words_before(state: SentenceState, i: int) -> str:
     tokens, k = state.tokens, i
     while k > 0 and tokens[k - 1].is_word and not tokens[k - 1].possessive and (
         (tokens[k - 1].is_cap and tokens[k - 1].key not in lexicons().non_name_caps and tokens[k - 1].text not in lexicons().demonyms)
-        or tokens[k - 1].key == "police"
+        or tokens[k - 1].key == "police" or tokens[k - 1].key in lexicons().position_qualifiers
     ):
         k -= 1
     return state.text(k, i) if k < i else ""

@@ -56,6 +56,7 @@ class SentenceState:
     other_spans: list[tuple[int, int]] = field(default_factory=list)  # events, projects and documents
     role_spans: list[tuple[int, int]] = field(default_factory=list)
     prefix_end: int = 0  # where the last prefix read by person_at ended
+    title_acronyms: dict[str, str] = field(default_factory=dict)  # the article's own: "COP" for "Commissioner of Police (COP)"
 
     def __post_init__(self) -> None:
         if not self.used:
@@ -86,6 +87,10 @@ class SentenceState:
 
     def org_at(self, i: int) -> OrgMention | None:
         return next((o for o in self.orgs if o.start == i), None)
+
+    def title_abbreviation(self, text: str) -> str | None:
+        """The position an abbreviated rank stands for: from ``title_abbreviations.tsv``, or defined by the article."""
+        return lexicons().title_abbreviations.get(text) or self.title_acronyms.get(text)
 
 
 

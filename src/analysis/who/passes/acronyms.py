@@ -43,6 +43,8 @@ def read_parenthesised_acronyms(state: SentenceState) -> None:
         while i > 0 and tokens[i - 1].is_cap and tokens[i - 1].is_word and not tokens[i - 1].possessive and tokens[i - 1].key not in lexicons().non_name_caps and not is_title_word(tokens[i - 1]):
             i -= 1
         if read_title(tokens, i) == k or read_title(tokens, run_start + start) == k:
+            if inner.text.isupper():
+                state.title_acronyms.setdefault(inner.text, state.text(i if read_title(tokens, i) == k else run_start + start, k))
             continue  # "Assistant Commissioner of Police (ACP)", "Director for Investigation (DIDM)": positions
         if (title_end := read_title(tokens, i)) and title_end + 1 < k and tokens[title_end].key == "of":
             i = title_end + 1 + (tokens[title_end + 1].key == "the")  # "Chairman of the X Committee (XC)": the body only
@@ -67,7 +69,7 @@ def read_listed_acronyms(state: SentenceState) -> None:
     candidates = [
         k for k, t in enumerate(tokens)
         if t.is_allcaps and 3 <= len(t.text) <= 8 and t.text.isalpha() and not state.used[k]
-        and t.text not in lex.title_abbreviations and t.text not in lex.not_org_acronyms
+        and not state.title_abbreviation(t.text) and t.text not in lex.not_org_acronyms
         and t.text not in lex.places and t.text.capitalize() not in lex.places
     ]
     # one pass each way carries a list along from the organization that anchors it

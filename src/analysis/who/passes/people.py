@@ -15,7 +15,7 @@ def read_people(state: SentenceState) -> None:
     lex = lexicons()
     while i < len(state.tokens):
         token = state.tokens[i]
-        if state.used[i] or not (token.is_cap or token.text in lexicons().lower_titles or token.text in lex.title_abbreviations):
+        if state.used[i] or not (token.is_cap or token.text in lexicons().lower_titles or state.title_abbreviation(token.text)):
             i += 1  # a person's prefix starts with a capital, an abbreviated rank or "chief"
             continue
         mention = person_at(state, i)
@@ -36,7 +36,7 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
     tokens, lex = state.tokens, lexicons()
     while j < len(tokens) and not state.used[j]:
         token = tokens[j]
-        if token.text in lex.title_abbreviations and not token.possessive:
+        if state.title_abbreviation(token.text) and not token.possessive:
             found["abbrev"], j = token.text, j + 1
         elif token.text == "(" and found["titles"] and j + 2 < len(tokens) and tokens[j + 2].text == ")" and tokens[j + 1].is_allcaps:
             found["abbrev"], j = tokens[j + 1].text, j + 3  # "Assistant Commissioner of Police (ACP)"
@@ -45,6 +45,9 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
             j = end
             if tokens[end - 1].key in lex.name_follows:
                 break  # the name follows at once: "Sheikh Sultan bin Abdullah" ("Sultan" is a given name here)
+        elif token.text == "(" and found["titles"] and (close := next((m for m in range(j + 1, min(j + 6, len(tokens))) if tokens[m].text == ")"), None)) and not tokens[j + 1].is_allcaps:
+            found["titles"][-1] = f"{found['titles'][-1]} {state.text(j, close + 1)}"  # "Superintendent (Cyber Crime)"
+            j = close + 1
         elif token.text == "," and found["abbrev"] and tokens[j - 1].text == ")" and j + 1 < len(tokens) and tokens[j + 1].is_cap:
             j += 1  # "The Inspector-General of Police (IGP), Tan Sri Abdul Hamid Bador"
         elif (
@@ -89,7 +92,7 @@ def person_at(state: SentenceState, i: int) -> PersonMention | None:
     positions = lower + titles[:-1]  # "police chief", "Minister of X General"
     titles = titles[-1:]
     if not titles and found["abbrev"]:
-        titles = [lex.title_abbreviations[found["abbrev"]]]
+        titles = [state.title_abbreviation(found["abbrev"]) or found["abbrev"]]
     mention = PersonMention(
         name=state.text(k, name_end), honorific=found["honorifics"], title=titles, title_abbrev=found["abbrev"],
         role=", ".join(positions) or None, sentence=state.sentence, char_start=tokens[i].start,
@@ -116,7 +119,7 @@ def read_roles(state: SentenceState) -> None:
             before[n] = role
         read_after_name(state, m)
         end = m.name_end_role or m.name_end
-        if end + 1 < len(tokens) and tokens[end].text == "," and not state.used[end + 1] and (role := read_role(state, end + 1)):
+        if end + 1 < len(tokens) and tokens[end].text in lexicons().apposition_marks and not state.used[end + 1] and (role := read_role(state, end + 1)):
             after[n] = role
     for n in range(len(people)):
         mine, theirs = after.get(n), before.get(n + 1)

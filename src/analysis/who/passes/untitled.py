@@ -6,7 +6,7 @@ from ..lexicon import lexicons
 from .ties import attach
 from ..phrases import is_nameish, is_title_word, read_name
 from ..roles import apply_role, prefix_role, read_role
-from ..state import PersonMention, SentenceState
+from ..state import PersonMention, SentenceState, tie
 
 
 def in_list_of_people(state: SentenceState, i: int, end: int) -> bool:
@@ -36,19 +36,20 @@ def read_untitled_people(state: SentenceState) -> None:
         end = read_name(tokens, i)
         if (
             not end or not 2 <= end - i <= 5 or any(state.used[k] for k in range(i, end))
-            or not is_nameish(tokens, i, end) or any(is_title_word(t) or t.text in lex.title_abbreviations for t in tokens[i:end])
+            or not is_nameish(tokens, i, end) or any(is_title_word(t) or state.title_abbreviation(t.text) for t in tokens[i:end])
             or (end < len(tokens) and tokens[end].is_cap and tokens[end].key in lex.org_heads)
         ):
             i += 1
             continue
         mention = PersonMention(name=state.text(i, end), sentence=state.sentence, char_start=tokens[i].start, char_end=tokens[end - 1].end, start=i, name_start=i, name_end=end)
         after = tokens[end] if end < len(tokens) else None
-        spoke = (after is not None and after.key in lexicons().speech_verbs) or (prev is not None and prev.key in lexicons().speech_verbs) or in_list_of_people(state, i, end)
+        cue = next((c for c in (i - 1, i - 2) if c >= 0 and tokens[c].key in lex.counterpart_cues and (c == i - 1 or tokens[i - 1].text == ",")), None)
+        spoke = (after is not None and after.key in lex.speech_verbs) or (prev is not None and prev.key in lex.speech_verbs) or cue is not None or in_list_of_people(state, i, end)
         before = None
         if prev is not None and prev.text == ",":
             floor = max((p.name_end for p in state.people if p.name_end < i), default=0)
             before = prefix_role(state, floor, i - 1)
-        role = read_role(state, end + 1) if after is not None and after.text == "," else None
+        role = read_role(state, end + 1) if after is not None and after.text in lex.apposition_marks else None
         if not (spoke or before or role):
             i += 1
             continue
@@ -58,5 +59,7 @@ def read_untitled_people(state: SentenceState) -> None:
         if role:
             apply_role(state, mention, role, rule="apposition")
         attach(state, mention)
+        if cue is not None and cue > 0 and tokens[cue - 1].text in lex.demonyms:
+            tie(mention, lex.demonyms[tokens[cue - 1].text], "demonym")  # "his Cambodian counterpart, Sar Thet"
         state.people.append(mention)
         i = end
