@@ -121,7 +121,8 @@ def read_name(tokens: list[Token], i: int, *, after_title: bool = False) -> int 
         initial = len(token.text) == 2 and token.text[1] == "."  # "Tarek A. SHARIF": not the article "a"
         common = key in lexicons().non_name_caps and not initial and not (after_title and j == i and j + 1 < len(tokens) and tokens[j + 1].is_cap and tokens[j + 1].is_word)
         if token.is_cap and not common and not (token.is_allcaps and j + 1 < len(tokens) and not tokens[j + 1].is_cap and j == i):
-            if j > i and (is_title_word(token) and key in lex.title_heads or key in lex.org_heads or token.text in lex.known_orgs):
+            inside = j + 2 < len(tokens) and tokens[j + 1].key in lex.particles and tokens[j + 2].is_cap  # "Rashed Sultan al Khodr"
+            if j > i and not inside and (is_title_word(token) and key in lex.title_heads or key in lex.org_heads or token.text in lex.known_orgs):
                 break
             if j > i and token.text.rstrip(".") in lex.postnominals:
                 break  # "Reece Kershaw APM": an honour after the name

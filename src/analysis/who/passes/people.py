@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 from ..lexicon import lexicons
-from ..phrases import is_nameish, match_phrase, read_name, read_title
+from ..phrases import is_nameish, match_phrase, place_run, read_name, read_title
 from ..roles import apply_role, prefix_role, read_after_name, read_role
 from ..spans import commit, org_span_after, starts_title, words_before
 from ..state import PersonMention, SentenceState, tie
@@ -40,6 +40,12 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
             found["abbrev"], j = token.text, j + 1
         elif token.text == "(" and found["titles"] and j + 2 < len(tokens) and tokens[j + 2].text == ")" and tokens[j + 1].is_allcaps:
             found["abbrev"], j = tokens[j + 1].text, j + 3  # "Assistant Commissioner of Police (ACP)"
+            span = org_span_after(state, j)
+            if span and span[2] in ("org", "place") and not found["org"]:  # "Inspector General of Police (IGP) of Bangladesh X"
+                found["org"], j = span, span[1]
+            elif j + 1 < len(tokens) and tokens[j].key == "to" and (place := place_run(tokens, j + 1 + (tokens[j + 1].key == "the"))) > j + 1:
+                found["titles"][-1] = state.text(found["title_start"], place)  # "High Commissioner to Papua New Guinea X"
+                j = place
         elif token.is_cap and (end := match_phrase(tokens, j, lex.honorifics)):
             found["honorifics"].append(state.text(j, end))
             j = end
@@ -66,6 +72,9 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
             span = org_span_after(state, j)
             if span and span[2] in ("org", "place"):  # "Secretary General of INTERPOL Jürgen Stock", "... of Malaysia Tan Sri X"
                 found["org"], j = span, span[1]
+            elif j + 1 < len(tokens) and tokens[j].key == "to" and (place := place_run(tokens, j + 1 + (tokens[j + 1].key == "the"))) > j + 1:
+                found["titles"][-1] = state.text(found["title_start"], place)  # "High Commissioner to Papua New Guinea X"
+                j = place
         else:
             break
     return j

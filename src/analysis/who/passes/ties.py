@@ -50,8 +50,26 @@ def attach(state: SentenceState, mention: PersonMention) -> None:
         if lead:
             tie(mention, max(lead, key=lambda o: o.end).name, "led_by")
             return
-    # the organization the sentence names nearest before the person, else after
+    # the organization the sentence names nearest before the person, else after; a country named closer wins
     nearest = [o for o in state.orgs if o.end <= i] or [o for o in state.orgs if o.start >= mention.name_end]
+    if (country := country_before(state, i)) and (not nearest or nearest[0].end > i or country[1] >= max(o.end for o in nearest)):
+        tie(mention, country[0], "sentence_country")
+        return
     if nearest:
         org = max(nearest, key=lambda o: o.end) if nearest[0].end <= i else min(nearest, key=lambda o: o.start)
         tie(mention, org.name, "nearest")
+
+
+def country_before(state: SentenceState, i: int) -> tuple[str, int] | None:
+    """The country named or implied (by a demonym) nearest before token ``i``: ``(country, index after it)``."""
+    lex, tokens = lexicons(), state.tokens
+    for k in range(i - 1, -1, -1):
+        for size in (3, 2, 1):
+            if k - size + 1 < 0 or state.used[k] and not any(o.start <= k < o.end for o in state.orgs):
+                continue
+            text = " ".join(t.text for t in tokens[k - size + 1 : k + 1])
+            if text in lex.demonyms:
+                return lex.demonyms[text], k + 1
+            if lex.places.get(text, {}).get("kind") == "country":
+                return lex.places[text]["name"], k + 1
+    return None
