@@ -15,27 +15,15 @@ import pandas as pd
 
 from ._textstat import get_textstat
 from .article import Article, parse_article  # noqa: F401  (parse_article used in the doctest)
+from .tables import columns
 
-#: textstat's English measures, in report order. ``text_standard`` is textstat's consensus grade
-#: as a label ("11th and 12th grade"); ``text_standard_grade`` is the same as a number.
-MEASURES = (
-    "flesch_reading_ease",
-    "flesch_kincaid_grade",
-    "gunning_fog",
-    "smog_index",
-    "coleman_liau_index",
-    "automated_readability_index",
-    "dale_chall_readability_score",
-    "linsear_write_formula",
-    "spache_readability",
-    "mcalpine_eflaw",
-    "text_standard",
-    "text_standard_grade",
-    "reading_time",
-)
-COUNTS = ("words", "sentences", "syllables", "difficult_words")
-COLUMNS = ["scope", "paragraph", *COUNTS, *MEASURES]
-SENTENCE_COLUMNS = ["sentence", "text", "words", "syllables", "difficult_words", "grade"]
+#: The table's columns (declared in :mod:`analysis.tables`): scope, paragraph, the counts, then textstat's
+#: English measures in report order. ``text_standard`` is textstat's consensus grade as a label
+#: ("11th and 12th grade"); ``text_standard_grade`` is the same as a number.
+COLUMNS = columns("readability")
+COUNTS = tuple(COLUMNS[2:6])
+MEASURES = tuple(COLUMNS[6:])
+SENTENCE_COLUMNS = columns("sentence_readability")
 
 
 def _measures(text: str) -> dict[str, object]:
