@@ -66,6 +66,7 @@ TABLES: Mapping[str, Table] = MappingProxyType({t.name: t for t in (
     Table("timeline", "dates", ("start", "end", "text", "event", "participants", "clause", "sentence", "kind")),
     Table("themes", "themes", ("theme", "label", "score", "count", "terms", "paragraphs", "evidence", *EVIDENCE),
           json_key="themes", json_columns=("theme", "label", "score", "terms"), corpus_kind="themes"),
+    Table("theme_matches", "themes", ("theme", "label", "term", "weight", "listed", *EVIDENCE)),
     Table("keyphrases", "terms", ("phrase", "score", "count")),
     Table("term_frequencies", "terms", ("term", "count", "frequency"), corpus_kind="terms"),
     Table("keyness", "terms", ("term", "count", "frequency", "reference_frequency", "g2", "log_ratio", "p_value")),

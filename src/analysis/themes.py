@@ -421,7 +421,7 @@ def _free(lo: int, hi: int, names: list[tuple[int, int]]) -> list[tuple[int, int
     return pieces
 
 
-MATCH_COLUMNS = ["theme", "label", "term", "weight", "listed", "sentence", "char_start", "char_end"]
+MATCH_COLUMNS = columns("theme_matches")
 
 
 def theme_matches(article: Article, *, taxonomy: str | Path | Mapping[str, Any] | None = None, names: bool = True) -> pd.DataFrame:
