@@ -8,7 +8,9 @@ import pytest
 from matplotlib.figure import Figure
 
 from analysis import charts
-from analysis.report import COLUMNS
+from analysis.tables import TABLES
+
+COLUMNS = {name: list(table.columns) for name, table in TABLES.items()}
 
 CORPUS = pd.DataFrame(
     {
@@ -141,10 +143,68 @@ def test_png_is_deterministic_and_has_no_software_stamp():
     assert b"matplotlib version" not in first
 
 
-def test_embed_shows_a_png_with_the_title_as_alt_text():
+def test_embed_is_an_inline_svg_with_the_title_as_alt_text():
     data, metadata = charts.embed(charts.theme_bars(CORPUS))._repr_mimebundle_()
-    assert set(data) == {"image/png", "text/plain"}
-    assert metadata["image/png"]["alt"] == "Themes"
+    assert set(data) == {"text/html", "image/svg+xml", "text/plain"}
+    assert metadata["image/svg+xml"]["alt"] == "Themes"
+    svg = data["image/svg+xml"]
+    assert svg.startswith('<svg class="analysis-chart" role="img" aria-label="Themes"') and "<title>Themes</title>" in svg
+    assert "<text" in svg and "Cybercrime" in svg  # text stays text: sharp and searchable
+    assert charts.svg(charts.theme_bars(CORPUS)) == svg  # deterministic
+
+
+def test_two_charts_share_no_svg_id():
+    import re
+
+    first, second = charts.svg(charts.theme_bars(CORPUS)), charts.svg(charts.term_bars(CASES["term_bars"][1]))
+    ids = [set(re.findall(r'\bid="([^"]+)"', s)) for s in (first, second)]
+    assert ids[0] and ids[1] and not ids[0] & ids[1]
+    for s, own in zip((first, second), ids):
+        assert set(re.findall(r'url\(#([^)]+)\)', s)) <= own  # every reference points inside its own chart
+
+
+def test_a_chart_function_called_in_a_cell_displays_the_chart():
+    from IPython.core.formatters import DisplayFormatter
+
+    data, _ = DisplayFormatter().format(charts.theme_bars(CORPUS))
+    assert "image/svg+xml" in data and "Figure size" not in data.get("text/plain", "")
+
+
+@pytest.mark.parametrize("text", ["US$5 million", "$x^2$ and $y$", "a $ b $ c \\$"])
+def test_labels_from_data_are_literal_text_never_math(text):
+    table = pd.DataFrame({"term": [text, "police"], "count": [3, 1]})
+    fig = charts.term_bars(table)
+    charts.svg(fig)  # mathtext would fail or draw symbols; literal text renders as written
+    charts.png(fig)
+    shown = [t for t in fig.axes[0].get_yticklabels() if "police" not in t.get_text()][0]
+    assert not shown._preprocess_math(shown.get_text())[1]  # not parsed as math
+    assert shown._preprocess_math(shown.get_text())[0] == text
+    heat = charts.cooccurrence(pd.DataFrame({"article_id": ["a$1$", "b"], "name": [text, text]}))
+    charts.svg(heat)
+
+
+def test_timeline_draws_every_dated_row_inclusively():
+    import matplotlib.dates as mdates
+
+    table = pd.DataFrame({
+        "start": ["2024-08-27", "2024-06", "2024", "2024-08-29", "--05-01"],
+        "end": ["2024-08-29", "2025-03", "2024", "2024-08-29", None],
+        "text": ["27-29 August", "June 2024 to March 2025", "this year", "29 August", "1 May"],
+        "kind": ["range", "range", "date", "publication", "date"],
+    })
+    fig = charts.timeline_chart(table)
+    marks = [a for a in fig.axes[0].get_children() if (a.get_gid() or "").startswith("timeline-mark-")]
+    assert len(marks) == 4  # every row with a year; "1 May" cannot be placed
+    bars = {a.get_gid(): a for a in marks if hasattr(a, "get_width")}
+    first = bars["timeline-mark-0"]  # 27-29 August: three whole days, not four
+    assert mdates.num2date(first.get_x()).date().isoformat() == "2024-08-27"
+    assert round(first.get_width()) == 3
+    assert round(bars["timeline-mark-1"].get_width()) == 304  # June 2024 to March 2025, every day
+    assert round(bars["timeline-mark-2"].get_width()) == 366  # 2024, a leap year
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert not any("…" in label for label in labels)  # long labels wrap, never cut
+    svg = charts.svg(fig)
+    assert svg.count('-timeline-mark-') == 4
 
 
 def test_charts_on_the_seed_article(seed):

@@ -16,8 +16,9 @@ def test_body_row_equals_textstat_on_the_same_text(seed):
     assert list(table.columns) == COLUMNS
     body = table[table["scope"] == "body"].iloc[0]
     text = seed.body
-    assert body["words"] == ts.lexicon_count(text)
-    assert body["sentences"] == ts.sentence_count(text)
+    # one counting scope: the article's own words and sentences of the body, as the summary counts them
+    assert body["words"] == seed.word_count
+    assert body["sentences"] == len(seed.body_sentences)
     assert body["syllables"] == ts.syllable_count(text)
     assert body["difficult_words"] == ts.difficult_words(text)
     for name in MEASURES:
@@ -43,7 +44,7 @@ def test_one_row_per_body_paragraph_with_its_index(seed):
     ts = get_textstat()
     for row in paragraphs.itertuples():
         text = seed.paragraphs[row.paragraph].text
-        assert row.words == ts.lexicon_count(text)
+        assert row.sentences == sum(s.paragraph == row.paragraph for s in seed.body_sentences)
         assert row.flesch_reading_ease == ts.flesch_reading_ease(text)
     # words of the paragraphs add up to the body's
     assert paragraphs["words"].sum() == table.loc[table["scope"] == "body", "words"].iloc[0]
@@ -83,3 +84,22 @@ def test_random_text_never_crashes(text):
     table = readability(article)
     assert set(table["scope"]) <= {"body", "paragraph"}
     sentence_readability(article)
+
+
+def test_counts_agree_with_the_summary_and_the_term_tables(seed):
+    """One counting scope (the body): readability's counts are the article's, and every term count is KWIC's
+    (the seed, and the dev articles where ../shared is beside this checkout)."""
+    from analysis import kwic, load_article, term_frequencies
+
+    from . import conftest
+
+    dev = [load_article(p) for p in sorted(conftest.DEV.glob("*.txt"))] if conftest.DEV.is_dir() else []
+    for article in [seed, *dev]:
+        body = readability(article).iloc[0]
+        assert (body["words"], body["sentences"]) == (article.word_count, len(article.body_sentences)), article.id
+        paragraphs = readability(article).iloc[1:]
+        assert paragraphs["sentences"].sum() == len(article.body_sentences)
+        assert paragraphs["words"].sum() == article.word_count
+        words = term_frequencies(article)
+        for term, count in zip(words["term"].head(8), words["count"].head(8)):
+            assert len(kwic(article, term, exact=True)) == count, (article.id, term)

@@ -16,9 +16,11 @@ import sys
 import types
 from typing import TYPE_CHECKING, Any
 
+from . import tables as _tables
+
 __version__ = "0.1.0"
 
-# public name -> module that defines it
+# public name -> module that defines it; the table functions come from the registry (analysis.tables)
 _EXPORTS = {
     "Article": "article",
     "Paragraph": "article",
@@ -27,19 +29,7 @@ _EXPORTS = {
     "parse_article": "article",
     "AnalysisError": "errors",
     "ArticleError": "errors",
-    "participants": "participants",
-    "organizations": "participants",
-    "places": "participants",
-    "dates": "dates",
-    "events": "dates",
-    "timeline": "dates",
-    "themes": "themes",
-    "keyphrases": "terms",
-    "term_frequencies": "terms",
-    "keyness": "terms",
-    "kwic": "terms",
-    "readability": "readability",
-    "sentence_readability": "readability",
+    **_tables.exports(),
     "extract": "extract",
     "analyze_corpus": "corpus",
     "build_report": "report",

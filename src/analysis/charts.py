@@ -2,7 +2,9 @@
 
 Every function takes a table of the package's contract, returns a :class:`matplotlib.figure.Figure`
 with a title and axis labels, and draws a short "nothing found" note for an empty table, so a
-report never fails on an article where an extractor found nothing.
+report never fails on an article where an extractor found nothing. The Figures display themselves
+in Jupyter (as SVG, with their title as alt text), so a chart called in a cell shows the chart.
+Every label drawn from data is literal text: a ``$`` in an article never turns into math.
 
 >>> import pandas as pd
 >>> term_bars(pd.DataFrame({"term": ["cybercrime"], "count": [8]})).axes[0].get_title()
@@ -12,11 +14,16 @@ report never fails on an article where an extractor found nothing.
 'No people found.'
 >>> png(fig)[:4]
 b'\\x89PNG'
+>>> svg(fig).startswith("<svg")
+True
 """
 from __future__ import annotations
 
 import base64
+import hashlib
+import html
 import io
+import re
 import textwrap
 from typing import TYPE_CHECKING
 
@@ -30,25 +37,37 @@ if TYPE_CHECKING:
 PALETTE = ["#1f4e79", "#2e86ab", "#f18f01", "#c73e1d", "#6a994e", "#8d5a97", "#3b1f2b", "#8d99ae"]
 #: Sequential colour map for heatmaps, matching the palette's blue.
 CMAP = "Blues"
-WIDTH = 7.5  # inches: fits the report's text column at 100 dpi
+WIDTH = 6.4  # inches: the report's text column; SVG scales, and text stays readable on a phone
 LABEL_WIDTH = 38  # characters per line of a wrapped tick label
 NO_ORGANIZATION = "(no organization)"
 
-_STYLE = {"font.size": 9.5, "axes.titlesize": 11, "axes.labelsize": 9.5}
+_STYLE = {"font.size": 10, "axes.titlesize": 11.5, "axes.labelsize": 10}
 
 
-def label(text: object, *, width: int = LABEL_WIDTH, lines: int = 2) -> str:
-    """``text`` wrapped to ``width`` characters on at most ``lines`` lines, ``…`` where cut.
+def label(text: object, *, width: int = LABEL_WIDTH, lines: int | None = 2) -> str:
+    """``text`` as literal chart text, wrapped to ``width`` characters on at most ``lines`` lines
+    (``…`` where cut; ``lines=None`` never cuts). A ``$`` stays a dollar sign, never math.
 
     >>> label("Director for Plans and Programmes of the Secretariat", width=20)
     'Director for Plans\\nand Programmes of…'
+    >>> label("US$5 million and $2", lines=None)
+    'US\\\\$5 million and \\\\$2'
     """
     text = " ".join(str(text).split()) if not _missing(text) else "—"
     wrapped = textwrap.wrap(text, width=width, break_long_words=True) or [""]
-    if len(wrapped) > lines:
+    if lines is not None and len(wrapped) > lines:
         wrapped = wrapped[:lines]
         wrapped[-1] = wrapped[-1][: width - 1].rstrip() + "…"
-    return "\n".join(wrapped)
+    return literal("\n".join(wrapped))
+
+
+def literal(text: object) -> str:
+    """``text`` escaped for matplotlib so that it is drawn as written (``$`` never starts math).
+
+    >>> literal("$x^2$")
+    '\\\\$x^2\\\\$'
+    """
+    return str(text).replace("$", "\\$")
 
 
 def _missing(value: object) -> bool:
@@ -58,9 +77,16 @@ def _missing(value: object) -> bool:
         return False
 
 
+class Chart(Figure):
+    """A matplotlib Figure that Jupyter displays as SVG (title as alt text), without pyplot."""
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return Embedded(self)._repr_mimebundle_(include, exclude)
+
+
 def _figure(rows: int = 0, *, height: float | None = None, width: float = WIDTH) -> tuple[Figure, Axes]:
     """A constrained-layout Figure with one Axes, tall enough for ``rows`` bars of two-line labels."""
-    fig = Figure(figsize=(width, height if height is not None else max(2.2, 0.42 * rows + 1.2)), layout="constrained")
+    fig = Chart(figsize=(width, height if height is not None else max(2.2, 0.42 * rows + 1.2)), layout="constrained")
     ax = fig.subplots()
     # Styled per Axes, not through rcParams: a chart looks the same whatever the caller's matplotlib settings.
     ax.set_prop_cycle(color=PALETTE)
@@ -73,7 +99,7 @@ def _figure(rows: int = 0, *, height: float | None = None, width: float = WIDTH)
 
 
 def _title(ax: Axes, title: str) -> None:
-    ax.set_title(title, fontsize=_STYLE["axes.titlesize"], fontweight="bold")
+    ax.set_title(literal(title), fontsize=_STYLE["axes.titlesize"], fontweight="bold")
 
 
 def _empty(title: str, message: str, *, xlabel: str = "", ylabel: str = "") -> Figure:
@@ -84,7 +110,7 @@ def _empty(title: str, message: str, *, xlabel: str = "", ylabel: str = "") -> F
     ax.set_ylabel(ylabel)
     ax.set_xticks([])
     ax.set_yticks([])
-    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="#555555", fontsize=10)
+    ax.text(0.5, 0.5, literal(message), ha="center", va="center", transform=ax.transAxes, color="#555555", fontsize=10)
     return fig
 
 
@@ -151,48 +177,77 @@ def _parse_iso(value: object, *, end: bool = False) -> pd.Timestamp | None:
     return None  # "--MM-DD": no year to place it on an axis
 
 
-def timeline_chart(timeline: pd.DataFrame, *, title: str = "Timeline", n: int = 15) -> Figure:
-    """Each dated expression as a point (a day) or a bar (a range, month or year) on a calendar axis.
+def timeline_marks(timeline: pd.DataFrame) -> list[tuple[pd.Timestamp, pd.Timestamp, str, object]]:
+    """(first day, last day, label, kind) of every row of ``timeline`` that a calendar can place, in the
+    table's order: a day, a range of days, a month or a year (as the span of its days). Rows whose date
+    has no year ("--MM-DD") cannot be placed and are left out.
 
-    Rows whose date has no year (``--MM-DD``) cannot be placed and are left out, and so are whole
-    years when the timeline has anything finer.
+    >>> [(a.date().isoformat(), b.date().isoformat()) for a, b, _, _ in timeline_marks(pd.DataFrame(
+    ...     {"start": ["2024-08-27", "2024-06"], "end": ["2024-08-29", "2025-03"], "text": ["27-29 August", "June 2024 to March 2025"]}))]
+    [('2024-08-27', '2024-08-29'), ('2024-06-01', '2025-03-31')]
     """
     rows = []
-    if _has(timeline, "start"):
-        for row in timeline.itertuples(index=False):
-            start = _parse_iso(getattr(row, "start", None))
-            end = _parse_iso(getattr(row, "end", None), end=True) or _parse_iso(getattr(row, "start", None), end=True)
-            if start is None:
-                continue
-            what = getattr(row, "event", None)
-            text = getattr(row, "text", None)
-            name = f"{text} · {what}" if not _missing(what) and not _missing(text) else (text if not _missing(text) else what)
-            rows.append((start, max(end, start), name, getattr(row, "kind", None)))
+    if not _has(timeline, "start"):
+        return rows
+    for row in timeline.itertuples(index=False):
+        start = _parse_iso(getattr(row, "start", None))
+        if start is None:
+            continue
+        end = _parse_iso(getattr(row, "end", None), end=True) or _parse_iso(getattr(row, "start", None), end=True)
+        what, text = getattr(row, "event", None), getattr(row, "text", None)
+        name = f"{text} · {what}" if not _missing(what) and not _missing(text) else (text if not _missing(text) else what)
+        rows.append((start, max(end, start), name, getattr(row, "kind", None)))
+    return rows
+
+
+def timeline_chart(timeline: pd.DataFrame, *, title: str = "Timeline") -> Figure:
+    """Every dated row of ``timeline`` on a calendar, one mark each (SVG id ``timeline-mark-N``): a dot
+    for a day, a bar with both ends marked for a range of days, a month or a year, drawn inclusively
+    (a bar covers its first and last day whole; day labels sit in the middle of their day).
+
+    Rows whose date has no year cannot be placed and are left out (:func:`timeline_marks`).
+    """
+    rows = timeline_marks(timeline)
     if not rows:
         return _empty(title, "No dates to place on a timeline.", xlabel="date")
-    # A bare year ("this year's") spans twelve months and would squash the days into one pixel.
-    finer = [r for r in rows if r[1] - r[0] < pd.Timedelta(days=300)]
-    rows = finer or rows
     import matplotlib.dates as mdates
+    from matplotlib.ticker import FixedLocator
 
-    rows = sorted(rows, key=lambda r: (r[0], r[1]))[:n]
-    fig, ax = _figure(len(rows))
-    for y, (start, end, _name, kind) in zip(range(len(rows))[::-1], rows):
+    wrapped = [label(r[2], width=44, lines=None) for r in rows]
+    lines = sum(w.count("\n") + 1 for w in wrapped)
+    fig, ax = _figure(height=max(2.2, 0.3 * lines + 0.25 * len(rows) + 1.2))
+    one_day = pd.Timedelta(days=1)
+    for y, (number, (start, end, _name, kind)) in zip(range(len(rows))[::-1], enumerate(rows)):
         color = PALETTE[2] if kind == "publication" else PALETTE[0]
-        if (end - start) >= pd.Timedelta(days=1):
-            ax.barh(y, mdates.date2num(end + pd.Timedelta(days=1)) - mdates.date2num(start), left=mdates.date2num(start), height=0.5, color=color)
+        left, right = mdates.date2num(start), mdates.date2num(end + one_day)  # the last day is covered whole
+        if end > start:
+            artist = ax.barh(y, right - left, left=left, height=0.45, color=color, alpha=0.85)[0]
+            ax.plot([left + 0.5, right - 0.5], [y, y], marker="|", markersize=11, color=color, linestyle="none")
         else:
-            ax.plot([mdates.date2num(start)], [y], marker="o", markersize=7, color=color, linestyle="none")
-    ax.set_yticks(list(range(len(rows))[::-1]), [label(r[2]) for r in rows])
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=7)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    lo, hi = min(r[0] for r in rows), max(r[1] for r in rows)
-    pad = max(pd.Timedelta(days=1), (hi - lo) * 0.05)
-    ax.set_xlim(mdates.date2num(lo - pad), mdates.date2num(hi + pad + pd.Timedelta(days=1)))
+            artist = ax.plot([left + 0.5], [y], marker="o", markersize=7, color=color, linestyle="none")[0]
+        artist.set_gid(f"timeline-mark-{number}")
+    ax.set_yticks(list(range(len(rows))[::-1]), wrapped)
+    lo = min(r[0] for r in rows)
+    hi = max(r[1] for r in rows) + one_day
+    days = (hi - lo).days
+    pad = pd.Timedelta(days=max(1, round(days * 0.04)))
+    ax.set_xlim(mdates.date2num(lo - pad), mdates.date2num(hi + pad))
+    if days <= 21:  # day ticks in the middle of each day, so that a range ends where its last day ends
+        step = 1 if days <= 10 else 2
+        ticks = [mdates.date2num(lo + pd.Timedelta(days=d)) + 0.5 for d in range(0, days, step)]
+        ax.xaxis.set_major_locator(FixedLocator(ticks))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y" if days > 0 else "%d %b"))
+        ax.tick_params(axis="x", length=0)
+    else:
+        locator = mdates.AutoDateLocator(minticks=3, maxticks=7)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.grid(axis="x", color="#e5e5e5", linewidth=0.8)
+    ax.set_axisbelow(True)
+    ax.margins(y=0.5 / max(len(rows), 1))
     _title(ax, title)
     ax.set_xlabel("date (orange: publication)")
-    ax.set_ylabel("expression · event")
+    ax.set_ylabel("date as written · event")
     return fig
 
 
@@ -225,7 +280,7 @@ def paragraph_grades(readability: pd.DataFrame, *, measure: str = "flesch_kincai
     paragraphs = readability[scope == "paragraph"]
     numbers = list(range(1, len(paragraphs) + 1))
     fig, ax = _figure(height=3.2)
-    ax.bar(numbers, paragraphs[measure].astype(float), color=PALETTE[1], width=0.7)
+    ax.bar(numbers, paragraphs[measure].astype(float), color=PALETTE[0], width=0.7)
     body = readability.loc[scope == "body", measure]
     if len(body) and not _missing(body.iloc[0]):
         ax.axhline(float(body.iloc[0]), color=PALETTE[2], linestyle="--", linewidth=1.5, label=f"whole body: {float(body.iloc[0]):.1f}")
@@ -327,7 +382,7 @@ def readability_distribution(readability: pd.DataFrame, *, measure: str = "flesc
     if values.empty:
         return _empty(title, "No readability measures.", xlabel=measure.replace("_", " "), ylabel="articles")
     fig, ax = _figure(height=3.2)
-    ax.hist(values, bins=min(20, max(5, len(values))), color=PALETTE[1], edgecolor="white")
+    ax.hist(values, bins=min(20, max(5, len(values))), color=PALETTE[0], edgecolor="white")
     ax.axvline(values.median(), color=PALETTE[2], linestyle="--", linewidth=1.5, label=f"median: {values.median():.1f}")
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)  # outside: never over a bar
     ax.yaxis.get_major_locator().set_params(integer=True)
@@ -394,25 +449,51 @@ def png(fig: Figure, *, dpi: int = 96) -> bytes:
     return buffer.getvalue()
 
 
-class Embedded:
-    """A Figure rendered once as PNG for notebooks: Jupyter shows the image, nothing else.
+def _title_of(fig: Figure) -> str:
+    titles = [ax.get_title() for ax in fig.axes]
+    return next((t for t in titles if t), "chart").replace("\\$", "$")
 
-    >>> Embedded(_empty("t", "m"))._repr_mimebundle_()[0].keys()
-    dict_keys(['image/png', 'text/plain'])
+
+_SVG_ID = re.compile(r'(\bid="|url\(#|xlink:href="#|href="#)([^"()]+)')
+
+
+def svg(fig: Figure) -> str:
+    """The Figure as an SVG element to inline in HTML: text kept as text (sharp, searchable, small),
+    ids prefixed so that several charts share a page, ``role="img"`` and the title as its name;
+    identical for identical figures (no date, a fixed hash salt)."""
+    from matplotlib import rc_context
+
+    buffer = io.StringIO()
+    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "analysis", "font.family": ["DejaVu Sans", "sans-serif"]}):
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, facecolor="white")
+    text = buffer.getvalue()
+    text = text[text.index("<svg"):]
+    text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, count=1, flags=re.S)
+    prefix = "c" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+    text = _SVG_ID.sub(lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", text)
+    title = html.escape(_title_of(fig))
+    text = text.replace("<svg ", f'<svg class="analysis-chart" role="img" aria-label="{title}" ', 1)
+    return re.sub(r"(<svg\b[^>]*>)", lambda m: m.group(1) + f"<title>{title}</title>", text, count=1)
+
+
+class Embedded:
+    """A Figure rendered once as SVG for notebooks: inline in HTML (the report, JupyterLab), else as an image.
+
+    >>> sorted(Embedded(_empty("t", "m"))._repr_mimebundle_()[0])
+    ['image/svg+xml', 'text/html', 'text/plain']
     """
 
-    def __init__(self, fig: Figure, *, dpi: int = 96) -> None:
-        self.data = png(fig, dpi=dpi)
-        titles = [ax.get_title() for ax in fig.axes]
-        self.title = next((t for t in titles if t), "chart")
+    def __init__(self, fig: Figure) -> None:
+        self.data = svg(fig)
+        self.title = _title_of(fig)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         return (
-            {"image/png": base64.b64encode(self.data).decode("ascii"), "text/plain": f"<chart: {self.title}>"},
-            {"image/png": {"alt": self.title}},
+            {"text/html": f'<figure class="analysis-figure">{self.data}</figure>', "image/svg+xml": self.data, "text/plain": f"<chart: {self.title}>"},
+            {"image/svg+xml": {"alt": self.title}},
         )
 
 
-def embed(fig: Figure, *, dpi: int = 96) -> Embedded:
-    """Display ``fig`` in a notebook as a deterministic PNG without importing pyplot (the report notebooks use this)."""
-    return Embedded(fig, dpi=dpi)
+def embed(fig: Figure) -> Embedded:
+    """Display ``fig`` in a notebook as a deterministic inline SVG without pyplot (the report notebooks use this)."""
+    return Embedded(fig)

@@ -13,19 +13,10 @@ from typing import Any
 import pandas as pd
 
 from .article import Article, parse_article  # noqa: F401  (parse_article used in the doctest)
-from .dates import calendar_dates, events
-from .participants import organizations, participants, places
-from .themes import themes
+from .tables import json_tables
 
-#: JSON key -> (table function, columns kept in the JSON)
-TABLES = {
-    "persons": (participants, ["name", "honorific", "title", "title_abbrev", "role", "organization", "mentions", "aliases"]),
-    "organizations": (organizations, ["name", "acronym", "mentions", "aliases"]),
-    "places": (places, ["name", "kind", "mentions", "aliases"]),
-    "dates": (calendar_dates, ["text", "start", "end", "precision", "kind", "inferred", "sentence"]),
-    "events": (events, ["name", "acronym", "kind", "start", "end", "place", "host"]),
-    "themes": (themes, ["theme", "label", "score", "terms"]),
-}
+#: JSON key -> the registry's table (analysis.tables): its function and the columns the JSON keeps
+TABLES = json_tables()
 
 
 def _plain(value: Any) -> Any:
@@ -51,7 +42,7 @@ def records(table: pd.DataFrame, columns: list[str]) -> list[dict]:
 
 def tables(article: Article) -> dict[str, pd.DataFrame]:
     """Every extraction table of ``article``, by JSON key."""
-    return {key: function(article) for key, (function, _) in TABLES.items()}
+    return {key: table.function()(article) for key, table in TABLES.items()}
 
 
 def extract(article: Article) -> dict:
@@ -64,7 +55,7 @@ def extract(article: Article) -> dict:
         "source": article.source,
     }
     for key, table in tables(article).items():
-        result[key] = records(table, TABLES[key][1])
+        result[key] = records(table, list(TABLES[key].json_columns))
     # a date written twice (title and body) is one date
     distinct: dict[tuple, dict] = {}
     for date in result["dates"]:

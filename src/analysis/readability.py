@@ -1,48 +1,43 @@
 """How the article reads: textstat's English measures for the body, each paragraph and each sentence.
 
 Syllables come from the CMU Pronouncing Dictionary through :func:`analysis._textstat.get_textstat`
-(offline). The counts are textstat's own (``words`` = ``lexicon_count``, ``sentences`` =
-``sentence_count``, ``syllables`` = ``syllable_count``, ``difficult_words``), so every measure
-in a row can be recomputed from the text it describes; whole-body numbers equal textstat's on
-``article.body``.
+(offline). ``words`` and ``sentences`` are the package's one count (the article's words and
+sentences, as the summary and every other table count them: the body only); ``syllables`` and
+``difficult_words`` are textstat's. The measures are textstat's formulas on the same body text
+(textstat splits sentences and words its own way inside its formulas, so a measure recomputed
+from these columns may differ a little).
 
 >>> int(readability(parse_article("Title\\n\\nThe cat sat on the mat. It was happy.")).loc[0, "words"])
 9
 """
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ._textstat import get_textstat
 from .article import Article, parse_article  # noqa: F401  (parse_article used in the doctest)
+from .tables import columns
 
-#: textstat's English measures, in report order. ``text_standard`` is textstat's consensus grade
-#: as a label ("11th and 12th grade"); ``text_standard_grade`` is the same as a number.
-MEASURES = (
-    "flesch_reading_ease",
-    "flesch_kincaid_grade",
-    "gunning_fog",
-    "smog_index",
-    "coleman_liau_index",
-    "automated_readability_index",
-    "dale_chall_readability_score",
-    "linsear_write_formula",
-    "spache_readability",
-    "mcalpine_eflaw",
-    "text_standard",
-    "text_standard_grade",
-    "reading_time",
-)
-COUNTS = ("words", "sentences", "syllables", "difficult_words")
-COLUMNS = ["scope", "paragraph", *COUNTS, *MEASURES]
-SENTENCE_COLUMNS = ["sentence", "text", "words", "syllables", "difficult_words", "grade"]
+#: The table's columns (declared in :mod:`analysis.tables`): scope, paragraph, the counts, then textstat's
+#: English measures in report order. ``text_standard`` is textstat's consensus grade as a label
+#: ("11th and 12th grade"); ``text_standard_grade`` is the same as a number.
+COLUMNS = columns("readability")
+COUNTS = tuple(COLUMNS[2:6])
+MEASURES = tuple(COLUMNS[6:])
+SENTENCE_COLUMNS = columns("sentence_readability")
 
 
-def _measures(text: str) -> dict[str, object]:
+#: A word, as ``Article.word_count`` counts one (the package's one word count).
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def _measures(text: str, sentences: int) -> dict[str, object]:
     ts = get_textstat()
     row: dict[str, object] = {
-        "words": ts.lexicon_count(text),
-        "sentences": ts.sentence_count(text),
+        "words": len(_WORD.findall(text)),
+        "sentences": sentences,
         "syllables": ts.syllable_count(text),
         "difficult_words": ts.difficult_words(text),
     }
@@ -62,9 +57,10 @@ def readability(article: Article, *, paragraphs: bool = True) -> pd.DataFrame:
     """
     if not article.body.strip():
         return pd.DataFrame(columns=COLUMNS)
-    rows = [{"scope": "body", "paragraph": None, **_measures(article.body)}]
+    rows = [{"scope": "body", "paragraph": None, **_measures(article.body, len(article.body_sentences))}]
     for paragraph in article.body_paragraphs if paragraphs else ():
-        rows.append({"scope": "paragraph", "paragraph": paragraph.index, **_measures(paragraph.text)})
+        n = sum(1 for s in article.body_sentences if s.paragraph == paragraph.index)
+        rows.append({"scope": "paragraph", "paragraph": paragraph.index, **_measures(paragraph.text, n)})
     table = pd.DataFrame(rows, columns=COLUMNS)
     table["paragraph"] = table["paragraph"].astype("Int64")
     return table
@@ -80,7 +76,7 @@ def sentence_readability(article: Article) -> pd.DataFrame:
     ts = get_textstat()
     rows = []
     for sentence in article.body_sentences:
-        words = ts.lexicon_count(sentence.text)
+        words = len(_WORD.findall(sentence.text))
         syllables = ts.syllable_count(sentence.text)
         grade = 0.39 * words + 11.8 * syllables / words - 15.59 if words else float("nan")
         rows.append(

@@ -21,14 +21,15 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from .article import TITLE, Article, parse_article  # noqa: F401  (parse_article used in the doctest)
+from .article import Article, parse_article  # noqa: F401  (parse_article used in the doctest)
 from .errors import AnalysisError
 from .lexicons import load_lexicon
+from .tables import columns
 
-TERM_COLUMNS = ["term", "count", "frequency"]
-KEYNESS_COLUMNS = ["term", "count", "frequency", "reference_frequency", "g2", "log_ratio", "p_value"]
-KWIC_COLUMNS = ["sentence", "left", "keyword", "right", "char_start", "char_end"]
-KEYPHRASE_COLUMNS = ["phrase", "score", "count"]
+TERM_COLUMNS = columns("term_frequencies")
+KEYNESS_COLUMNS = columns("keyness")
+KWIC_COLUMNS = columns("kwic")
+KEYPHRASE_COLUMNS = columns("keyphrases")
 
 #: Nominal size (tokens) of the general-English reference when it is wordfreq: its frequencies
 #: are turned into counts over a corpus this large for the 2×2 log-likelihood table.
@@ -222,9 +223,10 @@ def keyness(article: Article, *, reference: object = None) -> pd.DataFrame:
 def keyphrases(article: Article, *, n: int = 15) -> pd.DataFrame:
     """Key phrases of ``article``: ``phrase``, ``score``, ``count``; the best ``n``, highest score first.
 
-    Candidates are the 1- to 3-word n-grams of the body and title (the rules of
-    :func:`term_frequencies`, and no conjunction inside: "smuggling and human" is no phrase). A phrase scores ``tf × specificity``: ``tf`` is ``1 + ln(count)``
-    with title occurrences counted twice, ``specificity`` is ``-log10`` of the phrase's
+    Candidates are the 1- to 3-word n-grams of the body (the package's one counting scope: the
+    title is not counted; the rules of :func:`term_frequencies`, and no conjunction inside:
+    "smuggling and human" is no phrase). A phrase scores ``tf × specificity``: ``tf`` is
+    ``1 + ln(count)``, ``specificity`` is ``-log10`` of the phrase's
     frequency in general English (wordfreq, floored at 1e-9), so frequent *and* unusual phrases
     rank first. A phrase never seen outside a longer selected phrase is dropped, as is one that
     only repeats a selected phrase's words.
@@ -233,10 +235,7 @@ def keyphrases(article: Article, *, n: int = 15) -> pd.DataFrame:
         raise AnalysisError(f"n: expected a positive number, got {n!r}")
     stop = _stopwords()
     counts: Counter[str] = Counter()
-    title_counts: Counter[str] = Counter()
-    sentences = [s for s in article.sentences if s.kind in ("body", TITLE)]
-    for sentence in sentences:
-        target = title_counts if sentence.kind == TITLE else counts
+    for sentence in article.body_sentences:
         for run in _spans(sentence.text):
             words = [w for w, _, _ in run]
             for size in (1, 2, 3):
@@ -244,16 +243,15 @@ def keyphrases(article: Article, *, n: int = 15) -> pd.DataFrame:
                     gram = words[i : i + size]
                     if _is_stop(gram[0], stop) or _is_stop(gram[-1], stop) or _CONJUNCTIONS & set(gram[1:-1]):
                         continue
-                    target[" ".join(gram)] += 1
-    if not counts and not title_counts:
+                    counts[" ".join(gram)] += 1
+    if not counts:
         return pd.DataFrame(columns=KEYPHRASE_COLUMNS)
     from wordfreq import word_frequency
 
     scored = []
-    for phrase in set(counts) | set(title_counts):
-        weighted = counts[phrase] + 2 * title_counts[phrase]
+    for phrase, count in counts.items():
         specificity = -math.log10(max(word_frequency(phrase, "en"), 1e-9))
-        scored.append((phrase, (1 + math.log(weighted)) * specificity, counts[phrase] + title_counts[phrase]))
+        scored.append((phrase, (1 + math.log(count)) * specificity, count))
     scored.sort(key=lambda row: (-row[1], -len(row[0].split()), row[0]))  # at equal scores, the longer phrase
     chosen: list[tuple[str, float, int]] = []
     for phrase, score, count in scored:
@@ -277,14 +275,29 @@ def keyphrases(article: Article, *, n: int = 15) -> pd.DataFrame:
 # --- keyword in context -----------------------------------------------------------------
 
 
-def kwic(article: Article, term: str, *, window: int = 5) -> pd.DataFrame:
-    """Every occurrence of ``term`` (one or more words; case, possessives and curly quotes folded;
-    a trailing ``*`` matches any ending) in the body: ``sentence``, ``left`` and ``right`` (up to
-    ``window`` words of context inside the sentence), ``keyword`` (as written) and its
+def _kwic_key(word: str, exact: bool) -> str:
+    word = _POSSESSIVE.sub("", word).casefold().replace("’", "'")
+    if exact:
+        return word
+    from .themes import normalize_word
+
+    return normalize_word(word)
+
+
+def kwic(article: Article, term: str, *, window: int = 5, exact: bool = False) -> pd.DataFrame:
+    """Every occurrence of ``term`` (one or more words) in the body: ``sentence``, ``left`` and ``right``
+    (up to ``window`` words of context inside the sentence), ``keyword`` (as written) and its
     ``char_start``/``char_end`` in ``article.text``.
+
+    Words match as :func:`analysis.themes.themes` matches them: case, possessives, curly quotes,
+    plurals and British/American spellings folded ("transnational crime" finds "transnational
+    crimes"), so a theme's term is found where the theme counted it. ``exact=True`` folds case
+    and possessives only, as :func:`term_frequencies` counts terms. A trailing ``*`` matches any ending.
 
     >>> kwic(parse_article("T\\n\\nThe KNPA’s team met KNPA staff."), "knpa")["keyword"].tolist()
     ['KNPA’s', 'KNPA']
+    >>> kwic(parse_article("T\\n\\nTransnational crimes rose."), "transnational crime")["keyword"].tolist()
+    ['Transnational crimes']
     """
     if window < 0:
         raise AnalysisError(f"window: expected 0 or more, got {window!r}")
@@ -292,21 +305,21 @@ def kwic(article: Article, term: str, *, window: int = 5) -> pd.DataFrame:
     if not wanted:
         return pd.DataFrame(columns=KWIC_COLUMNS)
     star = term.rstrip().endswith("*")
-    keys = [_POSSESSIVE.sub("", w).casefold().replace("’", "'") for w in wanted]
+    keys = [_kwic_key(w, exact or (star and i == len(wanted) - 1)) for i, w in enumerate(wanted)]
     rows = []
     for sentence in article.body_sentences:
-        found = [(m.start(), m.end(), _POSSESSIVE.sub("", m.group()).casefold().replace("’", "'")) for m in _TOKEN.finditer(sentence.text)]
-        words = [f[2] for f in found]
+        found = list(_TOKEN.finditer(sentence.text))
         k = len(keys)
-        for i in range(len(words) - k + 1):
+        words = [_kwic_key(m.group(), exact) for m in found]
+        raw = [_kwic_key(m.group(), True) for m in found] if star else words
+        for i in range(len(found) - k + 1):
             if words[i : i + k - 1] != keys[:-1]:
                 continue
-            last = words[i + k - 1]
-            if not (last.startswith(keys[-1]) if star else last == keys[-1]):
+            if not (raw[i + k - 1].startswith(keys[-1]) if star else words[i + k - 1] == keys[-1]):
                 continue
-            start, end = found[i][0], found[i + k - 1][1]
-            left_start = found[max(0, i - window)][0] if window and i else start
-            right_end = found[min(len(found), i + k + window) - 1][1] if window else end
+            start, end = found[i].start(), found[i + k - 1].end()
+            left_start = found[max(0, i - window)].start() if window and i else start
+            right_end = found[min(len(found), i + k + window) - 1].end() if window else end
             text = sentence.text
             rows.append(
                 {

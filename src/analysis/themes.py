@@ -12,13 +12,21 @@ words also matches written as one word ("cyber attack" matches "cyber-attacks", 
 "strengthen capacity"). A word ending in ``*`` matches any ending of the normalised word
 (American spelling, singular: "traffick*", "strengthen* capacit*").
 
+What counts (the package's one counting scope): the body's sentences, never the title, and never
+the words of a name. Terms inside a person's title ("Director for Plans and Programmes"), an
+organization's name ("European Banking Federation", "INTERPOL") or an event's name, as the
+``participants``, ``organizations`` and ``events`` tables found them, do not count: they name
+someone, they do not say what the article is about. Each term belongs to one theme: a term listed
+under several themes scores in the one where its weight is highest (ties: the first listed) and
+only blocks shorter terms in the others.
+
 Scoring, per theme (GDELT-style weighted counts, made comparable across articles):
 
 1. Longest match wins within a theme, without overlaps, so a phrase with weight 0 or below
    ("law enforcement" under law_and_policy) blocks its shorter terms ("law"); a negative
    weight also subtracts, to exclude a misleading sense.
-2. Each occurrence counts by position: ×3 in the title (headlines say what the article is
-   about), ×1.5 in the first body paragraph (the news lede), ×1 elsewhere; and half that
+2. Each occurrence counts by position: ×1.5 in the first body paragraph (the news lede), ×1
+   elsewhere; and half that
    inside an enumeration of three or more items ("terrorism, fraud, drug trafficking and
    cybercrime"), which names its items in passing.
 3. A term's positional count ``c`` (≥ 1) contributes ``weight × (1 + ln c)`` (sublinear tf:
@@ -26,7 +34,9 @@ Scoring, per theme (GDELT-style weighted counts, made comparable across articles
 4. The theme's sum is divided by ``sqrt(body words / 100)`` (at least 1), so that a long
    article does not outscore a short one by length alone.
 
-Only themes with a positive score are listed, highest first.
+The score is thus "weighted mentions per 100 words, softened": 1 is about one plain mention of a
+weight-1 term in a 100-word article. Themes scoring below ``min_score`` (:data:`MIN_SCORE`) are
+weak (one passing mention) and left out; the rest are listed, highest first.
 
 >>> article = parse_article("Police seize heroin\\n\\nOfficers seized 20 kg of heroin from a drug syndicate.")
 >>> themes(article).iloc[0]["theme"]
@@ -49,14 +59,17 @@ from typing import Any
 
 import pandas as pd
 
-from .article import TITLE, Article, parse_article  # noqa: F401  (parse_article used in the doctest)
+from .article import Article, parse_article  # noqa: F401  (parse_article used in the doctest)
 from .errors import AnalysisError
 from .lexicons import load_json
+from .tables import columns
 
-COLUMNS = ["theme", "label", "score", "count", "terms", "paragraphs", "evidence", "sentence"]
+COLUMNS = columns("themes")
 
 #: Positional weights of an occurrence (see the module docstring).
-TITLE_WEIGHT, LEDE_WEIGHT, BODY_WEIGHT = 3.0, 1.5, 1.0
+LEDE_WEIGHT, BODY_WEIGHT = 1.5, 1.0
+#: Themes scoring less are left out by default: one passing mention of a light term.
+MIN_SCORE = 1.0
 #: Weight of a term named as one item of an enumeration of at least LIST_ITEMS terms.
 LIST_WEIGHT, LIST_ITEMS, ITEM_WORDS = 0.5, 3, 5
 _LIST_OPENERS = frozenset({"including", "include", "included", "as", "like", "namely", "notably", "particularly", "especially"})
@@ -104,25 +117,31 @@ def normalize_word(word: str) -> str:
     return w
 
 
-def _tokens(text: str) -> tuple[list[str], dict[int, tuple[str, int]], set[int]]:
-    """Normalised words of ``text`` (hyphenated compounds split into parts); at each part index
-    where a compound starts, the compound written as one word with the number of its parts; and
-    the part indexes that follow a comma or semicolon."""
+def _tokens(text: str, lo: int = 0, hi: int | None = None) -> tuple[list[str], dict[int, tuple[str, int]], set[int], list[tuple[int, int]]]:
+    """Normalised words of ``text[lo:hi]`` (hyphenated compounds split into parts); at each part index
+    where a compound starts, the compound written as one word with the number of its parts; the
+    part indexes that follow a comma or semicolon; and each part's (start, end) in ``text``."""
     parts: list[str] = []
     compounds: dict[int, tuple[str, int]] = {}
     after_comma: set[int] = set()
-    end = 0
-    for match in _WORD.finditer(text):
+    offsets: list[tuple[int, int]] = []
+    end = lo
+    for match in _WORD.finditer(text, lo, len(text) if hi is None else hi):
         if "," in text[end : match.start()] or ";" in text[end : match.start()]:
             after_comma.add(len(parts))
         end = match.end()
         pieces = _HYPHENS.split(match.group())
         if len(pieces) > 1:
             compounds[len(parts)] = (normalize_word("".join(pieces)), len(pieces))
-            parts.extend(normalize_word(piece) for piece in pieces)
+            at = match.start()
+            for piece in pieces:
+                parts.append(normalize_word(piece))
+                offsets.append((at, at + len(piece)))
+                at += len(piece) + 1
         elif (key := normalize_word(pieces[0])) not in _SKIPPED:
             parts.append(key)
-    return parts, compounds, after_comma
+            offsets.append((match.start(), match.end()))
+    return parts, compounds, after_comma, offsets
 
 
 # --- taxonomy ------------------------------------------------------------------
@@ -202,8 +221,8 @@ def compile_taxonomy(data: Mapping[str, Any]) -> Taxonomy:
     if not isinstance(entries, list) or not entries:
         raise AnalysisError("taxonomy: expected {'themes': [{'id': ..., 'label': ..., 'terms': {term: weight}}]}")
     ids, labels, descriptions = [], [], []
-    trie = _Node()
-    terms: list[_Term] = []
+    listed: list[list[tuple[str, float, tuple[str, ...]]]] = []
+    owner: dict[tuple[str, ...], tuple[float, int]] = {}  # words -> (weight, theme) of its positive scorer
     for number, entry in enumerate(entries):
         if not isinstance(entry, Mapping) or not entry.get("id") or not isinstance(entry.get("terms"), Mapping):
             raise AnalysisError(f"taxonomy: theme #{number} needs an 'id' and a 'terms' mapping of term to weight")
@@ -211,6 +230,7 @@ def compile_taxonomy(data: Mapping[str, Any]) -> Taxonomy:
         labels.append(str(entry.get("label") or entry["id"]))
         descriptions.append(str(entry.get("description") or ""))
         seen: set[tuple[str, ...]] = set()
+        theme_terms = []
         for text, weight in entry["terms"].items():
             try:
                 weight = float(weight)
@@ -220,9 +240,19 @@ def compile_taxonomy(data: Mapping[str, Any]) -> Taxonomy:
                 if words in seen:  # the first spelling listed wins
                     continue
                 seen.add(words)
-                term = _Term(len(ids) - 1, str(text), words, weight)
-                trie.add(words, term)
-                terms.append(term)
+                theme_terms.append((str(text), weight, words))
+                if weight > 0 and weight > owner.get(words, (0.0, -1))[0]:
+                    owner[words] = (weight, len(ids) - 1)
+        listed.append(theme_terms)
+    trie = _Node()
+    terms: list[_Term] = []
+    for theme, theme_terms in enumerate(listed):
+        for text, weight, words in theme_terms:
+            if weight > 0 and owner[words][1] != theme:
+                weight = 0.0  # scored by another theme; here it only blocks shorter terms
+            term = _Term(theme, text, words, weight)
+            trie.add(words, term)
+            terms.append(term)
     return Taxonomy(tuple(ids), tuple(labels), tuple(descriptions), trie, tuple(terms))
 
 
@@ -335,71 +365,142 @@ def _listed(matches: list[tuple[_Term, int, int]], parts: list[str], after_comma
     }
 
 
-def themes(article: Article, *, taxonomy: str | Path | Mapping[str, Any] | None = None) -> pd.DataFrame:
-    """Themes of ``article`` sorted by score: ``theme``, ``label``, ``score``, ``count``, ``terms``
-    ("cybercrime×8; cyber threat×2"), ``paragraphs`` (indices into ``article.paragraphs``),
-    ``evidence`` (the sentence that shows the theme best) and ``sentence`` (its index).
+def name_spans(article: Article) -> list[tuple[int, int]]:
+    """Sorted, merged (start, end) offsets in ``article.text`` of every name in the body: people's titles,
+    organizations' names and aliases, events' names, as the ``participants``, ``organizations`` and
+    ``events`` tables found them (every occurrence of each, matched as whole words).
 
-    ``taxonomy``: None for the built-in one, a path to a JSON file, or a dict of the same shape.
+    >>> article = parse_article("T\\n\\nThe European Banking Federation met.")
+    >>> [article.text[a:b] for a, b in name_spans(article)]
+    ['European Banking Federation']
+    """
+    from .dates import events
+    from .participants import organizations, participants
+
+    names: set[str] = set()
+    for function, columns in ((participants, ("title", "role")), (organizations, ("name", "aliases")), (events, ("name",))):
+        try:
+            table = function(article)
+        except Exception:  # noqa: BLE001 - themes still stand when a name table fails
+            continue
+        for column in columns:
+            if column not in table.columns:
+                continue
+            for value in table[column].dropna():
+                names.update(v.strip() for v in str(value).split(";") if len(v.strip()) > 1)
+    if not names:
+        return []
+    # longest first, so that a name wins over a shorter one inside it
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)")
+    spans: list[tuple[int, int]] = []
+    for paragraph in article.body_paragraphs:
+        for match in pattern.finditer(article.text, paragraph.start, paragraph.end):
+            if spans and match.start() <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], match.end()))
+            else:
+                spans.append((match.start(), match.end()))
+    return spans
+
+
+def _free(lo: int, hi: int, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pieces of ``[lo, hi)`` outside every span of ``names`` (sorted, merged)."""
+    import bisect
+
+    pieces, at = [], lo
+    i = max(bisect.bisect_right(names, (lo, lo)) - 1, 0)
+    for start, end in names[i:]:
+        if start >= hi:
+            break
+        if end <= at:
+            continue
+        if start > at:
+            pieces.append((at, start))
+        at = max(at, end)
+    if at < hi:
+        pieces.append((at, hi))
+    return pieces
+
+
+MATCH_COLUMNS = columns("theme_matches")
+
+
+def theme_matches(article: Article, *, taxonomy: str | Path | Mapping[str, Any] | None = None, names: bool = True) -> pd.DataFrame:
+    """Every occurrence of a taxonomy term that counts for a theme: ``theme``, ``label``, ``term`` (as in
+    the taxonomy), ``weight``, ``listed`` (inside an enumeration), ``sentence`` and ``char_start``/``char_end``
+    in ``article.text``. Body sentences only; with ``names`` (the default) nothing inside a name counts.
+
+    >>> article = parse_article("T\\n\\nOfficers seized heroin.")
+    >>> theme_matches(article)[["theme", "term"]].values.tolist()
+    [['drug_trafficking', 'heroin']]
     """
     tax = load_taxonomy(taxonomy)
-    scored = [s for s in article.sentences if s.kind in (TITLE, "body")]
-    if not scored:
+    masked = name_spans(article) if names else []
+    rows = []
+    for sentence in article.body_sentences:
+        for lo, hi in _free(sentence.start, sentence.end, masked):
+            parts, compounds, after_comma, offsets = _tokens(article.text, lo, hi)
+            matches = _matches(tax, parts, compounds)
+            listed = _listed(matches, parts, after_comma)
+            for number, (term, first, length) in enumerate(matches):
+                rows.append((tax.ids[term.theme], tax.labels[term.theme], term.text, term.weight, number in listed,
+                             sentence.index, offsets[first][0], offsets[first + length - 1][1], term.theme))
+    rows.sort(key=lambda r: (r[6], r[8]))
+    return pd.DataFrame([r[:8] for r in rows], columns=MATCH_COLUMNS)
+
+
+def themes(
+    article: Article,
+    *,
+    taxonomy: str | Path | Mapping[str, Any] | None = None,
+    min_score: float = MIN_SCORE,
+    names: bool = True,
+) -> pd.DataFrame:
+    """Themes of ``article`` sorted by score: ``theme``, ``label``, ``score``, ``count``, ``terms``
+    ("cybercrime×8; cyber threat×2"), ``paragraphs`` (indices into ``article.paragraphs``),
+    ``evidence`` (the sentence that shows the theme best), ``sentence`` (its index) and
+    ``char_start``/``char_end`` (the theme's first term in that sentence).
+
+    ``taxonomy``: None for the built-in one, a path to a JSON file, or a dict of the same shape.
+    ``min_score``: weaker themes are left out (0 keeps every theme with a positive score).
+    ``names=False`` also counts terms inside names.
+    """
+    tax = load_taxonomy(taxonomy)
+    matches = theme_matches(article, taxonomy=tax, names=names)
+    if matches.empty:
         return pd.DataFrame(columns=COLUMNS)
     lede = article.body_paragraphs[0].index if article.body_paragraphs else -1
-
-    n = len(tax.ids)
-    positional: list[dict[str, float]] = [defaultdict(float) for _ in range(n)]
-    raw_counts: list[dict[str, int]] = [defaultdict(int) for _ in range(n)]
-    weights: list[dict[str, float]] = [{} for _ in range(n)]
-    paragraphs: list[set[int]] = [set() for _ in range(n)]
-    by_sentence: list[dict[int, float]] = [defaultdict(float) for _ in range(n)]
-    for sentence in scored:
-        parts, compounds, after_comma = _tokens(sentence.text)
-        place = TITLE_WEIGHT if sentence.kind == TITLE else LEDE_WEIGHT if sentence.paragraph == lede else BODY_WEIGHT
-        matches = _matches(tax, parts, compounds)
-        listed = _listed(matches, parts, after_comma)
-        for number, (term, _, _) in enumerate(matches):
-            t = term.theme
-            positional[t][term.text] += place * (LIST_WEIGHT if number in listed else 1.0)
-            raw_counts[t][term.text] += 1
-            weights[t][term.text] = term.weight
-            if term.weight > 0:
-                paragraphs[t].add(sentence.paragraph)
-                if sentence.kind != TITLE:
-                    by_sentence[t][sentence.index] += term.weight
-
+    order = {theme: i for i, theme in enumerate(tax.ids)}
     length_norm = math.sqrt(max(article.word_count, LENGTH_PIVOT) / LENGTH_PIVOT)
     rows = []
-    for t in range(n):
-        total = 0.0
-        for text, c in positional[t].items():
-            w = weights[t][text]
-            total += w * (1 + math.log(c))
-        score = total / length_norm
-        if score <= 0:
+    for theme, found in matches.groupby("theme", sort=False):
+        positional: dict[str, float] = defaultdict(float)
+        weights: dict[str, float] = {}
+        for term, weight, listed, sentence in zip(found["term"], found["weight"], found["listed"], found["sentence"]):
+            place = LEDE_WEIGHT if article.sentences[sentence].paragraph == lede else BODY_WEIGHT
+            positional[term] += place * (LIST_WEIGHT if listed else 1.0)
+            weights[term] = weight
+        score = sum(weights[t] * (1 + math.log(c)) for t, c in positional.items()) / length_norm
+        positive = found[found["weight"] > 0]
+        if score <= 0 or positive.empty or score < min_score:
             continue
-        positive = {k: v for k, v in raw_counts[t].items() if weights[t][k] > 0}
-        if not positive:
-            continue
-        ranked = sorted(positive.items(), key=lambda kv: (-kv[1] * weights[t][kv[0]], -kv[1], kv[0]))
-        if by_sentence[t]:
-            best = max(by_sentence[t].items(), key=lambda kv: (kv[1], -kv[0]))[0]
-        else:  # only the title shows it
-            best = next(s.index for s in scored if s.kind == TITLE)
-        rows.append(
-            {
-                "theme": tax.ids[t],
-                "label": tax.labels[t],
-                "score": round(score, 3),
-                "count": sum(positive.values()),
-                "terms": "; ".join(f"{k}×{v}" for k, v in ranked),
-                "paragraphs": sorted(paragraphs[t]),
-                "evidence": article.sentences[best].text,
-                "sentence": best,
-                "_order": t,
-            }
-        )
+        counts = positive["term"].value_counts(sort=False)
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1] * weights[kv[0]], -kv[1], kv[0]))
+        by_sentence = positive.groupby("sentence", sort=True)["weight"].sum()
+        best = int(max(by_sentence.items(), key=lambda kv: (kv[1], -kv[0]))[0])
+        first = positive[positive["sentence"] == best].iloc[0]
+        rows.append({
+            "theme": theme,
+            "label": first["label"],
+            "score": round(score, 3),
+            "count": int(counts.sum()),
+            "terms": "; ".join(f"{k}×{v}" for k, v in ranked),
+            "paragraphs": sorted({article.sentences[i].paragraph for i in positive["sentence"]}),
+            "evidence": article.sentences[best].text,
+            "sentence": best,
+            "char_start": int(first["char_start"]),
+            "char_end": int(first["char_end"]),
+            "_order": order[theme],
+        })
     if not rows:
         return pd.DataFrame(columns=COLUMNS)
     rows.sort(key=lambda r: (-r["score"], -r["count"], r.pop("_order")))
