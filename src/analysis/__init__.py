@@ -42,6 +42,7 @@ _EXPORTS = {
     "sentence_readability": "readability",
     "extract": "extract",
     "analyze_corpus": "corpus",
+    "directory": "directory",
     "build_report": "report",
 }
 
