@@ -48,10 +48,10 @@ def fold(text: str) -> str:
     >>> fold("Misiūnas"), fold("Dato’ Sri"), fold("Việt Nam")
     ('misiunas', "dato' sri", 'viet nam')
     """
-    text = unicodedata.normalize("NFKD", str(text))
+    text = unicodedata.normalize("NFKD", str(text).casefold())
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("’", "'").replace("‘", "'").replace("ʼ", "'").replace("`", "'")
-    return text.replace("đ", "d").replace("Đ", "D").replace("ø", "o").replace("ł", "l").replace("ß", "ss").casefold()
+    return text.replace("đ", "d").replace("ø", "o").replace("ł", "l").replace("ı", "i")
 
 
 def _token(raw: str) -> str:
@@ -156,7 +156,7 @@ def person_name(text: str) -> PersonName:
             previous_dropped = False
             continue
         if token in honorifics and index + 1 < len(raw):
-            ambiguous = token in _AMBIGUOUS
+            ambiguous = token in _AMBIGUOUS and "." not in word  # "H.E." is an honorific, "He" may be a name
             if not ambiguous or previous_dropped and (dropped or following in honorifics):
                 dropped.append(word)
                 previous_dropped = True
@@ -164,7 +164,7 @@ def person_name(text: str) -> PersonName:
         previous_dropped = False
         kept.append(word)
     if not kept:  # nothing but honorifics: keep the text as it is
-        kept = [w for w in raw if _token(w)] or [text]
+        kept = [w for w in raw if _token(w)]
     parts: list[str] = []
     caps: list[bool] = []
     for word in kept:
@@ -211,8 +211,12 @@ def compatible(short: PersonName, long: PersonName) -> bool:
         return False
     if short.family != long.family and short.family not in long.tokens:
         return False
-    short_rest = [t for t in short.tokens if t != short.family]
-    long_rest = [t for t in long.tokens if t != short.family]
+    short_rest = list(short.given)
+    if long.family == short.family:
+        long_rest = list(long.given)
+    else:  # the family name elsewhere in the longer name: drop its last occurrence
+        index = len(long.tokens) - 1 - long.tokens[::-1].index(short.family)
+        long_rest = [*long.tokens[:index], *long.tokens[index + 1 :]]
     if not short_rest:
         return False
     # the first given word (or its initial) must agree: "J. Smith" is not "Mary J. Smith"

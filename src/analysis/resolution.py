@@ -90,14 +90,19 @@ class _Merger:
         return Clusters(cluster, dict(merges), locked, names)
 
 
+def _exact(text: str) -> str:
+    """How an alias file's variant is matched: the name as written, but for case, accents and spaces."""
+    return " ".join(fold(text).split())
+
+
 def _alias_keys(aliases: Mapping[str, str] | None, key_of) -> tuple[dict[str, str], dict[str, str]]:
-    """Key of each variant → key of its canonical name, and ``"alias:" + key`` → the canonical name."""
+    """Each variant as written (:func:`_exact`) → key of its canonical name, and ``"alias:" + key`` → the canonical name."""
     out: dict[str, str] = {}
     names: dict[str, str] = {}
     for variant, canonical in (aliases or {}).items():
-        variant_key, canonical_key = key_of(variant), key_of(canonical)
-        if variant_key and canonical_key:
-            out[variant_key] = canonical_key
+        canonical_key = key_of(canonical)
+        if _exact(variant) and canonical_key:
+            out[_exact(variant)] = canonical_key
             names["alias:" + canonical_key] = canonical
     return out, names
 
@@ -118,12 +123,11 @@ def resolve_persons(
     key_of: dict[str, str] = {}
     locked: set[str] = set()
     for name, parsed_name in parsed.items():
-        key = parsed_name.key
-        if key in alias:
+        if _exact(name) in alias:
             locked.add(name)
-            key_of[name] = "alias:" + alias[key]
+            key_of[name] = "alias:" + alias[_exact(name)]
         else:
-            key_of[name] = key
+            key_of[name] = parsed_name.key
     for canonical_key in set(alias.values()):
         # the canonical's own spellings join the alias cluster, and keep their automatic merges
         for name, key in key_of.items():
@@ -263,9 +267,9 @@ def resolve_organizations(
     locked: set[str] = set()
     for name in forms:
         key = organization_key(name)
-        if key in alias:
+        if _exact(name) in alias:
             locked.add(name)
-            key = "alias:" + alias[key]
+            key = "alias:" + alias[_exact(name)]
         key_of[name] = key
     canonical_keys = set(alias.values())
     for name, key in key_of.items():
