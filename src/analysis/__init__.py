@@ -32,6 +32,7 @@ _EXPORTS = {
     **_tables.exports(),
     "extract": "extract",
     "analyze_corpus": "corpus",
+    "directory": "directory",
     "build_report": "report",
 }
 

@@ -915,6 +915,9 @@ def analyze_corpus(
         workers=n_workers,
         analysed=analysed,
     )
+    from .directory import attach  # directory_persons, directory_organizations and edges, beside the other tables
+
+    attach(result)
     if writer is not None:
         _write_manifest(result, sources)
     return result
