@@ -310,3 +310,14 @@ def test_no_impossible_day_is_inferred():
 @pytest.mark.parametrize("text", ["T\n\nFrom 5 to 3 May 2024.", "T\n\nOn 00/05/2024 they met."])
 def test_reversed_ranges_and_day_zero_are_not_dates(text):
     assert dates(parse_article(text)).empty
+
+
+def test_a_bare_year_does_not_date_a_yearless_day():
+    """'since 2005' dates nothing: the year of 'March 3 to 5' comes from the publication date."""
+    from analysis.article import parse_article
+    from analysis.dates import calendar_dates
+
+    article = parse_article("Forum opens\n\nPublished: 1 March 2024\n\nThe forum has met every year since 2005. This year it meets on March 3 to 5 in Bangkok.")
+    starts = calendar_dates(article)[["start", "end"]].values.tolist()
+    assert ["2024-03-03", "2024-03-05"] in starts
+    assert not any(s.startswith("2005-03") for s, _ in starts)

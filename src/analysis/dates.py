@@ -11,6 +11,7 @@ make a bare year a date, vague expressions and event words are lexicons (``dates
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import functools
@@ -347,9 +348,35 @@ def _tense(sentence: str, lo: int, hi: int) -> str | None:
     return "future" if nearest["future"] else "past"
 
 
+def _dates_an_event(f: _Found) -> bool:
+    """A date written with its year and at least its month: one that can date a neighbour of the same event.
+    A bare year ("the forum has met since 2005") dates nothing else."""
+    return f.kind == DATE and f.y1 is not None and f.m1 is not None and not f.inferred
+
+
+def _anchors(items: list[_Found], paragraph_of) -> tuple[list, list, list]:
+    """For each item: the nearest earlier event-dating date in its paragraph, the nearest earlier one anywhere,
+    and the nearest later one anywhere, found in two linear passes."""
+    same, before, after = [None] * len(items), [None] * len(items), [None] * len(items)
+    last, last_in = None, {}
+    for i, f in enumerate(items):
+        paragraph = paragraph_of(f.start)
+        same[i], before[i] = last_in.get(paragraph), last
+        if _dates_an_event(f):
+            last = last_in[paragraph] = _safe_date(f.y1, f.m1 or 6, f.d1 or 15)
+    nxt = None
+    for i in range(len(items) - 1, -1, -1):
+        after[i] = nxt
+        if _dates_an_event(items[i]):
+            nxt = _safe_date(items[i].y1, items[i].m1 or 6, items[i].d1 or 15)
+    return same, before, after
+
+
 def _infer_years(items: list[_Found], article: Article, paragraph_of) -> list[_Found]:
-    """Fill missing years: a range's own year, a dated neighbour in the paragraph, the publication date."""
+    """Fill missing years: a range's own year, a date of the same event in the paragraph, the publication date;
+    without a publication date, any date written with its year, then the year written most often."""
     out: list[_Found] = []
+    same, before, after = _anchors(items, paragraph_of)
     for i, f in enumerate(items):
         if f.kind != DATE or f.m1 is None:
             out.append(f)
@@ -359,14 +386,14 @@ def _infer_years(items: list[_Found], article: Article, paragraph_of) -> list[_F
         if y1 is None and y2 is not None:  # "30 April - 1 May 2014"
             y1 = y2 - 1 if (f.m1, f.d1 or 0) > (f.m2, f.d2 or 0) else y2
         if y1 is None:
-            anchor, tense = _context_anchor(items, i, paragraph_of), None
+            anchor, tense = same[i], None
             if anchor is None and article.published is not None:
                 anchor = article.published
                 sentence = article.sentence_at(f.start)
                 if sentence is not None:
                     tense = _tense(sentence.text, f.start - sentence.start, f.end - sentence.start)
             if anchor is None:  # no publication date: any dated expression, earlier first, then later
-                anchor = _context_anchor(items, i, None) or _context_anchor(items[::-1], len(items) - 1 - i, None)
+                anchor = before[i] or after[i]
             if anchor is None:  # last, a year written anywhere: "Operation Tighten the Net 2022", "2567 B.E."
                 anchor = _year_in_text(article.text)
             if anchor is not None:
@@ -390,18 +417,6 @@ def _year_in_text(text: str) -> dt.date | None:
     if not years:
         return None
     return dt.date(max(set(years), key=lambda y: (years.count(y), y)), 7, 1)
-
-
-def _context_anchor(items: list[_Found], i: int, paragraph_of) -> dt.date | None:
-    """The nearest earlier date written with its year (same paragraph when ``paragraph_of`` is given)."""
-    for j in range(i - 1, -1, -1):
-        other = items[j]
-        if other.kind != DATE or other.y1 is None or other.inferred:
-            continue
-        if paragraph_of is not None and paragraph_of(other.start) != paragraph_of(items[i].start):
-            continue
-        return _safe_date(other.y1, other.m1 or 6, other.d1 or 15)
-    return None
 
 
 # --- ISO output ---------------------------------------------------------------------------------
@@ -540,7 +555,7 @@ def _date_records(article: Article, *, relative: bool = True) -> list[dict]:
     paragraph_starts = [p.start for p in article.paragraphs]
 
     def paragraph_of(offset: int) -> int:
-        return next((i for i in range(len(paragraph_starts) - 1, -1, -1) if paragraph_starts[i] <= offset), 0)
+        return max(bisect.bisect_right(paragraph_starts, offset) - 1, 0)
 
     def sentence_text_at(lo: int, hi: int) -> tuple[str, int, int]:
         """The sentence around ``text[lo:hi]`` and the span's offsets in it."""

@@ -29,10 +29,11 @@ from .who import lexicons, read_article
 from .who.places import accept, lookup, with_direction
 from .who.resolve import count_later_mentions, country_to_organization, merge_mentions, minister_to_ministry
 from .article import Article
+from .tables import columns
 
-PERSON_COLUMNS = ["name", "honorific", "title", "title_abbrev", "role", "organization", "organization_rule", "mentions", "aliases", "sentence", "char_start", "char_end", "text"]
-ORGANIZATION_COLUMNS = ["name", "acronym", "mentions", "aliases", "sentence", "char_start", "char_end", "text"]
-PLACE_COLUMNS = ["name", "kind", "country", "mentions", "aliases", "sentence", "char_start", "char_end", "text"]
+PERSON_COLUMNS = columns("participants")
+ORGANIZATION_COLUMNS = columns("organizations")
+PLACE_COLUMNS = columns("places")
 
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[0].isupper())

@@ -52,7 +52,7 @@ _DATE = ("text", "start", "end", "precision", "kind", "inferred")
 #: Every table function, in the order the README lists them.
 TABLES: Mapping[str, Table] = MappingProxyType({t.name: t for t in (
     Table("participants", "participants", (*_PERSON, *EVIDENCE, "text"),
-          json_key="persons", json_columns=tuple(c for c in _PERSON if c != "organization_rule"), corpus_kind="persons"),
+          json_key="persons", json_columns=_PERSON, corpus_kind="persons"),
     Table("organizations", "participants", ("name", "acronym", "mentions", "aliases", *EVIDENCE, "text"),
           json_key="organizations", json_columns=("name", "acronym", "mentions", "aliases"), corpus_kind="organizations"),
     Table("places", "participants", ("name", "kind", "country", "mentions", "aliases", *EVIDENCE, "text"),
