@@ -94,11 +94,18 @@ def header(result: Any, source: Any, articles: pd.DataFrame | None) -> HTML:
 
     dates = article_dates(articles)
     known = sorted(d for d in dates.values() if d is not None)
-    span = f"{known[0]:%d %B %Y} – {known[-1]:%d %B %Y}" if known else "no article is dated"
+    day = lambda d: f"{d.day} {d:%B %Y}"  # noqa: E731
+    span = f"{day(known[0])} – {day(known[-1])}" if known else "no article is dated"
     undated = sum(d is None for d in dates.values())
     error_table = getattr(result, "errors", None)
     errors = len(error_table) if error_table is not None else 0
     shown_source = source if isinstance(source, (str, Path)) else f"{len(source)} inputs" if hasattr(source, "__len__") else "inputs"
+    folder = report_dir(source)
+    if folder is not None:  # tables written by `analysis corpus`: name what it analysed, and where the tables are
+        import json
+
+        analysed = json.loads((folder / "corpus.json").read_text(encoding="utf-8")).get("source")
+        shown_source = f"{analysed} (tables in {folder})" if analysed else str(folder)
     items = [
         ("Source", str(shown_source)),
         ("Articles", f"{len(dates)} analysed" + (f", {errors} could not be read" if errors else "")),
