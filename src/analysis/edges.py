@@ -6,7 +6,7 @@ One table, one row per pair and kind of tie:
 kind                      via           a tie is
 ========================  ============  ==================================================================
 ``person-person``         ``article``   both named in one article (weight: articles)
-``person-person``         ``event``     both named with one event, in any articles (weight: events)
+``person-person``         ``event``     both named with one event, in different articles (weight: events)
 ``person-organization``   ``role``      an article names the person with that organization (weight: articles)
 ``person-event``          ``article``   an article names the person and the event (weight: articles)
 ========================  ============  ==================================================================
@@ -115,6 +115,8 @@ def edges(mentions: pd.DataFrame, events: pd.DataFrame | None = None, *, names: 
             ordered = sorted(people)
             for i, a in enumerate(ordered):
                 for b in ordered[i + 1 :]:
+                    if len(set(people[a]) | set(people[b])) < 2:
+                        continue  # one article names both: already an article tie, the event adds nothing
                     events_of, articles_of = shared.setdefault((a, b), (set(), set()))
                     events_of.add(event_id)
                     articles_of.update(people[a], people[b])
