@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import atexit
 import functools
+import os
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -17,7 +20,7 @@ from analysis.errors import ReportError
 
 from .conftest import DEV, SEED
 
-SECTIONS = ["Summary", "Participants", "Timeline", "Themes", "Terms", "Readability", "Method"]
+SECTIONS = ["Summary", "Participants", "Timeline", "Themes", "Terms", "Readability", "Article text", "Method"]
 CORPUS_SECTIONS = ["Articles", "Themes over time", "Readability", "People and organizations", "Term trends", "Method"]
 
 HOSTILE = """\
@@ -130,8 +133,10 @@ def test_report_holds_title_card_tables_images_and_every_section():
     assert {s.replace(" ", "-") for s in SECTIONS} <= headings
     assert any(tag == "section" and attrs.get("id") == "summary-card" for tag, attrs in page.tags)
     assert html.count('class="analysis-table') >= 4
-    images = [attrs["src"] for tag, attrs in page.tags if tag == "img"]
-    assert len(images) >= 5 and all(src.startswith("data:image/png;base64,") for src in images)
+    charts = [attrs for tag, attrs in page.tags if tag == "svg"]
+    assert len(charts) >= 5 and all(a.get("class") == "analysis-chart" and a.get("role") == "img" and a.get("aria-label") for a in charts)
+    assert not [1 for tag, _ in page.tags if tag == "img"]  # charts are SVG: sharp, searchable, small
+    assert page.tags[[t for t, _ in page.tags].index("h1")][1].get("class") == "analysis-title"  # the article's title heads the page
     text = " ".join(page.text)
     assert "David Martinez Vinluan" in text and "Korean National Police Agency" in text
 
@@ -146,9 +151,11 @@ def test_every_section_computed_its_tables():
 @pytest.mark.slow
 def test_summary_card_fields_come_from_the_tables():
     card = re.search(r'<section[^>]*class="analysis-card".*?</section>', html_of("seed"), re.S).group(0)
-    for field in ("Date", "Author", "Event", "Host", "Place", "Delegation", "Top themes", "Readability"):
+    for field in ("Published", "Author", "Event", "Event dates", "Host", "Place", "Delegation", "Top themes", "Readability"):
         assert f"<dt>{field}</dt>" in card
     assert "2024-08-29" in card and "muhammad anas" in card and "Seoul" in card
+    assert "2024-08-27 to 2024-08-29" in card  # the event's own dates, apart from the publication date
+    assert "not found" not in card
 
 
 @pytest.mark.slow
@@ -156,18 +163,26 @@ def test_table_of_contents_links_every_section():
     html = html_of("seed")
     nav = re.search(r'<nav[^>]*class="analysis-toc".*?</nav>', html, re.S).group(0)
     anchors = re.findall(r'href="#([^"]+)"', nav)
-    assert [a.replace("-", " ") for a in anchors] == SECTIONS
+    top = [a.replace("-", " ") for a in anchors if a.replace("-", " ") in SECTIONS]
+    assert top == SECTIONS
+    assert {"People", "Organizations", "Places", "Dates", "Events", "Key-phrases", "Keyword-in-context"} <= set(anchors)  # every table's heading
     for anchor in anchors:
         assert f'id="{anchor}"' in html
 
 
 @pytest.mark.slow
 def test_code_is_hidden_by_default_and_shown_with_code():
+    import html
+
     hidden, shown = html_of("seed"), html_of("seed-code")
     editor = re.compile(r'<div[^>]*class="[^"]*jp-CodeMirrorEditor')
     assert not editor.search(hidden) and "summary_card" not in hidden
     assert editor.search(shown) and "summary_card" in shown
     assert "article_path" in shown  # the injected parameters are part of the code
+    # ... as a reader can re-run them: the path as given, no file of precomputed tables
+    code = html.unescape(re.sub(r"<[^>]+>", "", shown))
+    assert f"article_path = '{SEED}'" in code and "tables_path = None" in code
+    assert "tables.pickle" not in shown and "analysis-report-" not in shown
 
 
 @pytest.mark.parametrize("kind", ["seed", "seed-code"])
@@ -198,14 +213,16 @@ def test_hostile_article_renders_as_plain_text():
     html = html_of("hostile")
     page = _Page(html)
     tags = {tag for tag, _ in page.tags}
-    assert not tags & {"script", "iframe", "svg", "object", "embed", "link", "b", "base", "form"}
+    assert not tags & {"script", "iframe", "object", "embed", "link", "b", "base", "form"}
+    outer = [attrs for tag, attrs in page.tags if tag == "svg"]
+    assert outer and all(a.get("class") == "analysis-chart" for a in outer)  # only our charts, never the article's <svg>
     for tag, attrs in page.tags:
         assert not [name for name in attrs if name.startswith("on")], (tag, attrs)
         for name in ("href", "src"):
             value = (attrs.get(name) or "").strip().lower()
             assert not value.startswith(("javascript:", "http:", "https:", "//")), (tag, attrs)
         if tag == "img":
-            assert attrs["src"].startswith("data:image/png;base64,") and attrs.get("alt")
+            assert attrs["src"].startswith("data:image/") and attrs.get("alt")
         if tag == "a":
             assert (attrs.get("href") or "#").startswith("#")
     text = "".join(page.text)
@@ -247,7 +264,9 @@ def test_write_atomically_never_leaves_a_part(tmp_path, monkeypatch):
     def broken_replace(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr(report.os, "replace", broken_replace)
+    from analysis import export
+
+    monkeypatch.setattr(export.os, "replace", broken_replace)
     with pytest.raises(OSError):
         report.write_atomically(target, "new " * 1000)
     assert target.read_text() == "old"
@@ -315,7 +334,7 @@ def test_the_article_notebook_runs_by_hand_without_precomputed_tables():
     assert not [o for o in outputs if o.get("output_type") == "error"]
     html = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
     assert 'id="summary-card"' in html and "could not be computed" not in html
-    assert sum("image/png" in o.get("data", {}) for o in outputs) == 5
+    assert sum("image/svg+xml" in o.get("data", {}) for o in outputs) == 5
 
 
 # --- the corpus report -------------------------------------------------------------------------------
@@ -335,7 +354,8 @@ def test_corpus_report_compares_the_dev_articles():
     text = " ".join(page.text)
     for article in sorted(DEV.glob("*.txt")):
         assert article.stem in text  # every article is listed
-    assert len([1 for tag, attrs in page.tags if tag == "img" and attrs["src"].startswith("data:image/png")]) >= 5
+    charts = [1 for tag, attrs in page.tags if (tag == "img" and attrs["src"].startswith("data:image/")) or (tag == "svg" and attrs.get("class") == "analysis-chart")]
+    assert len(charts) >= 5
     assert external_references(html) == [] and not re.search(r"<script\b", html, re.IGNORECASE)
 
 
@@ -372,17 +392,40 @@ def test_summary_card_of_the_seed(seed):
     assert card.startswith('<section class="analysis-card" id="summary-card">')
     assert "David Martinez Vinluan" in card and "2024-08-29" in card
     assert "ASEANAPOL Secretariat’s Participation" in card
+    assert "<dt>Delegation</dt><dd>ASEANAPOL Secretariat: Executive Director David Martinez Vinluan;" in card
+    assert "Yoon" not in card.split("<dt>Delegation</dt>")[1].split("</dd>")[0]  # the host's president is not the delegation
 
 
-def test_summary_card_with_nothing_found_says_so(seed):
-    card = report.summary_card(seed)
-    assert card.count("not found") >= 5
+def test_summary_card_leaves_out_what_was_not_found():
+    from analysis import parse_article
+
+    card = report.summary_card(parse_article("Short note\n\nPolice met. They talked."))
+    assert "not found" not in card and "<dt>Size</dt>" in card
+    for field in ("Event", "Host", "Place", "Delegation", "Published", "Author"):
+        assert f"<dt>{field}</dt>" not in card
 
 
-def test_delegation_is_the_first_named_persons_organization():
-    persons = pd.DataFrame({"name": ["A", "B", "C"], "organization": ["X", None, "X"]})
-    assert report.delegation(persons) == ["A", "C"]
-    assert report.delegation(pd.DataFrame(columns=["name", "organization"])) == []
+def test_delegation_follows_the_texts_cues_not_the_first_name():
+    from analysis import parse_article
+
+    article = parse_article(
+        "Talks\n\nCounsel Mary Poe of Acme Law spoke first. The delegation, led by Director Ana Cruz, "
+        "included Inspector Li Wei."
+    )
+    persons = pd.DataFrame({"name": ["Mary Poe", "Ana Cruz", "Li Wei"], "organization": ["Acme Law", "National Police", "National Police"], "aliases": ["", "", ""]})
+    assert report.delegation(persons, article) == ("National Police", ["Ana Cruz", "Li Wei"])
+    assert report.delegation(persons, parse_article("T\n\nMary Poe met Ana Cruz.")) == ("", [])
+    assert report.delegation(pd.DataFrame(columns=["name", "organization"]), article) == ("", [])
+
+
+def test_the_dateline_place_wins():
+    from analysis import parse_article
+
+    article = parse_article("Talks\n\nSEOUL — Police chiefs met. Later they flew to Tokyo, Japan.")
+    places = pd.DataFrame({"name": ["Tokyo", "Seoul"], "aliases": ["", ""]})
+    assert report.dateline(article, places) == "Seoul"
+    card = report.summary_card(article, places=places)
+    assert "<dt>Place</dt><dd>Seoul</dd>" in card
 
 
 def test_top_term_takes_the_strongest_themes_first_term():
@@ -395,7 +438,7 @@ def test_top_term_takes_the_strongest_themes_first_term():
 def test_theme_evidence_turns_sentence_indexes_into_text(seed):
     themes = pd.DataFrame({"theme": ["cybercrime"], "label": ["Cybercrime"], "score": [2.0], "terms": ["cybercrime×9"], "evidence": [None], "sentence": [2]})
     evidence = report.theme_evidence(themes, seed)
-    assert evidence.loc[0, "evidence"] == seed.sentences[2].text
+    assert evidence["evidence"].iloc[0] == seed.sentences[2].text
 
 
 def test_corpus_helpers_on_small_tables():
@@ -421,5 +464,126 @@ def test_open_corpus_reads_back_the_tables_of_analysis_corpus(tmp_path):
 def test_theme_kwic_falls_back_to_a_term_that_occurs(seed):
     themes = pd.DataFrame({"score": [5.0], "terms": ["no-such-word-here×3; cybercrime×9"]})
     shown = report.theme_kwic(seed, themes)
-    assert "<strong>cybercrime</strong>" in shown and 'class="keyword">cybercrime' in shown
+    assert "<strong>cybercrime</strong>" in shown and 'class="c-keyword">cybercrime' in shown
     assert "analysis-note" in report.theme_kwic(seed, pd.DataFrame({"score": [1.0], "terms": ["zzzz×1"]}))
+
+
+# --- N of M, links, marks, readable tables (no kernel) ---------------------------------------------
+
+
+def test_every_table_says_n_of_m_and_keeps_the_rest_one_click_away():
+    frame = pd.DataFrame({"name": [f"person {i}" for i in range(12)], "mentions": range(12)})
+    shown = report.table(frame, rows=5, noun="people")
+    assert '<p class="analysis-count">5 of 12 people' in shown
+    details = shown.split("<details", 1)[1]
+    assert "All 12 people" in details and details.count("<tr>") == 13  # header + every row
+    whole = report.table(frame.head(3), noun="people")
+    assert "3 of 3 people." in whole and "<details" not in whole
+
+
+def test_counts_stay_whole_numbers_and_columns_have_distinct_names(seed):
+    import analysis
+
+    terms = report.top_terms(analysis.term_frequencies(seed).head(12), analysis.term_frequencies(seed, ngram=2).head(3))
+    assert list(terms.columns) == ["word", "count of word", "two-word term", "count of two-word term"]
+    rendered = report.table(terms, noun="rows of terms")
+    assert ".00<" not in rendered and "<th>count</th>" not in rendered
+
+
+def test_readability_measures_are_grouped_with_bands_and_units(seed):
+    import analysis
+
+    measures = report.measures_table(analysis.readability(seed)).set_index("measure")
+    assert list(dict.fromkeys(measures["group"])) == ["Ease", "Grade level", "Size"]
+    assert measures.loc["Flesch reading ease", "band"] == "very difficult (university graduate)"
+    assert measures.loc["Flesch–Kincaid grade", "band"] == "postgraduate" or measures.loc["Flesch–Kincaid grade", "band"] == "university"
+    assert measures.loc["Reading time", "value"].endswith(" s")
+    assert measures.loc["Words", "value"] == str(seed.word_count)
+    assert "children" in measures.loc["Spache", "meaning"]
+    assert all(len(v.split(".")[-1]) <= 1 for v in measures["value"] if "." in v)  # rounded to what they mean
+
+
+def test_every_linked_row_lands_on_a_mark_in_the_article_text(seed):
+    tables = report.article_tables(seed)
+    text = report.article_text(seed, persons=tables.participants, organizations=tables.organizations, places=tables.places,
+                                dates=tables.dates, theme_matches=tables.theme_matches)
+    ids = set(re.findall(r'id="([^"]+)"', text))
+    dates = report.dated(tables.timeline, tables.dates)
+    for frame in (tables.participants, tables.organizations, tables.places, dates, report.theme_evidence(tables.themes, seed)):
+        rendered = report.table(frame, link=True, rows=None)
+        targets = re.findall(r'href="#([^"]+)"', rendered)
+        assert len(targets) == len(frame)
+        assert all(t.startswith("m-") and t in ids for t in targets), [t for t in targets if t not in ids]
+    assert all(f"s-{s.index}" in ids for s in seed.sentences)
+    # the marks hold the words the rows came from
+    first = tables.participants.iloc[0]
+    assert f'<mark class="mk-person" id="m-{first.char_start}">{first.text.split()[0]}' in text
+
+
+def test_article_text_is_escaped():
+    from analysis import parse_article
+
+    article = parse_article("<b>Title</b>\n\nPolice met in <script>alert(1)</script> Hanoi.")
+    places = pd.DataFrame({"name": ["Hanoi"], "aliases": [""], "char_start": [article.text.index("Hanoi")], "char_end": [article.text.index("Hanoi") + 5]})
+    text = report.article_text(article, places=places)
+    assert "<script>" not in text and "&lt;script&gt;" in text and "<b>" not in text
+    assert '<mark class="mk-place"' in text
+
+
+# --- the kernel's files: a private folder, always removed (issue 14, item 13) ------------------------
+
+
+def test_stale_private_folders_of_dead_runs_are_removed(tmp_path):
+    from analysis import execute
+
+    stale = tmp_path / f"{execute.PREFIX}999999999-abc"
+    stale.mkdir()
+    (stale / "kernel-1").write_text("x")
+    live = tmp_path / f"{execute.PREFIX}{os.getpid()}-def"
+    live.mkdir()
+    assert execute.remove_stale_folders(tmp_path) == [stale]
+    assert not stale.exists() and live.exists()
+
+
+def _report_env(tmp: Path) -> dict:
+    env = dict(os.environ, TMPDIR=str(tmp))
+    env.pop("ANALYSIS_DEBUG", None)
+    return env
+
+
+@pytest.mark.slow
+def test_two_reports_from_one_working_folder_write_nothing_there_and_leave_nothing(tmp_path):
+    """Kernel sockets used to be created in the working folder: two runs collided, a read-only one failed."""
+    work, tmp, out = tmp_path / "work", tmp_path / "tmp", tmp_path / "out"
+    for folder in (work, tmp):
+        folder.mkdir()
+    command = [sys.executable, "-m", "analysis", "report", str(SEED), "--out"]
+    runs = [subprocess.Popen([*command, str(out / str(i))], cwd=work, env=_report_env(tmp), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for i in range(2)]
+    results = [run.communicate(timeout=240) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], results
+    assert list(work.iterdir()) == []  # nothing written where the command ran: a read-only folder works
+    assert [p.name for p in tmp.iterdir()] == []  # no kernel files, no tables pickle left
+    assert all((out / str(i) / "iscr-2024.html").is_file() for i in range(2))
+
+
+@pytest.mark.slow
+def test_ctrl_c_during_a_report_says_interrupted_and_cleans_up(tmp_path):
+    """Issue 14, item 14: Ctrl-C printed 'unexpected error: AssertionError' with rc 1."""
+    import signal
+    import time
+
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    run = subprocess.Popen([sys.executable, "-m", "analysis", "report", str(SEED), "--out", str(tmp_path / "out")],
+                           env=_report_env(tmp), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not any(p.glob("kernel.json") for p in tmp.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(1.0)  # the kernel is starting or running cells
+    run.send_signal(signal.SIGINT)
+    _, stderr = run.communicate(timeout=60)
+    assert run.returncode == 130, stderr
+    assert stderr.strip() == "analysis: interrupted"
+    time.sleep(0.5)
+    assert [p.name for p in tmp.iterdir()] == []
+    assert not (tmp_path / "out" / "iscr-2024.html").exists()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -95,10 +96,16 @@ def links(frame: pd.DataFrame) -> list[str | None]:
     return out
 
 
+def _css(column: Any) -> str:
+    """A class attribute naming the column, for columns whose name is a plain identifier."""
+    name = str(column)
+    return f' class="c-{name}"' if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", name) else ""
+
+
 def _rows(frame: pd.DataFrame, kept: Sequence[str], targets: Sequence[str | None] | None, digits: Mapping[str, int]) -> str:
     body = []
     for i, row in enumerate(frame[list(kept)].itertuples(index=False, name=None)):
-        cells = "".join(f'<td class="c-{html.escape(str(c))}">{html.escape(text(v, digits=digits.get(c, 2)))}</td>' for c, v in zip(kept, row))
+        cells = "".join(f"<td{_css(c)}>{html.escape(text(v, digits=digits.get(c, 2)))}</td>" for c, v in zip(kept, row))
         if targets is not None:
             target = targets[i]
             link = f'<a class="analysis-where" href="#{html.escape(target)}">in text</a>' if target else ""
