@@ -159,7 +159,7 @@ class Visit:
                         pwned: typeof window.__pwned === "undefined" ? null : window.__pwned,
                         card: card && {width: box.width, height: box.height, top: box.top,
                                        display: style.display, visibility: style.visibility, text: card.innerText},
-                        images: Array.from(document.images).map(i => ({complete: i.complete, width: i.naturalWidth})),
+                        images: Array.from(document.querySelectorAll('img, svg.analysis-chart')).map(i => i.tagName === 'IMG' ? ({complete: i.complete, width: i.naturalWidth}) : ({complete: true, width: i.getBoundingClientRect().width})),
                         headings: Array.from(document.querySelectorAll("h2")).map(h => h.id),
                     };
                 })()""",

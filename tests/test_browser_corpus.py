@@ -84,7 +84,7 @@ FACTS = """(() => {
         personLinks: within('People-and-organizations', 'td a').map(a => ({text: a.innerText, href: a.href})),
         svgs: svgImages.map(i => ({complete: i.complete, width: i.naturalWidth, height: i.naturalHeight})),
         labelBoxes: boxes,
-        timelineImages: within('Timeline', 'img').map(i => ({complete: i.complete, width: i.naturalWidth, alt: i.alt})),
+        timelineImages: within('Timeline', 'img, svg.analysis-chart').map(i => i.tagName === 'IMG' ? ({complete: i.complete, width: i.naturalWidth, alt: i.alt}) : ({complete: true, width: i.getBoundingClientRect().width, alt: i.getAttribute('aria-label')})),
         timelineRows: within('Timeline', 'table tr').length,
         tableLinks: within('Tables', 'a').map(a => ({text: a.innerText, href: a.href})),
         scripts: document.querySelectorAll("script").length,
