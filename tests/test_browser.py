@@ -10,6 +10,7 @@ import base64
 import json
 import os
 import queue
+import re
 import shutil
 import subprocess
 import tempfile
@@ -134,15 +135,54 @@ class Browser:
         shutil.rmtree(self.profile, ignore_errors=True)
 
 
+#: Facts about the report's structure, read in the page (see the tests below).
+FACTS = """(() => {
+    const main = document.querySelector("main");
+    const article = document.getElementById("analysis-article");
+    const order = Array.from(main.querySelectorAll("h2, h3, .analysis-block"));
+    const blocks = order.filter(e => e.matches(".analysis-block"));
+    const headingOf = block => { const i = order.indexOf(block); const before = order[i - 1];
+        return before && before.matches("h2, h3") ? before.textContent.replace("¶", "").trim() : null; };
+    const rows = block => Array.from(block.querySelector("table").tBodies[0].rows);
+    const links = block => rows(block).map(r => { const a = r.querySelector("a.analysis-where");
+        const target = a ? document.getElementById(a.getAttribute("href").slice(1)) : null;
+        return {href: a && a.getAttribute("href"), mark: !!(target && target.tagName === "MARK" && article.contains(target))}; });
+    const byHeading = {};
+    for (const b of blocks) { byHeading[headingOf(b)] = b; }
+    const dates = byHeading["Dates"];
+    const full = dates ? (dates.querySelector("details table") || dates.querySelector("table")) : null;
+    const headers = full ? Array.from(full.tHead.rows[0].cells).map(c => c.textContent) : [];
+    const from = headers.indexOf("from");
+    return {
+        blocks: blocks.map(b => ({heading: headingOf(b), count: (b.querySelector(".analysis-count") || {}).textContent || null,
+                                  rows: rows(b).length, inDetails: !!b.closest("details")})),
+        links: Object.fromEntries(["People", "Dates", "Theme scores"].map(h => [h, byHeading[h] ? links(byHeading[h]) : null])),
+        calendarRows: full ? Array.from(full.tBodies[0].rows).filter(r => /^\\d{4}/.test(r.cells[from].textContent)).length : null,
+        timelineMarks: document.querySelectorAll("svg.analysis-chart [id*='timeline-mark-']").length,
+        marks: article ? article.querySelectorAll("mark").length : 0,
+        scrollWidth: document.documentElement.scrollWidth,
+        viewport: window.innerWidth,
+        headingBreaks: Array.from(main.querySelectorAll("h2, h3")).filter(h => !h.closest(".analysis-card")).map(h => ({
+            text: h.textContent.replace("¶", "").trim(), own: getComputedStyle(h).breakAfter,
+            cell: h.closest(".jp-Cell") ? getComputedStyle(h.closest(".jp-Cell")).breakAfter : null})),
+        chartFont: Array.from(document.querySelectorAll("svg.analysis-chart text")).slice(0, 30).map(t => t.getBoundingClientRect().height),
+    };
+})()"""
+
+
 class Visit:
     """What one page load did: requests, console messages, and facts read from the page."""
 
-    def __init__(self, browser: Browser, path: Path, screenshot: Path) -> None:
+    def __init__(self, browser: Browser, path: Path, screenshot: Path, *, width: int = 1200, media: str | None = None, pdf: bool = False) -> None:
         target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         for domain in ("Network", "Runtime", "Log", "Page"):
             browser.send(f"{domain}.enable", session=session)
         browser.send("Network.emulateNetworkConditions", {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}, session=session)
+        if width != 1200:
+            browser.send("Emulation.setDeviceMetricsOverride", {"width": width, "height": 844, "deviceScaleFactor": 1, "mobile": width < 600}, session=session)
+        if media:
+            browser.send("Emulation.setEmulatedMedia", {"media": media}, session=session)
         start = len(browser.events)
         browser.send("Page.navigate", {"url": path.resolve().as_uri()}, session=session)
         browser.wait_for("Page.loadEventFired")
@@ -159,7 +199,8 @@ class Visit:
                         pwned: typeof window.__pwned === "undefined" ? null : window.__pwned,
                         card: card && {width: box.width, height: box.height, top: box.top,
                                        display: style.display, visibility: style.visibility, text: card.innerText},
-                        images: Array.from(document.querySelectorAll('img, svg.analysis-chart')).map(i => i.tagName === 'IMG' ? ({complete: i.complete, width: i.naturalWidth}) : ({complete: true, width: i.getBoundingClientRect().width})),
+                        images: Array.from(document.images).map(i => ({complete: i.complete, width: i.naturalWidth})),
+                        charts: Array.from(document.querySelectorAll("svg.analysis-chart")).map(c => c.getBoundingClientRect().width),
                         headings: Array.from(document.querySelectorAll("h2")).map(h => h.id),
                     };
                 })()""",
@@ -167,7 +208,12 @@ class Visit:
             },
             session=session,
         )["result"]["value"]
-        shot = browser.send("Page.captureScreenshot", {"format": "png"}, session=session)
+        self.facts = browser.send("Runtime.evaluate", {"expression": FACTS, "returnByValue": True}, session=session)["result"].get("value")
+        self.pdf_pages = None
+        if pdf:
+            data = base64.b64decode(browser.send("Page.printToPDF", {"preferCSSPageSize": True}, session=session, timeout=60)["data"])
+            self.pdf_pages = len(re.findall(rb"/Type\s*/Page(?!s)", data))
+        shot = browser.send("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True}, session=session)
         screenshot.write_bytes(base64.b64decode(shot["data"]))
         self.screenshot = screenshot
         events = [e for e in browser.events[start:] if e.get("sessionId") == session]
@@ -222,12 +268,14 @@ def test_summary_card_is_visible_and_images_load(seed_visit):
     assert card["display"] != "none" and card["visibility"] == "visible"
     assert card["width"] > 300 and card["height"] > 100 and card["top"] < 900  # on the first screen
     assert "International Symposium on Cybercrime Response" in card["text"]
-    images = seed_visit.page["images"]
-    assert images and all(i["complete"] and i["width"] > 0 for i in images)
+    assert all(i["complete"] and i["width"] > 0 for i in seed_visit.page["images"])
+    charts = seed_visit.page["charts"]
+    assert len(charts) >= 5 and all(width > 300 for width in charts)  # inline SVG charts, drawn
     assert {"Summary", "Participants", "Timeline", "Themes", "Terms", "Readability", "Method"} <= set(seed_visit.page["headings"])
 
 
 def test_screenshot_is_taken(seed_visit):
+    _keep(seed_visit.screenshot, "seed-1200.png")
     data = seed_visit.screenshot.read_bytes()
     assert data.startswith(b"\x89PNG") and len(data) > 10_000  # a rendered page, not a blank one
 
@@ -239,3 +287,57 @@ def test_hostile_article_runs_nothing_and_fetches_nothing(browser, tmp_path):
     assert visit.external == []
     assert visit.errors == []
     assert "<img src=x" in visit.page["card"]["text"]
+
+
+# --- what issue 12 asks of the page --------------------------------------------------------------
+
+
+def test_every_people_dates_and_themes_row_links_to_a_mark_in_the_article_text(seed_visit):
+    links = seed_visit.facts["links"]
+    for heading in ("People", "Dates", "Theme scores"):
+        assert links[heading], f"no table under {heading!r}"
+        assert all(link["href"] and link["mark"] for link in links[heading]), (heading, links[heading])
+    assert seed_visit.facts["marks"] >= 20
+
+
+def test_every_table_has_a_heading_and_says_n_of_m(seed_visit):
+    blocks = seed_visit.facts["blocks"]
+    assert len(blocks) >= 10
+    for block in blocks:
+        assert block["heading"], block
+        assert re.match(r"^\d+ of \d+ ", block["count"] or ""), block
+        shown, total = map(int, re.match(r"^(\d+) of (\d+)", block["count"]).groups())
+        assert shown == block["rows"] and shown <= total
+    assert len({b["heading"] for b in blocks}) == len(blocks)  # one table per heading
+
+
+def test_timeline_has_one_mark_per_calendar_date_in_the_table(seed_visit):
+    assert seed_visit.facts["calendarRows"] >= 2
+    assert seed_visit.facts["timelineMarks"] == seed_visit.facts["calendarRows"]
+
+
+def test_no_horizontal_scrolling_at_390_px(browser, tmp_path):
+    visit = Visit(browser, built("seed"), tmp_path / "seed-390.png", width=390)
+    assert visit.facts["viewport"] == 390
+    assert visit.facts["scrollWidth"] <= 390, visit.facts["scrollWidth"]
+    card = visit.page["card"]
+    assert card["width"] <= 390 and card["display"] != "none"
+    _keep(visit.screenshot, "seed-390.png")
+
+
+def test_print_keeps_each_heading_with_its_content(browser, tmp_path):
+    visit = Visit(browser, built("seed"), tmp_path / "seed-print.png", media="print", pdf=True)
+    breaks = visit.facts["headingBreaks"]
+    assert len(breaks) >= 15
+    for heading in breaks:
+        assert heading["own"] == "avoid" and heading["cell"] == "avoid", heading
+    _keep(visit.screenshot, "seed-print.png")
+    assert visit.pdf_pages is not None and 1 <= visit.pdf_pages <= 10, visit.pdf_pages  # was 11 with far less shown
+
+
+def _keep(screenshot: Path, name: str) -> None:
+    """Copy a screenshot to $ANALYSIS_SCREENSHOTS (a folder), to look at the page as a user would."""
+    folder = os.environ.get("ANALYSIS_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        shutil.copy(screenshot, Path(folder) / name)

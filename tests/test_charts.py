@@ -228,3 +228,10 @@ def test_a_large_corpus_is_averaged_per_month_not_drawn_per_article():
     assert fig.get_size_inches()[1] < 6
     terms = pd.DataFrame({"article_id": ids, "term": "police", "count": 2, "frequency": 0.1})
     assert len(charts.term_trends(terms, articles).axes[0].get_xticks()) == 6
+
+
+def test_a_country_is_labelled_as_one_not_taken_for_an_organization():
+    persons = pd.DataFrame({"name": ["A", "B"], "organization": ["South Korea", "KNPA"]})
+    places = pd.DataFrame({"name": ["South Korea"], "kind": ["country"]})
+    labels = _top_down(charts.people_by_organization(persons, places).axes[0])
+    assert "South Korea (country)" in labels and "KNPA" in labels

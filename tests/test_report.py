@@ -335,6 +335,24 @@ def test_the_article_notebook_runs_by_hand_without_precomputed_tables():
     html = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
     assert 'id="summary-card"' in html and "could not be computed" not in html
     assert sum("image/svg+xml" in o.get("data", {}) for o in outputs) == 5
+    # exported with nbconvert's own lab template (no template of ours), every chart still has a name
+    from nbconvert import HTMLExporter
+
+    page = _Page(HTMLExporter().from_notebook_node(nb)[0])
+    assert all(attrs.get("alt") for tag, attrs in page.tags if tag == "img")
+    charts = [attrs for tag, attrs in page.tags if tag == "svg" and attrs.get("class") == "analysis-chart"]
+    assert len(charts) == 5 and all(a.get("aria-label") for a in charts)
+
+
+def test_the_notebook_opens_unmodified_in_jupyter():
+    """JupyterLab rewrites a kernelspec that differs from the installed kernel's: the notebook would open modified."""
+    import nbformat
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    nb = nbformat.read(report.NOTEBOOKS / report.ARTICLE_NOTEBOOK, as_version=4)
+    spec = KernelSpecManager().get_kernel_spec(nb.metadata.kernelspec.name)
+    assert nb.metadata.kernelspec.display_name == spec.display_name
+    assert all(not c.get("outputs") and not c.get("execution_count") for c in nb.cells if c.cell_type == "code")
 
 
 # --- the corpus report -------------------------------------------------------------------------------

@@ -146,15 +146,20 @@ def term_bars(terms: pd.DataFrame, *, title: str = "Top terms", column: str = "c
     return _bars(top[column], top["term"], title=title, xlabel=column.replace("_", " "), ylabel="term")
 
 
-def people_by_organization(persons: pd.DataFrame, *, title: str = "People by organization", n: int = 12) -> Figure:
-    """How many people each organization sent (``participants`` table); people without one counted apart."""
+def people_by_organization(persons: pd.DataFrame, places: pd.DataFrame | None = None, *, title: str = "People by organization", n: int = 12) -> Figure:
+    """How many people each organization sent (``participants`` table); people without one counted apart.
+    With the ``places`` table, a party that is a country ("South Korea") is labelled as one, not taken for an organization.
+    """
     if not _has(persons, "name"):
         return _empty(title, "No people found.", xlabel="people")
     organization = persons["organization"] if "organization" in persons.columns else pd.Series(index=persons.index, dtype=object)
     counts = organization.where(organization.notna() & (organization.astype(str).str.strip() != ""), NO_ORGANIZATION)
+    if _has(places, "name", "kind"):
+        countries = set(places.loc[places["kind"] == "country", "name"].astype(str))
+        counts = counts.map(lambda o: f"{o} (country)" if o in countries else o)
     counts = counts.value_counts(sort=False).rename_axis("organization").reset_index(name="people")
     counts = counts.sort_values(["people", "organization"], ascending=[False, True], kind="stable").head(n)
-    fig = _bars(counts["people"], counts["organization"], title=title, xlabel="people named", ylabel="organization")
+    fig = _bars(counts["people"], counts["organization"], title=title, xlabel="people named", ylabel="organization or country")
     fig.axes[0].xaxis.get_major_locator().set_params(integer=True)
     return fig
 
