@@ -293,3 +293,42 @@ def test_an_initial_fits_only_its_own_first_name(first, other, family):
 @given(st.lists(_word, min_size=2, max_size=5, unique_by=fold))
 def test_organization_key_ignores_word_order_and_the(words):
     assert organization_key(" ".join(words)) == organization_key("The " + " ".join(reversed(words)))
+
+
+# --- the network chart ------------------------------------------------------------------------------
+
+
+def test_network_chart_draws_at_most_n_people_with_labels_apart():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from analysis.network import network_chart, svg
+
+    # 12 articles of 4 people each out of 40: many ties, some strong
+    rows = []
+    for article in range(12):
+        people = [f"P{(article * 3 + k) % 40:02d}" for k in range(4)] + ["P99"]
+        tables_persons = [(f"a{article}", f"Person Number{p[1:]} Surname{p[1:]}") for p in people]
+        rows.extend(tables_persons)
+    found = directory({"persons": pd.DataFrame(rows, columns=["article_id", "name"])})
+    fig = network_chart(found.edges, n=10)
+    labels = [t for t in fig.axes[0].texts if t.get_gid() == "network-label"]
+    assert 2 <= len(labels) <= 10
+    assert "Person Number99 Surname99" in [t.get_text() for t in labels]  # in every article: drawn
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not a.overlaps(b)
+    note = " ".join(t.get_text() for t in fig.texts)
+    total = len(found.persons)
+    assert f"{len(labels)} of {total} people" in note and "not drawn" in note
+    widths = sorted(line.get_linewidth() for line in fig.axes[0].lines if line.get_color() != "#bbbbbb")
+    assert widths[-1] > widths[0]  # the strongest tie is drawn wider
+    assert "<text" in svg(fig) and "<script" not in svg(fig)
+
+
+def test_network_chart_of_no_ties_says_so():
+    from analysis.network import network_chart
+
+    fig = network_chart(pd.DataFrame(columns=EDGE_COLUMNS))
+    assert fig.axes[0].texts[0].get_text() == "No two people appear together."

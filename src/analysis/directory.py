@@ -294,14 +294,18 @@ def _organization_finder(lookup: dict[str, str]):
     for name, oid in lookup.items():
         by_key[organization_key(name)].add(oid)
 
+    seen: dict[str, str | None] = {}
+
     def find(name: str) -> str | None:
         if not name:
             return None
-        found = by_fold.get(fold(name))
-        if found is None:
-            options = by_key.get(organization_key(name), set())
-            found = next(iter(options)) if len(options) == 1 else None
-        return found
+        if name not in seen:
+            found = by_fold.get(fold(name))
+            if found is None:
+                options = by_key.get(organization_key(name), set())
+                found = next(iter(options)) if len(options) == 1 else None
+            seen[name] = found
+        return seen[name]
 
     return find
 

@@ -6,7 +6,8 @@ One table, one row per pair and kind of tie:
 kind                      via           a tie is
 ========================  ============  ==================================================================
 ``person-person``         ``article``   both named in one article (weight: articles)
-``person-person``         ``event``     both named with one event, in different articles (weight: events)
+``person-person``         ``event``     both named with one event, in different articles (weight: events);
+                                        only for events with at most :data:`EVENT_PAIR_LIMIT` people
 ``person-organization``   ``role``      an article names the person with that organization (weight: articles)
 ``person-event``          ``article``   an article names the person and the event (weight: articles)
 ========================  ============  ==================================================================
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
 EDGE_COLUMNS = ["kind", "via", "source", "source_name", "target", "target_name", "weight", "article_ids"]
 #: a tie named in more articles than this lists the first ones and the count (the weight has the total)
 ARTICLE_ID_LIMIT = 1000
+#: people who share an event are paired only for events with at most this many people (pairs grow as its square)
+EVENT_PAIR_LIMIT = 60
 
 
 def _ids(articles) -> str:
@@ -112,6 +115,8 @@ def edges(mentions: pd.DataFrame, events: pd.DataFrame | None = None, *, names: 
             people_at[event_id][person] = articles
         shared: dict[tuple[str, str], tuple[set, set]] = {}
         for event_id, people in people_at.items():
+            if len(people) > EVENT_PAIR_LIMIT:
+                continue  # a large recurring event: its people are listed by the person-event ties, not paired
             ordered = sorted(people)
             for i, a in enumerate(ordered):
                 for b in ordered[i + 1 :]:

@@ -48,7 +48,15 @@ def fold(text: str) -> str:
     >>> fold("Misiūnas"), fold("Dato’ Sri"), fold("Việt Nam")
     ('misiunas', "dato' sri", 'viet nam')
     """
-    text = unicodedata.normalize("NFKD", str(text).casefold())
+    text = str(text)
+    if text.isascii():
+        return text.casefold().replace("`", "'")
+    return _fold(text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.casefold())
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("’", "'").replace("‘", "'").replace("ʼ", "'").replace("`", "'")
     return text.replace("đ", "d").replace("ø", "o").replace("ł", "l").replace("ı", "i")
@@ -95,12 +103,12 @@ class PersonName:
     dropped: tuple[str, ...] = ()
     nickname: str = ""
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
         """Equal for the same name written with or without honorifics, markers, accents or capitals."""
         return " ".join(self.tokens) + (f" {self.suffix}" if self.suffix else "")
 
-    @property
+    @functools.cached_property
     def sorted_key(self) -> str:
         """Equal for the same tokens in another order ("CHO Ji Ho" and "Ji Ho Cho")."""
         return " ".join(sorted(self.tokens)) + (f" {self.suffix}" if self.suffix else "")
@@ -120,6 +128,7 @@ class PersonName:
         return bool(self.initials)
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def person_name(text: str) -> PersonName:
     """Read a person's name (see the module's docstring).
 
@@ -290,6 +299,7 @@ def organization_words(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def organization_key(name: str) -> str:
     """Equal for the same organization's name in another case, spelling of its country, or word order.
 

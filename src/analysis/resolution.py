@@ -168,18 +168,24 @@ def _persons_reordered(merger: _Merger, by_key: dict[str, PersonName], texts) ->
             merger.union(keys[0], other, "same words reordered", f"{_label(texts, keys[0])} = {_label(texts, other)}")
 
 
-def _family_index(by_key: dict[str, PersonName]) -> dict[str, list[str]]:
+def _family_index(by_key: dict[str, PersonName]) -> tuple[dict[str, list[str]], dict[tuple[str, str], list[str]]]:
+    """Full names by a word that may be the family name, and by (that word, first letter of the first other word)."""
     index: dict[str, list[str]] = defaultdict(list)
+    by_initial: dict[tuple[str, str], list[str]] = defaultdict(list)
     for key, name in by_key.items():
         if len(name.full) >= 2:
             for token in {name.family, name.tokens[0], name.tokens[-1]}:
                 index[token].append(key)
-    return index
+                rest = list(name.tokens)
+                rest.pop(len(rest) - 1 - rest[::-1].index(token))
+                if rest:
+                    by_initial[(token, rest[0][0])].append(key)
+    return index, by_initial
 
 
 def _persons_shorter(merger: _Merger, by_key: dict[str, PersonName], orgs_of, texts) -> None:
     """Initials, dropped middle names, a surname alone: merged only into the one person that fits."""
-    index = _family_index(by_key)
+    index, by_initial = _family_index(by_key)
     for key, name in sorted(by_key.items(), key=lambda item: len(item[1].tokens)):
         if name.is_single:
             token = name.tokens[0]
@@ -194,9 +200,11 @@ def _persons_shorter(merger: _Merger, by_key: dict[str, PersonName], orgs_of, te
                 target = candidates[0]
                 merger.union(key, target, "surname only", f"{_label(texts, key)} → {_label(texts, target)}: the only person of that name, both with {sorted(shared)[0]}")
             continue
+        if not name.given:
+            continue
         candidates = [
             k
-            for k in index.get(name.family, ())
+            for k in by_initial.get((name.family, name.given[0][0]), ())
             if k != key and len(by_key[k].tokens) >= len(name.tokens) and by_key[k].key != name.key and compatible(name, by_key[k])
         ]
         if not candidates:
