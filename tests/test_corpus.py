@@ -254,9 +254,18 @@ def test_bad_articles_are_recorded_and_never_abort(mixed_folder, workers):
 def test_a_missing_file_in_a_list_is_an_error_row(tmp_path):
     good = tmp_path / "good.txt"
     good.write_text(ARTICLE, encoding="utf-8")
-    result = analyze_corpus([good, tmp_path / "gone.txt", "Police met in Lima. They agreed on a plan."], workers=1)
+    result = analyze_corpus([good, tmp_path / "gone.txt", "Police met in Lima.\nThey agreed on a plan."], workers=1)
     assert list(result.articles["article_id"]) == ["good", "text-3"]
     assert result.errors.to_dict("records") == [{"article_id": "gone", "source": str(tmp_path / "gone.txt"), "error": f"{tmp_path / 'gone.txt'}: no such file"}]
+
+
+def test_a_one_line_string_in_a_list_is_a_name_not_a_text(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "README").write_text(ARTICLE, encoding="utf-8")
+    result = analyze_corpus(["README", "Police met in Lima.", {"text": "Police met in Lima. They agreed."}], workers=1)
+    assert list(result.articles["article_id"]) == ["README", "text-3"]
+    assert result.articles.set_index("article_id").loc["README", "title"] == ARTICLE.splitlines()[0]
+    assert list(result.errors["error"]) == ["Police met in Lima.: no such file"]
 
 
 def test_an_extractor_bug_is_an_error_row_too(monkeypatch):

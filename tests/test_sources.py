@@ -344,10 +344,10 @@ def test_missing_file_and_folder(tmp_path):
 
 
 def test_no_title_and_no_date_are_documented_empty_results():
-    article = load_article("The chiefs met in Hanoi on Monday. They agreed to share data.")
+    article = load_article(text="The chiefs met in Hanoi on Monday. They agreed to share data.")
     assert article.title is None and article.published is None and article.author is None
     assert len(article.body_sentences) == 2
-    only_title = load_article("Police chiefs meet")
+    only_title = load_article(text="Police chiefs meet")
     assert only_title.title is None and [s.kind for s in only_title.sentences] == ["body"]
 
 
