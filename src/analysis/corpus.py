@@ -1478,6 +1478,17 @@ def _manifest(result: CorpusResult, sources: Any) -> str:
     return json.dumps(manifest, indent=1) + "\n"
 
 
+def sample_corpus() -> Path:
+    """The folder of the small sample corpus shipped with the package: three real press releases.
+
+    For notebooks and examples that must run where ``../shared`` is absent.
+
+    >>> sorted(p.name for p in sample_corpus().glob("*.txt"))
+    ['a01.txt', 'a05.txt', 'iscr-2024.txt']
+    """
+    return Path(__file__).resolve().parent / "data" / "sample"
+
+
 def read_corpus(out_dir: str | Path) -> CorpusResult:
     """The tables a corpus run wrote to ``out_dir``, loaded lazily (for notebooks and the corpus report)."""
     import pandas as pd
