@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -57,3 +58,85 @@ def test_the_installed_command_and_python_m_exit_with_mains_code(tmp_path):
     assert ok.returncode == 0 and json.loads(ok.stdout)["title"]
     missing = subprocess.run([sys.executable, "-m", "analysis", "extract", str(tmp_path / "nope.txt")], capture_output=True, text=True, check=False)
     assert missing.returncode == 1 and missing.stderr.strip().endswith("no such file")
+
+
+# --- hardening (issue 14) --------------------------------------------------------------------------
+
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+
+from .conftest import ROOT  # noqa: E402
+
+
+def _cli(*args, **kwargs):
+    return subprocess.run([sys.executable, "-m", "analysis", *map(str, args)], capture_output=True, text=True, timeout=180, **kwargs)
+
+
+def test_version_matches_the_package_and_a_license_file_matches_pyproject():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    done = _cli("--version")
+    assert done.returncode == 0 and done.stdout.strip() == f"analysis {project['version']}"
+    licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert project["license"] == "MIT" and licence.startswith("MIT License") and "WITHOUT WARRANTY" in licence
+
+
+def test_a_closed_pipe_ends_quietly():
+    process = subprocess.Popen([sys.executable, "-m", "analysis", "extract", str(SEED)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # `| head` that has read enough
+    _, stderr = process.communicate(timeout=180)
+    assert process.returncode == 141 and stderr.decode() == ""
+
+
+def test_write_errors_are_one_sentence(tmp_path):
+    import resource
+
+    def small_files():  # a disk that fills up after 2 kB per file
+        resource.setrlimit(resource.RLIMIT_FSIZE, (2048, 2048))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "analysis", "extract", str(SEED), "--format", "csv", "--out", str(tmp_path / "o")],
+        capture_output=True, text=True, timeout=180, preexec_fn=small_files,
+    )
+    assert done.returncode == 1 and done.stderr.count("\n") == 1
+    assert done.stderr.startswith("analysis: error: ") and "cannot write (File too large)" in done.stderr and "unexpected" not in done.stderr
+    a_file = tmp_path / "file"
+    a_file.write_text("x")
+    for args in (["extract", SEED, "--out", a_file], ["corpus", SEED.parent, "--out", a_file, "--quiet"]):
+        done = _cli(*args)
+        assert done.returncode == 1 and done.stderr == f"analysis: error: {a_file}: exists and is not a folder; choose another --out\n"
+
+
+def test_nonsense_command_lines_are_usage_errors(tmp_path):
+    done = _cli("corpus", "", "--out", tmp_path / "out", cwd=tmp_path)
+    assert done.returncode == 2 and "SOURCE is empty" in done.stderr and not (tmp_path / "out").exists()
+    done = _cli("report", "--corpus", SEED.parent, SEED, "--out", tmp_path / "r")
+    assert done.returncode == 2 and "not both" in done.stderr and not (tmp_path / "r").exists()
+
+
+def test_a_missing_source_leaves_no_output_folder(tmp_path):
+    assert main(["corpus", str(tmp_path / "nope"), "--out", str(tmp_path / "out"), "--quiet"]) == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_reports_of_articles_with_one_name_do_not_overwrite_each_other(tmp_path, monkeypatch, capsys):
+    from analysis import report
+
+    def fake_build(article, *, out_dir, with_code=False):  # the real one takes seconds per kernel
+        target = Path(out_dir) / f"{Path(article).stem}.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(f"report of {article}")
+        return target
+
+    monkeypatch.setattr(report, "build", fake_build)
+    articles = []
+    for folder in ("a", "b", "c"):
+        (tmp_path / folder).mkdir()
+        articles.append(tmp_path / folder / "x.txt")
+        articles[-1].write_text("Police met.\n", encoding="utf-8")
+    out = tmp_path / "d"
+    assert main(["report", *map(str, articles), "--out", str(out)]) == 0
+    written = {p.name: p.read_text() for p in out.iterdir()}
+    assert written == {"x.html": f"report of {articles[0]}", "x-2.html": f"report of {articles[1]}", "x-3.html": f"report of {articles[2]}"}
+    assert capsys.readouterr().out.split() == [str(out / name) for name in ("x.html", "x-2.html", "x-3.html")]

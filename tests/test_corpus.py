@@ -4,6 +4,8 @@ from __future__ import annotations
 import csv
 import json
 import sys
+import threading
+import time
 
 import pandas as pd
 import pytest
@@ -254,9 +256,18 @@ def test_bad_articles_are_recorded_and_never_abort(mixed_folder, workers):
 def test_a_missing_file_in_a_list_is_an_error_row(tmp_path):
     good = tmp_path / "good.txt"
     good.write_text(ARTICLE, encoding="utf-8")
-    result = analyze_corpus([good, tmp_path / "gone.txt", "Police met in Lima. They agreed on a plan."], workers=1)
+    result = analyze_corpus([good, tmp_path / "gone.txt", "Police met in Lima.\nThey agreed on a plan."], workers=1)
     assert list(result.articles["article_id"]) == ["good", "text-3"]
     assert result.errors.to_dict("records") == [{"article_id": "gone", "source": str(tmp_path / "gone.txt"), "error": f"{tmp_path / 'gone.txt'}: no such file"}]
+
+
+def test_a_one_line_string_in_a_list_is_a_name_not_a_text(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "README").write_text(ARTICLE, encoding="utf-8")
+    result = analyze_corpus(["README", "Police met in Lima.", {"text": "Police met in Lima. They agreed."}], workers=1)
+    assert list(result.articles["article_id"]) == ["README", "text-3"]
+    assert result.articles.set_index("article_id").loc["README", "title"] == ARTICLE.splitlines()[0]
+    assert list(result.errors["error"]) == ["Police met in Lima.: no such file"]
 
 
 def test_an_extractor_bug_is_an_error_row_too(monkeypatch):
@@ -484,3 +495,304 @@ def test_columns_come_from_the_first_batch_with_rows(tmp_path):
     writer.close()
     assert pd.read_csv(tmp_path / "persons.csv").to_dict("records") == [{"article_id": "a", "name": "Maria Santos"}]
     assert list(pd.read_parquet(tmp_path / "persons.parquet").columns) == ["article_id", "name"]
+
+
+# --- hardening (issue 14) --------------------------------------------------------------------------
+
+
+def _snapshot(folder):
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def test_a_second_run_into_the_same_folder_is_refused_while_one_writes(tmp_path):
+    import subprocess
+
+    out = tmp_path / "out"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import sys, time; from analysis.corpus import OutputLock\nwith OutputLock({str(out)!r}):\n    print('locked', flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        with pytest.raises(AnalysisError, match="another `analysis corpus` run is writing to this folder"):
+            analyze_corpus(synthetic.generate(2, seed=5), workers=1, out_dir=out)
+    finally:
+        holder.kill()
+        holder.wait(10)
+    result = analyze_corpus(synthetic.generate(2, seed=5), workers=1, out_dir=out)  # the lock died with its holder
+    assert result.analysed == 2 and not list(out.glob(".analysis-staging-*"))
+
+
+def test_a_failure_while_writing_leaves_the_previous_output_untouched(tmp_path, monkeypatch):
+    import errno
+
+    out = tmp_path / "out"
+    run(synthetic.generate(3, seed=1), out_dir=out, workers=1, progress=False, report=False)
+    before = _snapshot(out)
+    real = TableWriter._write_parquet
+
+    def disk_full(self, kind, table):
+        if kind == "places":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(self, kind, table)
+
+    monkeypatch.setattr(TableWriter, "_write_parquet", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        run(synthetic.generate(5, seed=9), out_dir=out, workers=1, progress=False, report=False)
+    assert _snapshot(out) == before  # not some kinds of the new run and others of the old one
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
+
+
+def test_ids_stay_unique_when_a_name_repeats_a_generated_one(tmp_path):
+    paths = []
+    for folder in ("a", "b", "c"):
+        (tmp_path / folder).mkdir()
+    for folder, name in (("a", "dup"), ("b", "dup"), ("c", "dup-2")):
+        path = tmp_path / folder / f"{name}.txt"
+        path.write_text(ARTICLE, encoding="utf-8")
+        paths.append(path)
+    ids = [i for i, _ in iter_sources(paths)]
+    assert ids == ["dup", "dup-2", "dup-2-2"] and len(set(ids)) == 3
+
+
+def test_a_csv_record_with_a_stray_quote_is_one_error_row(tmp_path):
+    path = tmp_path / "news.csv"
+    path.write_text(
+        "id,title,text\n"
+        'a1,Chiefs meet,"Police met in Hanoi. They agreed, on 3 May 2024, to share data."\n'
+        'a2,"Unclosed title,"Police met in Manila. Officers, from ten forces, trained."\n'
+        'a3,Fine,"Police met in Jakarta. They signed, then left."\n'
+        'a4,Also fine,"Police met in Bangkok.\n\nA second paragraph, with a comma."\n'
+        'a5,x,"Unclosed text, police met.\n'
+        'a6,Fine,"Police met in Hue. They signed."\n',
+        encoding="utf-8",
+    )
+    pairs = list(iter_sources(path))
+    good = [i for i, item in pairs if not isinstance(item, ArticleError)]
+    bad = {i: str(item) for i, item in pairs if isinstance(item, ArticleError)}
+    assert good == ["a1", "a3", "a4", "a6"]  # the row after each bad one is kept; no fragment became an article
+    assert list(bad) == ["news-3", "news-6"]
+    assert bad["news-3"].startswith(f"{path}:3: not a valid CSV record: a stray quote")
+    result = analyze_corpus(path, workers=1)
+    assert result.analysed == 4 and len(result.errors) == 2
+
+
+def test_csv_outputs_neutralise_formulas_and_parquet_keeps_the_text(tmp_path):
+    path = tmp_path / "news.jsonl"
+    records = [
+        {"id": "=HYPERLINK(\"http://evil\",\"x\")", "title": "@SUM(A1)", "author": "+cmd", "text": "Police met in Hanoi.\n\n-1+1 was the vote. Police agreed."},
+        {"id": "ok", "text": "Chiefs met\n\nPolice met in Manila on 3 May 2024. They agreed."},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    analyze_corpus(path, workers=1, out_dir=out)
+    articles_csv = pd.read_csv(out / "articles.csv", keep_default_na=False)
+    assert articles_csv["article_id"].tolist() == ["'=HYPERLINK(\"http://evil\",\"x\")", "ok"]
+    assert articles_csv["title"].tolist()[0] == "'@SUM(A1)" and articles_csv["author"].tolist()[0] == "'+cmd"
+    parquet = pd.read_parquet(out / "articles.parquet")
+    assert parquet["article_id"].tolist()[0] == records[0]["id"] and parquet["title"].tolist()[0] == "@SUM(A1)"
+    for kind in ("articles", *KINDS):
+        with (out / f"{kind}.csv").open(encoding="utf-8", newline="") as handle:
+            for row in csv.reader(handle):
+                assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), (kind, row)
+
+
+def test_cli_extract_csv_neutralises_formulas(tmp_path):
+    article = tmp_path / "=cmd.txt"
+    article.write_text("=Police meet\n\n@Police met in Hanoi on 3 May 2024. They agreed.\n", encoding="utf-8")
+    assert main(["extract", str(article), "--format", "csv", "--out", str(tmp_path / "o")]) == 0
+    for path in (tmp_path / "o").glob("*.csv"):
+        with path.open(encoding="utf-8", newline="") as handle:
+            assert not any(cell.startswith(("=", "+", "-", "@")) for row in csv.reader(handle) for cell in row), path.name
+
+
+def test_reports_in_the_folder_are_outputs_never_inputs(tmp_path):
+    template = (ROOT / "src" / "analysis" / "templates" / "analysis" / "index.html.j2").read_text(encoding="utf-8")
+    assert corpus.REPORT_MARKER.decode() in template  # the marker every report carries
+    for i, text in enumerate(synthetic.generate(2, seed=4)):
+        (tmp_path / f"a{i}.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "corpus.html").write_text('<!DOCTYPE html><html><head><meta name="generator" content="analysis 0.1.0 with nbconvert"><title>Corpus report</title></head><body><p>Police met in Hanoi. They agreed.</p></body></html>', encoding="utf-8")
+    (tmp_path / "page.html").write_text("<html><body><p>Police met in Lima. They agreed on a plan.</p></body></html>", encoding="utf-8")
+    for _ in range(2):  # `analysis corpus . --out .`, twice
+        result = run(str(tmp_path), out_dir=tmp_path, workers=1, progress=False, report=False)
+        assert result.analysed == 3 and sorted(pd.read_parquet(tmp_path / "articles.parquet")["article_id"]) == ["a0", "a1", "page"]
+
+
+def test_a_lone_surrogate_is_an_error_row_not_a_crash(tmp_path):
+    path = tmp_path / "news.jsonl"
+    text = "Police met in Hanoi on 3 May 2024.\\n\\nThey agreed."
+    path.write_text(
+        f'{{"id": "a\\ud800", "text": "{text}"}}\n{{"id": "b", "author": "x\\udc00y", "text": "{text}"}}\n{{"id": "c", "text": "Chiefs met\\n\\n{text}"}}\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = analyze_corpus(path, workers=1, out_dir=out)
+    assert result.analysed == 1 and len(result.errors) == 2
+    errors = pd.read_csv(out / "errors.csv")
+    assert errors["error"].str.contains("lone surrogate").all()
+    assert list(pd.read_parquet(out / "articles.parquet")["article_id"]) == ["c"]
+    listed = analyze_corpus(["Title\n\nPolice met\ud800 in Hanoi.", "Title\n\nPolice met in Hanoi."], workers=1)
+    assert listed.analysed == 1 and "lone surrogate" in listed.errors["error"][0]
+
+
+def test_folders_count_dangling_links_and_fifos_as_errors(tmp_path):
+    import os
+
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    os.symlink(tmp_path / "gone.txt", tmp_path / "dangling.txt")
+    os.mkfifo(tmp_path / "pipe.md")
+    result = analyze_corpus(tmp_path, workers=1)
+    errors = result.errors.set_index("article_id")["error"]
+    assert result.analysed == 1 and sorted(errors.index) == ["dangling", "pipe"]
+    assert "does not exist" in errors["dangling"] and "FIFO" in errors["pipe"]
+
+
+def test_workers_are_capped_by_cores_and_articles_and_the_summary_says_so(tmp_path, monkeypatch, capsys):
+    assert corpus.plan_workers("local", 40, 18, cores=2) == (2, "40 workers requested, 2 used: this machine has 2 cores")
+    assert corpus.plan_workers("dask", 8, 3, cores=16)[0] == 3
+    assert corpus.plan_workers("local", None, 500, cores=4) == (4, None)
+    monkeypatch.setattr(corpus, "available_cores", lambda: 1)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, text in enumerate(synthetic.generate(3, seed=6)):
+        (folder / f"a{i}.txt").write_text(text, encoding="utf-8")
+    assert main(["corpus", str(folder), "--out", str(tmp_path / "out"), "--workers", "40", "--quiet", "--no-report"]) == 0
+    out = capsys.readouterr().out
+    assert "workers:   40 workers requested, 1 used: this machine has 1 core" in out and "starting 1 worker" in out
+
+
+def test_a_handful_of_articles_runs_in_this_process():
+    result = analyze_corpus(synthetic.generate(3, seed=8))
+    assert result.workers == 1 and result.analysed == 3 and "in this process" in result.note
+
+
+@pytest.mark.slow
+def test_a_script_without_the_main_guard_just_works(tmp_path):
+    import subprocess
+
+    script = tmp_path / "script.py"
+    script.write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(ROOT / 'benchmarks')!r})\n"
+        "import synthetic, analysis\n"
+        "result = analysis.analyze_corpus(synthetic.generate(12, seed=1), workers=2)\n"
+        "print('analysed', result.analysed, 'workers', result.workers)\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "analysed 12 workers 2"
+    assert "Traceback" not in done.stderr and "bootstrapping" not in done.stderr
+
+
+def _listener(banner: bytes | None):
+    import socket
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(4)
+    accepted = []
+
+    def serve():
+        for _ in range(4):
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                return
+            accepted.append(conn)
+            if banner:
+                conn.sendall(banner)
+
+    threading.Thread(target=serve, daemon=True).start()
+    return server, accepted
+
+
+def test_a_scheduler_address_that_is_not_dask_is_one_clear_error(monkeypatch):
+    monkeypatch.setattr(corpus, "SCHEDULER_TIMEOUT", 2.0)
+    with pytest.raises(AnalysisError, match="'not a url' is not a Dask scheduler address"):
+        get_engine("dask", scheduler="not a url").start()
+    server, accepted = _listener(b"SSH-2.0-OpenSSH_9.6\r\n")
+    try:
+        with pytest.raises(AnalysisError, match="something answers there, but not a Dask scheduler"):
+            get_engine("dask", scheduler=f"tcp://127.0.0.1:{server.getsockname()[1]}").start()
+    finally:
+        server.close()
+
+
+def test_a_scheduler_that_never_speaks_is_an_error_within_the_timeout(tmp_path):
+    import subprocess
+
+    server, accepted = _listener(None)
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    code = (
+        "import sys, analysis.corpus as c; c.SCHEDULER_TIMEOUT = 2.0\n"
+        "from analysis.cli import main\n"
+        f"sys.exit(main(['corpus', {str(tmp_path / 'a.txt')!r}, '--out', {str(tmp_path / 'out')!r}, '--engine', 'dask', "
+        f"'--scheduler', 'tcp://127.0.0.1:{server.getsockname()[1]}', '--quiet']))"
+    )
+    try:
+        started = time.monotonic()
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+        elapsed = time.monotonic() - started
+    finally:
+        server.close()
+    assert done.returncode == 1 and accepted
+    assert done.stderr.strip().endswith("no Dask scheduler answered within 2 s (is this the scheduler's address and port?)")
+    assert done.stderr.count("\n") == 1 and elapsed < 60
+
+
+@pytest.mark.slow
+def test_ctrl_c_during_a_dask_run_is_one_line_and_exit_130(tmp_path):
+    import os
+    import signal
+    import subprocess
+
+    import psutil
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, text in enumerate(synthetic.generate(60, seed=3)):
+        (folder / f"a{i}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "analysis", "corpus", str(folder), "--out", str(out), "--engine", "dask", "--workers", "2", "--no-report", "--quiet"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:  # interrupt once the workers run
+            if len(psutil.Process(process.pid).children(recursive=True)) >= 3:
+                break
+            time.sleep(0.2)
+        time.sleep(2)
+        os.killpg(process.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole process group
+        stdout, stderr = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    assert process.returncode == 130, stderr[-3000:]
+    assert stderr.strip() == "analysis: interrupted", stderr[-3000:]
+    assert not out.exists() or not list(out.glob("*.parquet"))
+
+
+def test_terminal_output_escapes_article_data(tmp_path, capsys):
+    path = tmp_path / "news.jsonl"
+    path.write_text(json.dumps({"id": "\x1b]0;pwned\x07\x1b[2J", "title": "no text"}) + "\n" + json.dumps({"id": "ok", "text": "Chiefs met\n\nPolice met in Hanoi. They agreed."}) + "\n", encoding="utf-8")
+    assert main(["corpus", str(path), "--out", str(tmp_path / "out"), "--workers", "1", "--quiet", "--no-report"]) == 0
+    captured = capsys.readouterr()
+    assert "\x1b" not in captured.out and "\x07" not in captured.out
+    assert "\\x1b]0;pwned\\x07\\x1b[2J" in captured.out
+    bad = tmp_path / "a\x1b[31mred.txt"
+    bad.write_bytes(b"")
+    assert main(["extract", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "a\\x1b[31mred.txt" in err
+
+
+def test_the_bundled_sample_corpus_is_installed_and_analysed_in_process():
+    folder = corpus.sample_corpus()
+    assert sorted(p.name for p in folder.glob("*.txt")) == ["a01.txt", "a05.txt", "iscr-2024.txt"]
+    result = analyze_corpus(folder)
+    assert result.analysed == 3 and result.workers == 1 and len(result.errors) == 0
+    assert set(result.persons["article_id"]) == {"a01", "a05", "iscr-2024"}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import http.server
 import threading
 import time
@@ -344,10 +345,10 @@ def test_missing_file_and_folder(tmp_path):
 
 
 def test_no_title_and_no_date_are_documented_empty_results():
-    article = load_article("The chiefs met in Hanoi on Monday. They agreed to share data.")
+    article = load_article(text="The chiefs met in Hanoi on Monday. They agreed to share data.")
     assert article.title is None and article.published is None and article.author is None
     assert len(article.body_sentences) == 2
-    only_title = load_article("Police chiefs meet")
+    only_title = load_article(text="Police chiefs meet")
     assert only_title.title is None and [s.kind for s in only_title.sentences] == ["body"]
 
 
@@ -433,3 +434,153 @@ def test_random_html_never_crashes_the_loader(markup):
     except ArticleError:
         return
     assert document.text.strip()
+
+
+# --- hardening (issue 14) ----------------------------------------------------------------
+
+
+def test_a_name_is_a_path_a_url_or_explicit_text(tmp_path, monkeypatch):
+    import os
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "README").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "Makefile").write_text("all:\n\techo Police met in Hanoi.\n", encoding="utf-8")
+    assert load_article("README").title == ARTICLE.splitlines()[0]  # a file without a suffix is still a file
+    assert load_article("Makefile").source == "Makefile"
+    os.symlink("loop-b", tmp_path / "loop-a")
+    os.symlink("loop-a", tmp_path / "loop-b")
+    os.symlink("gone.txt", tmp_path / "dangling.txt")
+    os.mkfifo(tmp_path / "pipe.txt")  # opening it would block: it must be refused unopened
+    cases = {
+        "missing-name": "missing-name: no such file",
+        "loop-a": "loop-a: a symbolic link loop",
+        "dangling.txt": "dangling.txt: a symbolic link to a file that does not exist",
+        "pipe.txt": "pipe.txt: not a regular file (a FIFO)",
+        "http://example.org/a b.html": "not a valid URL",
+        "ftp://example.org/a.txt": "only http:// and https://",
+        "   ": "empty source",
+    }
+    for source, message in cases.items():
+        with pytest.raises(ArticleError, match=re.escape(message)) as info:
+            load_article(source)
+        assert "\n" not in str(info.value)
+    assert load_article(text="Police met in Hanoi. They agreed.").body_sentences[0].text == "Police met in Hanoi."
+    assert load_article("Title\n\nPolice met in Hanoi.").title == "Title"  # content with a newline is text
+
+
+def test_cli_extract_reads_a_file_without_suffix_and_refuses_a_missing_name(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    (tmp_path / "README").write_text(ARTICLE, encoding="utf-8")
+    ok = subprocess.run([sys.executable, "-m", "analysis", "extract", "README"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert ok.returncode == 0 and json.loads(ok.stdout)["title"] == ARTICLE.splitlines()[0]
+    missing = subprocess.run([sys.executable, "-m", "analysis", "extract", "READMEE"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert missing.returncode == 1 and missing.stderr == "analysis: error: READMEE: no such file\n" and missing.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "name, text",
+    [("script", "# T\n\n" + "<script " * 25000), ("comment", "# T\n\n" + "<!--" * 50000), ("brackets", "# T\n\n" + "[" * 100000 + " Police met.")],
+)
+def test_markdown_cleanup_of_hostile_markup_ends_in_linear_time(name, text):
+    """Once 93 s on 195 kB of '<script ': now each pattern is bounded; a child process with a timeout guards the hang."""
+    import json
+    import subprocess
+    import sys
+
+    code = "import json, sys; from analysis.sources import markdown_to_text; print(json.dumps(markdown_to_text(sys.stdin.read())[3][:1]))"
+    done = subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    paragraphs = json.loads(done.stdout)
+    assert len(paragraphs) == 1 and paragraphs[0].startswith(text[5:25].strip())  # never closed, so kept as text
+
+
+@given(st.lists(st.sampled_from(["<script>", "</script>", "<SCRIPT a=1>", "</script >", "<style>", "</style>", "<!--", "-->", "x", " ", "<p>"]), max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_strip_raw_html_removes_every_closed_element_and_comment(parts):
+    text = "".join(parts)
+    out = sources.strip_raw_html(text)
+    assert len(out) <= len(text)
+    lower = out.lower()
+    for opener, closer in (("<script", "</script"), ("<style", "</style"), ("<!--", "-->")):
+        at = lower.find(opener)
+        assert at < 0 or lower.find(closer, at + len(opener)) < 0  # whatever opens is never closed later
+    assert sources.strip_raw_html(out) == out
+
+
+# --- URLs that stall, drip or redirect --------------------------------------------------------
+
+
+class _SlowHandler(http.server.BaseHTTPRequestHandler):
+    """Answers that never finish: a body dripped one byte at a time, headers that never end; redirects."""
+
+    redirects: dict[str, str] = {}
+
+    def do_GET(self):  # noqa: N802
+        try:
+            if self.path == "/drip":
+                self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 400\r\n\r\n")
+                for _ in range(400):  # 20 s at most, ends when the client hangs up
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(0.05)
+            elif self.path == "/stall":
+                self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+                for i in range(400):
+                    self.wfile.write(f"X-Wait-{i}: yes\r\n".encode())
+                    self.wfile.flush()
+                    time.sleep(0.05)
+            elif self.path in self.redirects:
+                self.send_response(302)
+                self.send_header("Location", self.redirects[self.path])
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def slow_server(server):
+    import socket
+
+    trap = socket.socket()  # where the ftp:// redirect points: nothing may connect to it
+    trap.bind(("127.0.0.1", 0))
+    trap.listen(1)
+    trap.setblocking(False)
+    _SlowHandler.redirects = {
+        "/to-ftp": f"ftp://127.0.0.1:{trap.getsockname()[1]}/article.txt",
+        "/to-other-port": f"{server}/news/chiefs.html",
+    }
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _SlowHandler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}", trap
+    httpd.shutdown()
+    httpd.server_close()
+    trap.close()
+
+
+@pytest.mark.parametrize("path", ["/drip", "/stall"])
+def test_a_url_that_drips_or_stalls_is_stopped_at_the_total_deadline(slow_server, monkeypatch, path):
+    base, _ = slow_server
+    monkeypatch.setattr(sources, "URL_TIMEOUT", 0.5)  # each read gets a byte within 0.5 s: only the total deadline stops it
+    started = time.monotonic()
+    with pytest.raises(ArticleError, match=r"no complete answer within 1\.5 s, stopped"):
+        load_article(base + path)
+    assert time.monotonic() - started < 6
+
+
+def test_redirects_go_to_http_only_and_say_where_they_went(slow_server, server):
+    base, trap = slow_server
+    with pytest.raises(ArticleError, match="redirected to ftp://127.0.0.1:.*, which is not an http\\(s\\) address; not followed"):
+        load_article(base + "/to-ftp")
+    with pytest.raises(BlockingIOError):
+        trap.accept()  # urllib's FTP handler never connected
+    article = load_article(base + "/to-other-port")
+    assert article.source == base + "/to-other-port" and article.url == f"{server}/news/chiefs.html"

@@ -258,13 +258,13 @@ def parse_article(
     )
 
 
-def load_article(source: str | Path | bytes) -> Article:
-    """Read an article from a file path, raw text or bytes.
+def load_article(source: str | Path | bytes | None = None, *, text: str | None = None) -> Article:
+    """Read an article from a file path, a URL, bytes, or ``text=`` (see :func:`analysis.sources.read_source`).
 
     >>> load_article("data/articles/iscr-2024.txt").author  # doctest: +SKIP
     'muhammad anas'
     """
     from .sources import read_source
 
-    document = read_source(source)
+    document = read_source(source, text=text)
     return parse_article(document.text, **document.metadata)

@@ -282,14 +282,14 @@ _MD_ITEM = re.compile(r"^ {0,3}(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 _MD_QUOTE = re.compile(r"^ {0,3}(?:>[ \t]?)+")
 _MD_REFDEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+.*$")
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# Every pattern is bounded ({0,N}) or anchored, so each start position costs at most N steps:
+# unbounded ``[^\]]+`` or ``.*?`` rescans to the end of the text from every ``[`` or ``<`` (quadratic).
 _MD_INLINE = (
-    (re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S), ""),
-    (re.compile(r"<!--.*?-->", re.S), ""),
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), ""),  # images
-    (re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)"), r"\1"),  # [text](url)
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # [text][ref]
-    (re.compile(r"<(https?://[^>\s]+)>"), r"\1"),  # autolinks
-    (re.compile(r"</?[A-Za-z][^>]*>"), ""),  # inline HTML tags
+    (re.compile(r"!\[([^\]\n]{0,500}+)\]\([^)\n]{0,2000}+\)"), ""),  # images
+    (re.compile(r"\[([^\]\n]{1,500}+)\]\((?:[^()\n]|\([^)\n]{0,500}+\)){0,2000}+\)"), r"\1"),  # [text](url)
+    (re.compile(r"\[([^\]\n]{1,500}+)\]\[[^\]\n]{0,500}+\]"), r"\1"),  # [text][ref]
+    (re.compile(r"<(https?://[^>\s]{1,2000}+)>"), r"\1"),  # autolinks
+    (re.compile(r"</?[A-Za-z][^>\n]{0,1000}+>"), ""),  # inline HTML tags
     (re.compile(r"(`+)([^`\n]{1,300}?)\1"), r"\2"),
     (re.compile(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1"), r"\2"),
     (re.compile(r"(?<![\w*])\*(?=\S)([^\n*]{1,300}?)(?<=\S)\*(?![\w*])"), r"\1"),
@@ -297,6 +297,46 @@ _MD_INLINE = (
     (re.compile(r"~~(?=\S)([^\n]{1,300}?)(?<=\S)~~"), r"\1"),
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])"), r"\1"),  # backslash escapes
 )
+_RAW_OPEN = re.compile(r"<(script|style)\b|<!--", re.I)
+
+
+def strip_raw_html(text: str) -> str:
+    """``text`` without ``<script>``/``<style>`` elements and ``<!-- comments -->``, in one pass (linear time).
+
+    An element or comment that is never closed is left as it is (as a non-greedy regex would).
+
+    >>> strip_raw_html("a<script>x()</script>b<!-- c -->d<style>")
+    'abd<style>'
+    """
+    lower = None
+    out: list[str] = []
+    position = 0
+    unclosed: set[str] = set()  # closers known to be absent from the rest of the text
+    for match in _RAW_OPEN.finditer(text):
+        start = match.start()
+        if start < position:
+            continue
+        closer = "-->" if match.group() == "<!--" else f"</{match.group(1).lower()}"
+        if closer in unclosed:
+            continue
+        if lower is None:
+            lower = text.lower()
+        end = lower.find(closer, match.end())
+        if end < 0:
+            unclosed.add(closer)
+            continue
+        if closer != "-->":
+            close = lower.find(">", end)
+            if close < 0:
+                unclosed.add(closer)
+                continue
+            end = close + 1
+        else:
+            end += 3
+        out.append(text[position:start])
+        position = end
+    out.append(text[position:])
+    return "".join(out)
 
 
 def looks_like_markdown(text: str) -> bool:
@@ -320,6 +360,7 @@ def looks_like_markdown(text: str) -> bool:
 
 
 def _md_inline(text: str) -> str:
+    text = strip_raw_html(text)
     for pattern, replacement in _MD_INLINE:
         text = pattern.sub(replacement, text)
     return " ".join(html.unescape(text).split())
@@ -342,7 +383,7 @@ def markdown_to_text(text: str) -> tuple[str | None, str | None, str | None, lis
             if sep and key.strip().lower() in ("title", "author", "date", "published"):
                 meta[key.strip().lower()] = value.strip().strip("\"'")
         text = text[front.end():]
-    text = _MD_INLINE[0][0].sub("", text)  # scripts and styles may span paragraphs
+    text = strip_raw_html(text)  # scripts, styles and comments may span paragraphs
     blocks: list[tuple[str, str]] = []  # (kind, text) with kind "heading" or "para"
     current: list[str] = []
     fence: str | None = None
@@ -408,57 +449,138 @@ def is_url(value: object) -> bool:
     return isinstance(value, str) and bool(_URL.match(value.strip()))
 
 
-def _looks_like_path(value: str) -> bool:
-    """A one-line string that names a file: an article suffix, or a separator and no spaces or markup."""
-    if "\n" in value or "\x00" in value or len(value) >= 1024 or "<" in value:
-        return False
-    if value.lower().rstrip().endswith((*TEXT_SUFFIXES, *MARKDOWN_SUFFIXES, *HTML_SUFFIXES)):
-        return True
-    if "/" in value or "\\" in value:
-        return not any(c.isspace() for c in value.strip()) or Path(value).exists()
-    return False
+class _Watchdog:
+    """Shuts down every socket of one fetch when its total deadline passes, so no server keeps us waiting.
+
+    A per-read timeout alone does not bound a server that drips one byte a second or stalls in its headers.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        import threading
+
+        self.seconds, self.expired = seconds, False
+        self._sockets: list = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Watchdog:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._timer.cancel()
+
+    def watch(self, sock) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            expired = self.expired
+        if expired:
+            self._shut(sock)
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.expired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            self._shut(sock)
+
+    @staticmethod
+    def _shut(sock) -> None:
+        import socket
+
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
 
 
-def fetch(url: str, *, timeout: float | None = None, max_bytes: int | None = None) -> tuple[bytes, str, str | None]:
-    """``(body, content_type, charset)`` of ``url``, with a timeout and a size cap; one-line errors.
+def _opener(watchdog: _Watchdog):
+    """A urllib opener whose connections the ``watchdog`` can cut, following redirects to http(s) only."""
+    import http.client
+    import urllib.request
+    from urllib.parse import urlsplit
 
-    Only called when the user passes a URL; defaults are :data:`URL_TIMEOUT` and :data:`MAX_BYTES`.
+    class WatchedHTTP(http.client.HTTPConnection):
+        def connect(self) -> None:
+            super().connect()
+            watchdog.watch(self.sock)
+
+    class WatchedHTTPS(http.client.HTTPSConnection):
+        def connect(self) -> None:
+            super().connect()
+            watchdog.watch(self.sock)
+
+    class HTTPHandler(urllib.request.HTTPHandler):
+        def http_open(self, req):
+            return self.do_open(WatchedHTTP, req)
+
+    class HTTPSHandler(urllib.request.HTTPSHandler):
+        def https_open(self, req):
+            return self.do_open(WatchedHTTPS, req, context=self._context)
+
+    class Redirects(urllib.request.HTTPRedirectHandler):
+        max_redirections = 5
+
+        def redirect_request(self, req, fp, code, msg, headers, newurl):
+            if urlsplit(newurl).scheme.lower() not in ("http", "https"):
+                raise ArticleError(f"{req.full_url}: redirected to {printable(newurl)}, which is not an http(s) address; not followed")
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    return urllib.request.build_opener(HTTPHandler, HTTPSHandler, Redirects)
+
+
+def fetch(url: str, *, timeout: float | None = None, max_bytes: int | None = None, with_final_url: bool = False) -> tuple:
+    """``(body, content_type, charset)`` of ``url`` (plus the URL after redirects with ``with_final_url``).
+
+    Each read waits at most ``timeout`` (default :data:`URL_TIMEOUT`) and the whole fetch, redirects
+    included, at most 3 × ``timeout``; bodies over ``max_bytes`` (default :data:`MAX_BYTES`) are refused.
+    Redirects are followed to http(s) addresses only. Every failure is a one-line :class:`ArticleError`.
     """
     timeout = URL_TIMEOUT if timeout is None else timeout
     max_bytes = MAX_BYTES if max_bytes is None else max_bytes
+    import http.client
     import socket
     import urllib.error
     import urllib.request
 
+    total = 3 * timeout
     request = urllib.request.Request(url, headers={"User-Agent": "analysis (+https://pypi.org/project/analysis)", "Accept": "text/html, text/plain, text/markdown;q=0.9, */*;q=0.1"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - http(s) only, checked by is_url
-            length = response.headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > max_bytes:
-                raise ArticleError(f"{url}: larger than {max_bytes // 2**20} MB, refused")
-            deadline = time.monotonic() + 3 * timeout  # a server dripping bytes does not keep us forever
-            chunks, size = [], 0
-            while chunk := response.read(65536):
-                chunks.append(chunk)
-                size += len(chunk)
-                if size > max_bytes:
+    final = url
+    with _Watchdog(total) as watchdog:
+        try:
+            with _opener(watchdog).open(request, timeout=timeout) as response:
+                final = response.geturl() or url
+                length = response.headers.get("Content-Length")
+                if length and length.isdigit() and int(length) > max_bytes:
                     raise ArticleError(f"{url}: larger than {max_bytes // 2**20} MB, refused")
-                if time.monotonic() > deadline:
-                    raise ArticleError(f"{url}: download took longer than {3 * timeout:g} s, stopped")
-            body = b"".join(chunks)
-            content_type = response.headers.get_content_type()
-            charset = response.headers.get_content_charset()
-    except urllib.error.HTTPError as exc:
-        raise ArticleError(f"{url}: HTTP error {exc.code} {exc.reason}") from None
-    except urllib.error.URLError as exc:
-        reason = exc.reason
-        if isinstance(reason, (TimeoutError, socket.timeout)):
-            raise ArticleError(f"{url}: no answer within {timeout:g} s") from None
-        raise ArticleError(f"{url}: could not fetch ({reason})") from None
-    except (TimeoutError, socket.timeout):
-        raise ArticleError(f"{url}: no answer within {timeout:g} s") from None
-    except (OSError, ValueError) as exc:  # connection reset, bad URL, http.client errors
-        raise ArticleError(f"{url}: could not fetch ({type(exc).__name__}: {exc})") from None
+                chunks, size = [], 0
+                while chunk := response.read1(65536):
+                    chunks.append(chunk)
+                    size += len(chunk)
+                    if size > max_bytes:
+                        raise ArticleError(f"{url}: larger than {max_bytes // 2**20} MB, refused")
+                if watchdog.expired:  # the cut socket looked like the end of the body
+                    raise TimeoutError
+                body = b"".join(chunks)
+                content_type = response.headers.get_content_type()
+                charset = response.headers.get_content_charset()
+        except ArticleError:
+            raise
+        except urllib.error.HTTPError as exc:
+            where = f" (redirected to {printable(exc.url)})" if exc.url and exc.url != url else ""
+            raise ArticleError(f"{url}: HTTP error {exc.code} {exc.reason}{where}") from None
+        except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as exc:
+            if watchdog.expired:
+                raise ArticleError(f"{url}: no complete answer within {total:g} s, stopped") from None
+            reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+            if isinstance(reason, (TimeoutError, socket.timeout)):
+                raise ArticleError(f"{url}: no answer within {timeout:g} s") from None
+            if isinstance(reason, OSError) and not isinstance(reason, urllib.error.URLError):
+                raise ArticleError(f"{url}: could not fetch ({printable(reason.strerror or reason)})") from None
+            raise ArticleError(f"{url}: could not fetch ({type(reason).__name__}: {printable(reason)})") from None
+    if with_final_url:
+        return body, content_type, charset, final
     return body, content_type, charset
 
 
@@ -511,49 +633,152 @@ def _from_record(record: Mapping, name: str) -> Document:
     return Document(body, metadata)
 
 
-def read_source(source: str | Path | bytes | Mapping) -> Document:
-    """Read ``source`` — a file path, an http(s) URL, raw text, bytes, or a record with a ``text`` key.
+def read_source(source: str | Path | bytes | Mapping | None = None, *, text: str | None = None) -> Document:
+    """Read ``source`` — a file path, an http(s) URL, bytes, or a record with a ``text`` key — or ``text``.
+
+    A string is a path when it names a file, a URL when it has a scheme, and article text only when
+    it spans several lines or starts with markup (``<``); anything else is a one-line
+    :class:`ArticleError`, never an empty analysis. Pass one-line text as ``text=``.
 
     >>> read_source({"text": "Police met.", "title": "A meeting", "date": "2024-05-01"}).metadata
     {'published': datetime.date(2024, 5, 1)}
+    >>> read_source(text="Police met in Hanoi.").text
+    'Police met in Hanoi.'
     """
+    if text is not None:
+        if source is not None:
+            raise ArticleError("give either a source or text=, not both")
+        if not isinstance(text, str):
+            raise ArticleError(f"text= takes a str, not a {type(text).__name__}")
+        return _from_text(text, "input")
     if isinstance(source, (bytes, bytearray, memoryview)):
         return _from_bytes(bytes(source), "input")
     if isinstance(source, Mapping):
         return _from_record(source, str(source.get("id") or "record"))
-    if isinstance(source, str) and is_url(source):
-        url = source.strip()
-        body, content_type, charset = fetch(url)
-        kind = "html" if content_type in ("text/html", "application/xhtml+xml") else None
-        if content_type not in ("text/plain", "text/markdown", "text/x-markdown", "text/html", "application/xhtml+xml") and _binary_kind(body):
-            raise ArticleError(f"{url}: the server sent {content_type}, not text")
-        document = _from_bytes(body, url, content_type=content_type if kind else None, declared=charset)
-        return Document(document.text, {**document.metadata, "url": url, "source": url})
-    if isinstance(source, Path) or (isinstance(source, str) and _looks_like_path(source)):
-        path = Path(source)
-        try:
-            if not path.is_file():
-                raise ArticleError(f"{path}: no such file" if not path.is_dir() else f"{path}: is a folder (use `analysis corpus` for many articles)")
-            size = path.stat().st_size
-        except OSError as exc:  # a name too long, a permission problem
-            raise ArticleError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-        if size > MAX_BYTES:
-            raise ArticleError(f"{path}: {size / 2**20:.0f} MB is larger than the {MAX_BYTES // 2**20} MB limit, refused")
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ArticleError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-        if not data.strip():
-            raise ArticleError(f"{path}: no text to analyse (empty file)")
-        declared = None
-        if m := _META_CHARSET.search(data[:4096]):
-            declared = m.group(1).decode("ascii", "replace")
-        text = decode(data, str(path), declared=declared)
-        document = _from_text(text, str(path), kind=sniff_format(text, path.name))
-        return Document(document.text, {**document.metadata, "source": str(path)})
+    if isinstance(source, Path):
+        return _from_path(source)
     if isinstance(source, str):
-        return _from_text(source, "input")
+        if is_text(source):
+            return _from_text(source, "input")
+        name = source.strip()
+        if not name:
+            raise ArticleError("empty source: give a file path, an http(s) URL, or the article as text=")
+        if has_scheme(name):
+            return _from_url(name)
+        return _from_path(Path(source))
     raise ArticleError(f"cannot read an article from a {type(source).__name__}")
+
+
+def is_text(value: object) -> bool:
+    """True for a string that is article content rather than a name: several lines, or markup.
+
+    >>> is_text("Title\\n\\nBody."), is_text("<p>Police met.</p>"), is_text("README")
+    (True, True, False)
+    """
+    return isinstance(value, str) and ("\n" in value or "\r" in value or value.lstrip().startswith("<"))
+
+
+_SCHEME = re.compile(r"\A[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def has_scheme(value: str) -> bool:
+    """True for a string that starts with a URL scheme (``http://``, ``ftp://``, ...).
+
+    >>> has_scheme("https://example.org/a"), has_scheme("ftp://x"), has_scheme("data/a.txt")
+    (True, True, False)
+    """
+    return bool(_SCHEME.match(value.strip()))
+
+
+def _from_url(url: str) -> Document:
+    if not is_url(url):
+        scheme = url.split("://", 1)[0].lower()
+        if scheme not in ("http", "https"):
+            raise ArticleError(f"{printable(url)}: only http:// and https:// addresses can be fetched, not {printable(scheme)}://")
+        raise ArticleError(f"{printable(url)}: not a valid URL (a space or a missing host?); write spaces as %20")
+    body, content_type, charset, final = fetch(url, with_final_url=True)
+    kind = "html" if content_type in ("text/html", "application/xhtml+xml") else None
+    if content_type not in ("text/plain", "text/markdown", "text/x-markdown", "text/html", "application/xhtml+xml") and _binary_kind(body):
+        raise ArticleError(f"{url}: the server sent {content_type}, not text")
+    document = _from_bytes(body, url, content_type=content_type if kind else None, declared=charset)
+    return Document(document.text, {**document.metadata, "url": final, "source": url})
+
+
+def _from_path(path: Path) -> Document:
+    data = read_file(path)
+    declared = None
+    if m := _META_CHARSET.search(data[:4096]):
+        declared = m.group(1).decode("ascii", "replace")
+    text = decode(data, str(path), declared=declared)
+    document = _from_text(text, str(path), kind=sniff_format(text, path.name))
+    return Document(document.text, {**document.metadata, "source": str(path)})
+
+
+def check_file(path: Path) -> int:
+    """The size of ``path`` if it is a regular file that may be read; else a one-line :class:`ArticleError`.
+
+    Missing files, folders, dangling symlinks, symlink loops, FIFOs and devices are refused
+    without opening them (a FIFO would block the reader forever).
+    """
+    import errno
+    import os
+    import stat
+
+    name = printable(str(path))
+    if not str(path).strip():
+        raise ArticleError("empty file name")
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        if os.path.lexists(path):
+            raise ArticleError(f"{name}: a symbolic link to a file that does not exist") from None
+        raise ArticleError(f"{name}: no such file") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ArticleError(f"{name}: a symbolic link loop") from None
+        raise ArticleError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    except ValueError as exc:  # a NUL byte in the name
+        raise ArticleError(f"{name}: not a usable file name ({exc})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ArticleError(f"{name}: is a folder (use `analysis corpus` for many articles)")
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a socket" if stat.S_ISSOCK(info.st_mode) else "a device"
+        raise ArticleError(f"{name}: not a regular file ({kind})")
+    return info.st_size
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of the article file ``path``, after :func:`check_file`; one-line errors."""
+    size = check_file(path)
+    if size > MAX_BYTES:
+        raise ArticleError(f"{printable(str(path))}: {size / 2**20:.0f} MB is larger than the {MAX_BYTES // 2**20} MB limit, refused")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise ArticleError(f"{printable(str(path))}: cannot be read ({exc.strerror or exc})") from None
+    if len(data) > MAX_BYTES:
+        raise ArticleError(f"{printable(str(path))}: larger than the {MAX_BYTES // 2**20} MB limit, refused")
+    if not data.strip():
+        raise ArticleError(f"{printable(str(path))}: no text to analyse (empty file)")
+    return data
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(value: object) -> str:
+    """``value`` as text safe to print on a terminal: control characters, bidi overrides and lone surrogates escaped.
+
+    >>> print(printable("a\\x1b[31mred\\u202e"))
+    a\\x1b[31mred\\u202e
+    """
+    return _UNPRINTABLE.sub(_escape, str(value))
 
 
 def _checked(document: Document, name: str) -> Document:
