@@ -1464,6 +1464,10 @@ def _analyze(items: Iterator, total: int | None, runner: Engine, sources: Any, *
     from .directory import attach  # directory_persons, directory_organizations and edges, beside the other tables
 
     attach(result)
+    if result.out_dir is not None and any(k.startswith("directory_") for k in result.files):
+        from .export import write_atomically
+
+        write_atomically(result.out_dir / "corpus.json", _manifest(result, sources))  # now listing the directory's tables
     return result
 
 
