@@ -86,14 +86,16 @@ def make_tables(n_articles: int, out: Path, seed: int = 13) -> dict:
     rng = random.Random(seed)
     people = _people(20_000, rng)
     orgs = _organizations(rng)
-    weights = [1 / (rank + 1) ** 0.9 for rank in range(len(people))]
+    import itertools
+
+    cumulative = list(itertools.accumulate(1 / (rank + 1) ** 0.9 for rank in range(len(people))))  # once, not per draw
     person_rows, org_rows, article_rows, event_rows, truth = [], [], [], [], []
     start = 738000  # an ordinal day in 2021
     for index in range(n_articles):
         article_id = f"s{index:06d}"
         day = __import__("datetime").date.fromordinal(start + rng.randrange(1400))
         article_rows.append((article_id, day.isoformat() if rng.random() > 0.03 else None))
-        chosen = {p["id"]: p for p in rng.choices(people, weights=weights, k=5)}.values()
+        chosen = {p["id"]: p for p in rng.choices(people, cum_weights=cumulative, k=5)}.values()
         for person in chosen:
             org = orgs[person["org"]]
             name = _written(person, rng)

@@ -64,8 +64,15 @@ FACTS = """(() => {
     // The network is an SVG image (an <img>: nothing in it can run). To measure its labels as this
     // browser draws them, the test puts a copy of its markup into the page.
     const svgImages = within('Who-met-whom', 'img').filter(i => i.src.startsWith('data:image/svg+xml;base64,'));
+    const inlineSvgs = within('Who-met-whom', 'svg').filter(s => s.querySelector('text'));  // charts shown inline
+    const measure = (root) => Array.from(root.querySelectorAll('text')).map(t => {
+        const r = t.getBoundingClientRect();
+        return {text: t.textContent, x0: r.left, y0: r.top, x1: r.right, y1: r.bottom};
+    });
     let boxes = [];
-    if (svgImages.length) {
+    if (!svgImages.length && inlineSvgs.length) {
+        boxes = measure(inlineSvgs[0]);
+    } else if (svgImages.length) {
         const bytes = Uint8Array.from(atob(svgImages[0].src.split(',')[1]), c => c.charCodeAt(0));
         const holder = document.createElement('div');
         holder.innerHTML = new TextDecoder().decode(bytes);
@@ -82,7 +89,8 @@ FACTS = """(() => {
         counts: Array.from(document.querySelectorAll(".analysis-count")).map(p => p.innerText),
         people: within('People-and-organizations', 'table tr').map(r => Array.from(r.cells).map(c => c.innerText)),
         personLinks: within('People-and-organizations', 'td a').map(a => ({text: a.innerText, href: a.href})),
-        svgs: svgImages.map(i => ({complete: i.complete, width: i.naturalWidth, height: i.naturalHeight})),
+        svgs: svgImages.length ? svgImages.map(i => ({complete: i.complete, width: i.naturalWidth, height: i.naturalHeight}))
+                               : inlineSvgs.map(s => ({complete: true, width: s.getBoundingClientRect().width, height: s.getBoundingClientRect().height})),
         labelBoxes: boxes,
         timelineImages: within('Timeline', 'img, svg.analysis-chart').map(i => i.tagName === 'IMG' ? ({complete: i.complete, width: i.naturalWidth, alt: i.alt}) : ({complete: true, width: i.getBoundingClientRect().width, alt: i.getAttribute('aria-label')})),
         timelineRows: within('Timeline', 'table tr').length,

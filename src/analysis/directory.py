@@ -19,8 +19,9 @@ A user's aliases file (CSV with columns ``variant,canonical``) takes precedence 
 from __future__ import annotations
 
 import csv
+import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -47,6 +48,7 @@ _INPUT_COLUMNS = {
     "events": ["article_id", "name", "acronym", "start"],
 }
 HISTORY_LIMIT = 12  # entries of a title history before "… and N more"
+WRITE_ROWS = 20_000  # rows per slice written to Parquet/CSV
 
 
 @dataclass
@@ -170,13 +172,26 @@ def gather(source: Any) -> dict[str, pd.DataFrame]:
 def _text(value: Any) -> str:
     if value is None or isinstance(value, float) and value != value:
         return ""
-    return " ".join(str(value).split())
+    value = str(value)
+    if "  " not in value and value.isprintable() and value.strip() == value:
+        return value  # already one line with single spaces (most names): no new string
+    return " ".join(value.split())
+
+
+CHUNK = 50_000  # rows turned into Python values at a time (whole columns of 500,000 names cost hundreds of MB)
+
+
+def _rows(frame: pd.DataFrame, columns: Sequence[str]) -> Iterable[tuple]:
+    """The values of ``columns``, row by row, converted chunk by chunk."""
+    for start in range(0, len(frame), CHUNK):
+        part = frame.iloc[start : start + CHUNK]
+        yield from zip(*(part[c].tolist() for c in columns))
 
 
 def _dates(articles: pd.DataFrame) -> dict[str, str]:
     """article_id → ISO date of publication ('' when unknown)."""
     out = {}
-    for article_id, published in zip(articles["article_id"], articles["published"]):
+    for article_id, published in zip(articles["article_id"].tolist(), articles["published"].tolist()):
         text = _text(published)[:10]
         out[str(article_id)] = text if len(text) == 10 and text[4] == "-" else ""
     return out
@@ -187,17 +202,27 @@ def _span(dates: Iterable[str]) -> tuple[str | None, str | None]:
     return (known[0], known[-1]) if known else (None, None)
 
 
-def _history(entries: Iterable[tuple[str, str]]) -> str:
+def _note(history: dict[str, list], value: str, date: str) -> None:
+    """Record that an article of ``date`` ('' if undated) states ``value``: history[value] = [first, last]."""
+    if not value:
+        return
+    span = history.get(value)
+    if span is None:
+        history[value] = [date or None, date or None]
+    elif date:
+        if span[0] is None or date < span[0]:
+            span[0] = date
+        if span[1] is None or date > span[1]:
+            span[1] = date
+
+
+def _history(history: dict[str, list]) -> str:
     """"A (2023-05-20) → B (2024-08-29 – 2024-10-14)": each value with the dates of the articles stating it,
-    in the order first stated; undated statements last, marked "undated"."""
-    dates: dict[str, list[str]] = defaultdict(list)
-    for value, date in entries:
-        if value:
-            dates[value].append(date)
-    order = sorted(dates, key=lambda v: (min((d for d in dates[v] if d), default="9999"), v))
+    in the order first stated; values only undated articles state come last, marked "undated"."""
+    order = sorted(history, key=lambda v: (history[v][0] or "9999", v))
     parts = []
     for value in order:
-        first, last = _span(dates[value])
+        first, last = history[value]
         when = "undated" if first is None else first if first == last else f"{first} – {last}"
         parts.append(f"{value} ({when})")
     if len(parts) > HISTORY_LIMIT:
@@ -223,35 +248,31 @@ def _organizations(orgs: pd.DataFrame, dates: dict[str, str], aliases: Mapping[s
     from .names import looks_like_acronym
     from .resolution import parents, resolve_organizations
 
-    names = [_text(n) for n in orgs["name"]]
-    ids = [str(a) for a in orgs["article_id"]]
-    acronyms = [_text(a) for a in orgs["acronym"]]
     forms: dict[str, set] = {}
-    for name, acronym in zip(names, acronyms):
+    for name, acronym in _rows(orgs, ["name", "acronym"]):
+        name, acronym = _text(name), _text(acronym)
         if name:
             forms.setdefault(name, set())
             if acronym:
                 forms[name].add(acronym)
     clusters = resolve_organizations(forms, aliases=aliases)
-    members: dict[int, Counter] = defaultdict(Counter)
+    members: dict[int, Counter] = defaultdict(Counter)  # form → rows, one row per article naming it
     articles: dict[int, set] = defaultdict(set)
     acronym_counts: dict[int, Counter] = defaultdict(Counter)
-    for name, acronym, article_id in zip(names, acronyms, ids):
+    for name, acronym, article_id in _rows(orgs, ["name", "acronym", "article_id"]):
+        name, acronym = _text(name), _text(acronym)
         if not name:
             continue
         number = clusters.cluster[name]
         members[number][name] += 1
-        articles[number].add(article_id)
+        articles[number].add(sys.intern(str(article_id)))
         if acronym:
             acronym_counts[number][acronym] += 1
         elif looks_like_acronym(name):
             acronym_counts[number][name] += 1
-    form_articles: dict[str, set] = defaultdict(set)
-    for name, article_id in zip(names, ids):
-        form_articles[name].add(article_id)
 
     def best(counts: Counter) -> str:  # the form most articles use; a full name before an acronym on a tie
-        return max(counts, key=lambda n: (len(form_articles[n]), not looks_like_acronym(n), len(n), n))
+        return max(counts, key=lambda n: (counts[n], not looks_like_acronym(n), len(n), n))
 
     canonical = {n: clusters.canonical.get(n) or best(members[n]) for n in members}
     order = sorted(members, key=lambda n: (-len(articles[n]), canonical[n]))
@@ -315,12 +336,12 @@ def _persons(persons: pd.DataFrame, dates: dict[str, str], aliases: Mapping[str,
 
     from .resolution import resolve_persons
 
-    names = [_text(n) for n in persons["name"]]
-    ids = [str(a) for a in persons["article_id"]]
-    org_texts = [_text(o) for o in persons["organization"]]
-    org_ids = [find_org(o) for o in org_texts]
+    org_ids: list[str | None] = []  # the organization id of each row (shared strings: a list of references)
     forms: dict[str, set] = {}
-    for name, oid in zip(names, org_ids):
+    for name, org_text in _rows(persons, ["name", "organization"]):
+        name = _text(name)
+        oid = find_org(_text(org_text))
+        org_ids.append(oid)
         if name:
             forms.setdefault(name, set())
             if oid:
@@ -329,12 +350,12 @@ def _persons(persons: pd.DataFrame, dates: dict[str, str], aliases: Mapping[str,
     members: dict[int, Counter] = defaultdict(Counter)
     articles: dict[int, set] = defaultdict(set)
     honorifics: dict[int, Counter] = defaultdict(Counter)
-    titles: dict[int, list] = defaultdict(list)
-    held: dict[int, list] = defaultdict(list)
+    titles: dict[int, dict] = defaultdict(dict)
+    held: dict[int, dict] = defaultdict(dict)
     held_ids: dict[int, Counter] = defaultdict(Counter)
-    for name, article_id, honorific, title, role, org_text, oid in zip(
-        names, ids, persons["honorific"], persons["title"], persons["role"], org_texts, org_ids
-    ):
+    rows = _rows(persons, ["name", "article_id", "honorific", "title", "role", "organization"])
+    for (name, article_id, honorific, title, role, org_text), oid in zip(rows, org_ids):
+        name, org_text, article_id = _text(name), _text(org_text), sys.intern(str(article_id))
         if not name:
             continue
         number = clusters.cluster[name]
@@ -344,8 +365,8 @@ def _persons(persons: pd.DataFrame, dates: dict[str, str], aliases: Mapping[str,
         if _text(honorific):
             honorifics[number][_text(honorific)] += 1
         position = ", ".join(x for x in (_text(title), _text(role)) if x)
-        titles[number].append((position, date))
-        held[number].append((org_names.get(oid, org_text) if oid else org_text, date))
+        _note(titles[number], position, date)
+        _note(held[number], org_names.get(oid, org_text) if oid else org_text, date)
         if oid:
             held_ids[number][oid] += 1
     order = sorted(members, key=lambda n: (-len(articles[n]), _pick_name(members[n], lambda x: len(x.split()))))
@@ -378,6 +399,13 @@ def _persons(persons: pd.DataFrame, dates: dict[str, str], aliases: Mapping[str,
     return table, lookup, canonical, org_ids
 
 
+def _clear_caches() -> None:
+    """Drop the name readers' caches: they speed up one resolution, then only hold memory."""
+    from . import names
+
+    names.clear_caches()
+
+
 def directory(result_or_articles: Any, *, aliases: Any = None) -> Directory:
     """The people and organizations of a corpus, one row per real person and per real organization.
 
@@ -405,14 +433,19 @@ def directory(result_or_articles: Any, *, aliases: Any = None) -> Directory:
     persons, person_lookup, person_names, affiliation = _persons(tables["persons"], dates, alias_map, find_org, org_names)
     person_rows = tables["persons"]
     org_rows = tables["organizations"]
+    # each name as written, as the very string object the lookups hold (one copy however many rows)
+    shared = {name: name for name in (*person_lookup, *org_lookup)}
+    person_names_as_written = [shared.get(n, n) for n in (_text(v) for (v,) in _rows(person_rows, ["name"]))]
+    org_names_as_written = [shared.get(n, n) for n in (_text(v) for (v,) in _rows(org_rows, ["name"]))]
+    del shared
     mentions = pd.concat(
         [
             pd.DataFrame(
                 {
                     "article_id": person_rows["article_id"].astype(str).to_numpy(),
                     "kind": "person",
-                    "name": [_text(n) for n in person_rows["name"]],
-                    "entity_id": [person_lookup.get(_text(n)) for n in person_rows["name"]],
+                    "name": person_names_as_written,
+                    "entity_id": [person_lookup.get(n) for n in person_names_as_written],
                     "organization_id": affiliation,
                 }
             ),
@@ -420,18 +453,21 @@ def directory(result_or_articles: Any, *, aliases: Any = None) -> Directory:
                 {
                     "article_id": org_rows["article_id"].astype(str).to_numpy(),
                     "kind": "organization",
-                    "name": [_text(n) for n in org_rows["name"]],
-                    "entity_id": [org_lookup.get(_text(n)) for n in org_rows["name"]],
+                    "name": org_names_as_written,
+                    "entity_id": [org_lookup.get(n) for n in org_names_as_written],
                     "organization_id": None,
                 }
             ),
         ],
         ignore_index=True,
     )
+    events = tables["events"]
+    del tables, person_rows, org_rows, affiliation  # the input tables are not needed any more: free them before the edges
+    _clear_caches()
     mentions = mentions[mentions["entity_id"].notna()].reset_index(drop=True)
     names = {**person_names, **org_names}
     mentions["entity"] = mentions["entity_id"].map(names)
-    edge_table = edges(mentions, tables["events"], names=names)
+    edge_table = edges(mentions, events, names=names)
     return Directory(persons, orgs, mentions[[*MENTION_COLUMNS, "organization_id"]], edge_table)
 
 
@@ -455,7 +491,8 @@ def attach(result: Any) -> None:
         writer = TableWriter(result.out_dir)
         try:
             for kind, table in found.tables().items():
-                writer.write(kind, table)
+                for start in range(0, max(len(table), 1), WRITE_ROWS):  # flushed slice by slice: memory stays flat
+                    writer.write(kind, table.iloc[start : start + WRITE_ROWS])
             result.files.update(writer.close())
         except BaseException:
             writer.abort()

@@ -51,11 +51,11 @@ def fold(text: str) -> str:
     text = str(text)
     if text.isascii():
         return text.casefold().replace("`", "'")
-    return _fold(text)
+    return _fold_cached(text)
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _fold(text: str) -> str:
+def _fold_cached(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.casefold())
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("’", "'").replace("‘", "'").replace("ʼ", "'").replace("`", "'")
@@ -83,14 +83,16 @@ def _honorific_tokens() -> frozenset[str]:
     return frozenset(words)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonName:
     """A person's name read for comparison (all tokens folded).
 
     ``given`` are the name's tokens other than the family name, ``initials`` the first letters
     of the given names written as initials, ``family`` the family name (the token in capitals
     when one is, else the last token), ``suffix`` a generational suffix, ``dropped`` the
-    honorifics and markers removed.
+    honorifics and markers removed. ``key`` is equal for the same name written with or without
+    honorifics, markers, accents or capitals; ``sorted_key`` also for the same words in another
+    order ("CHO Ji Ho" and "Ji Ho Cho").
     """
 
     text: str
@@ -102,16 +104,8 @@ class PersonName:
     family_first: bool = False
     dropped: tuple[str, ...] = ()
     nickname: str = ""
-
-    @functools.cached_property
-    def key(self) -> str:
-        """Equal for the same name written with or without honorifics, markers, accents or capitals."""
-        return " ".join(self.tokens) + (f" {self.suffix}" if self.suffix else "")
-
-    @functools.cached_property
-    def sorted_key(self) -> str:
-        """Equal for the same tokens in another order ("CHO Ji Ho" and "Ji Ho Cho")."""
-        return " ".join(sorted(self.tokens)) + (f" {self.suffix}" if self.suffix else "")
+    key: str = ""
+    sorted_key: str = ""
 
     @property
     def full(self) -> tuple[str, ...]:
@@ -128,7 +122,6 @@ class PersonName:
         return bool(self.initials)
 
 
-@functools.lru_cache(maxsize=1 << 17)
 def person_name(text: str) -> PersonName:
     """Read a person's name (see the module's docstring).
 
@@ -191,7 +184,10 @@ def person_name(text: str) -> PersonName:
     family = tokens[family_index] if tokens else ""
     given = tuple(t for i, t in enumerate(tokens) if i != family_index)
     initials = tuple(t for t in given if len(t) == 1)
+    tail = f" {suffix}" if suffix else ""
     return PersonName(
+        key=" ".join(tokens) + tail,
+        sorted_key=" ".join(sorted(tokens)) + tail,
         text=text,
         tokens=tokens,
         given=given,
@@ -341,3 +337,9 @@ def looks_like_acronym(name: str) -> bool:
         return False
     letters = [c for c in words[0] if c.isalpha()]
     return len(letters) >= 2 and (sum(c.isupper() for c in letters) >= 2 or words[0][0].isupper())
+
+
+def clear_caches() -> None:
+    """Empty the caches of the name readers (they speed up one resolution, then only hold memory)."""
+    for function in (organization_key, _fold_cached):
+        function.cache_clear()

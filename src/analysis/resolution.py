@@ -168,10 +168,10 @@ def _persons_reordered(merger: _Merger, by_key: dict[str, PersonName], texts) ->
             merger.union(keys[0], other, "same words reordered", f"{_label(texts, keys[0])} = {_label(texts, other)}")
 
 
-def _family_index(by_key: dict[str, PersonName]) -> tuple[dict[str, list[str]], dict[tuple[str, str], list[str]]]:
+def _family_index(by_key: dict[str, PersonName]) -> tuple[dict[str, list[str]], dict[tuple, list[str]]]:
     """Full names by a word that may be the family name, and by (that word, first letter of the first other word)."""
     index: dict[str, list[str]] = defaultdict(list)
-    by_initial: dict[tuple[str, str], list[str]] = defaultdict(list)
+    by_initial: dict[tuple, list[str]] = defaultdict(list)
     for key, name in by_key.items():
         if len(name.full) >= 2:
             for token in {name.family, name.tokens[0], name.tokens[-1]}:
@@ -180,6 +180,9 @@ def _family_index(by_key: dict[str, PersonName]) -> tuple[dict[str, list[str]], 
                 rest.pop(len(rest) - 1 - rest[::-1].index(token))
                 if rest:
                     by_initial[(token, rest[0][0])].append(key)
+                    for word in set(rest):  # and by a whole word: "A. Bayu Castillo" looks among the Bayu Castillos
+                        if len(word) > 1:
+                            by_initial[(token, rest[0][0], word)].append(key)
     return index, by_initial
 
 
@@ -202,9 +205,11 @@ def _persons_shorter(merger: _Merger, by_key: dict[str, PersonName], orgs_of, te
             continue
         if not name.given:
             continue
+        words = [w for w in name.given if len(w) > 1]
+        block = (name.family, name.given[0][0], words[0]) if words else (name.family, name.given[0][0])
         candidates = [
             k
-            for k in by_initial.get((name.family, name.given[0][0]), ())
+            for k in by_initial.get(block, ())
             if k != key and len(by_key[k].tokens) >= len(name.tokens) and by_key[k].key != name.key and compatible(name, by_key[k])
         ]
         if not candidates:
