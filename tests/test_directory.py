@@ -332,3 +332,14 @@ def test_network_chart_of_no_ties_says_so():
 
     fig = network_chart(pd.DataFrame(columns=EDGE_COLUMNS))
     assert fig.axes[0].texts[0].get_text() == "No two people appear together."
+def test_charts_network_is_the_directory_network_chart():
+    import analysis
+    from analysis import charts
+    from analysis.article import parse_article
+    from matplotlib.figure import Figure
+
+    articles = [parse_article(f"T{i}\n\nPolice General Somchai Wong met Commissioner Reece Kershaw of the Australian Federal Police.") for i in range(2)]
+    found = analysis.directory(articles)
+    fig = charts.network(found.edges, n=5)
+    assert isinstance(fig, Figure)
+    assert any("Kershaw" in t.get_text() for ax in fig.axes for t in ax.texts)

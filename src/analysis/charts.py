@@ -502,3 +502,11 @@ class Embedded:
 def embed(fig: Figure) -> Embedded:
     """Display ``fig`` in a notebook as a deterministic inline SVG without pyplot (the report notebooks use this)."""
     return Embedded(fig)
+
+
+def network(edges: pd.DataFrame, **options) -> Figure:
+    """Who appears with whom, drawn from :func:`analysis.directory`'s edges (see :func:`analysis.network.network_chart`),
+    e.g. ``charts.network(analysis.directory(articles).edges, n=30)``."""
+    from .network import network_chart
+
+    return network_chart(edges, **options)
