@@ -857,7 +857,7 @@ def _local_cluster(cls: Any, n_workers: int) -> Any:
             processes=True,
             host="127.0.0.1",
             dashboard_address=None,
-            silence_logs=logging.ERROR,
+            silence_logs=logging.CRITICAL,  # a worker cut off by Ctrl-C logs heartbeat tracebacks at ERROR; task errors become error rows
             preload=["analysis.worker_init"],  # workers leave Ctrl-C to this process
         )
 
