@@ -1,0 +1,97 @@
+"""Seconds per MB of every extractor on the seed article repeated to 0.1, 1 and 10 MB (issue 14 item 8).
+
+    python benchmarks/bench_linear.py [--sizes 0.1,1,10] [--limit SECONDS]
+
+Linear extractors show about the same seconds per MB at every size. Each measurement runs in
+a child process with a time limit (default 120 s): a super-linear extractor is reported as
+"over the limit" and its larger sizes are skipped, so the benchmark itself never runs for hours.
+"""
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import time
+from pathlib import Path
+
+SEED = Path(__file__).resolve().parents[1] / "data" / "articles" / "iscr-2024.txt"
+
+#: name -> (module, function, keyword options): the extractors a corpus run computes, and events.
+EXTRACTORS = {
+    "participants": ("participants", "participants", {}),
+    "organizations": ("participants", "organizations", {}),
+    "places": ("participants", "places", {}),
+    "dates": ("dates", "dates", {}),
+    "events": ("dates", "events", {}),
+    "themes": ("themes", "themes", {}),
+    "terms": ("terms", "term_frequencies", {}),
+    "readability": ("readability", "readability", {}),
+}
+
+
+def article_text(megabytes: float) -> str:
+    """The seed article's body repeated (title and byline once) to about ``megabytes`` MB of UTF-8."""
+    seed = SEED.read_text(encoding="utf-8")
+    head, _, body = seed.partition("\n\n")
+    target = int(megabytes * 2**20)
+    copies = max(1, round((target - len(head.encode())) / (len(body.encode()) + 2)))
+    return head + "\n\n" + "\n\n".join([body.strip()] * copies) + "\n"
+
+
+def _measure(name: str, megabytes: float, queue: multiprocessing.Queue) -> None:
+    import importlib
+
+    from analysis import parse_article
+
+    module, function, options = EXTRACTORS[name]
+    extractor = getattr(importlib.import_module(f"analysis.{module}"), function)
+    extractor(parse_article(SEED.read_text(encoding="utf-8")), **options)  # lexicons and patterns loaded outside the timing
+    text = article_text(megabytes)
+    started = time.perf_counter()
+    article = parse_article(text)
+    parsed = time.perf_counter()
+    extractor(article, **options)
+    queue.put((parsed - started, time.perf_counter() - parsed, len(text.encode()) / 2**20))
+
+
+def measure(name: str, megabytes: float, limit: float) -> tuple[float, float, float] | None:
+    """``(parse seconds, extractor seconds, MB)``, or None when the extractor ran past ``limit`` seconds."""
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    process = context.Process(target=_measure, args=(name, megabytes, queue), daemon=True)
+    process.start()
+    process.join(limit)
+    if process.is_alive():
+        process.terminate()
+        process.join()
+        return None
+    return queue.get(timeout=5) if not queue.empty() else None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="0.1,1,10", help="MB, comma-separated (default 0.1,1,10)")
+    parser.add_argument("--limit", type=float, default=120.0, help="seconds per measurement (default 120)")
+    parser.add_argument("--only", help="comma-separated extractor names")
+    args = parser.parse_args()
+    sizes = [float(s) for s in args.sizes.split(",")]
+    names = args.only.split(",") if args.only else list(EXTRACTORS)
+    print(f"{'extractor':14s}" + "".join(f"{f'{s:g} MB s/MB':>16s}" for s in sizes) + "   ratio last/first")
+    for name in names:
+        cells, rates = [], []
+        for megabytes in sizes:
+            if cells and cells[-1].strip().startswith(">"):
+                cells.append(f"{'skipped':>16s}")
+                continue
+            result = measure(name, megabytes, args.limit)
+            if result is None:
+                cells.append(f"{f'>{args.limit:g} s':>16s}")
+                continue
+            _, seconds, actual = result
+            rates.append(seconds / actual)
+            cells.append(f"{seconds / actual:16.3f}")
+        ratio = f"{rates[-1] / rates[0]:8.1f}" if len(rates) > 1 and rates[0] > 0 else "       –"
+        print(f"{name:14s}" + "".join(cells) + f"   {ratio}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
