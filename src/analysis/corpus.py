@@ -808,6 +808,11 @@ class DaskEngine(Engine):
             self.close()
             raise
 
+    def __exit__(self, exc_type: type | None, *exc_info: object) -> None:
+        if exc_type is not None and issubclass(exc_type, KeyboardInterrupt):
+            logging.getLogger("distributed").setLevel(logging.CRITICAL)  # Ctrl-C: closing comms mid-task is expected
+        self.close()
+
     @property
     def n_workers(self) -> int:
         if self._client is not None and self.scheduler:
@@ -858,6 +863,8 @@ def _local_cluster(cls: Any, n_workers: int) -> Any:
             dashboard_address=None,
             silence_logs=logging.ERROR,
             preload=["analysis.worker_init"],  # workers leave Ctrl-C to this process
+            # the scheduler's HTTP endpoints (health, metrics) on a free loopback port, not 8787 that another cluster may hold
+            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
         )
 
 
