@@ -667,7 +667,8 @@ def test_a_handful_of_articles_runs_in_this_process():
 
 
 @pytest.mark.slow
-def test_a_script_without_the_main_guard_just_works(tmp_path):
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_a_script_without_the_main_guard_just_works(tmp_path, engine):
     import subprocess
 
     script = tmp_path / "script.py"
@@ -675,7 +676,7 @@ def test_a_script_without_the_main_guard_just_works(tmp_path):
         "import sys\n"
         f"sys.path.insert(0, {str(ROOT / 'benchmarks')!r})\n"
         "import synthetic, analysis\n"
-        "result = analysis.analyze_corpus(synthetic.generate(12, seed=1), workers=2)\n"
+        f"result = analysis.analyze_corpus(synthetic.generate(12, seed=1), engine={engine!r}, workers=2)\n"
         "print('analysed', result.analysed, 'workers', result.workers)\n",
         encoding="utf-8",
     )

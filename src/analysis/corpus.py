@@ -796,7 +796,7 @@ class DaskEngine(Engine):
                 _probe_scheduler(address, SCHEDULER_TIMEOUT)
                 self._client = Client(address, timeout=f"{SCHEDULER_TIMEOUT}s")
             else:
-                with worker_environment(), deferred_interrupts():
+                with worker_environment(), workers_skip_main(), deferred_interrupts():
                     self._cluster = _local_cluster(LocalCluster, self.n_workers)
                 self._client = Client(self._cluster)
             self._client.run(warm_up)
