@@ -1,43 +1,106 @@
-"""Seconds per MB of each extractor on the seed article repeated to 0.1, 1 and 10 MB: linear time shows as a flat column.
+"""Seconds per MB of every extractor on the seed article repeated to 0.1, 1 and 10 MB (issue 14 item 8).
 
-    python benchmarks/bench_linear.py [--sizes 0.1,1,10]
+    python benchmarks/bench_linear.py [--sizes 0.1,1,10] [--limit SECONDS]
+
+Linear extractors show about the same seconds per MB at every size. Each measurement runs in
+a child process, and the extractor gets a time limit (default 120 s): a super-linear one is
+reported as over the limit and its larger sizes are skipped, so the benchmark never runs for hours.
 """
 from __future__ import annotations
 
-import sys
+import argparse
+import multiprocessing
 import time
 from pathlib import Path
 
-from analysis.article import parse_article
+SEED = Path(__file__).resolve().parents[1] / "data" / "articles" / "iscr-2024.txt"
 
-ROOT = Path(__file__).resolve().parent.parent
-EXTRACTORS = ["participants", "organizations", "places", "dates", "events", "themes", "term_frequencies", "readability"]
+#: name -> (module, function, keyword options): the extractors a corpus run computes, and events.
+EXTRACTORS = {
+    "participants": ("participants", "participants", {}),
+    "organizations": ("participants", "organizations", {}),
+    "places": ("participants", "places", {}),
+    "dates": ("dates", "dates", {}),
+    "events": ("dates", "events", {}),
+    "themes": ("themes", "themes", {}),
+    "terms": ("terms", "term_frequencies", {}),
+    "readability": ("readability", "readability", {}),
+}
 
 
-def article_of(megabytes: float):
-    seed = (ROOT / "data" / "articles" / "iscr-2024.txt").read_text(encoding="utf-8")
-    title, _, body = seed.partition("\n\n")
-    copies = max(1, int(megabytes * 1e6 / len(body.encode())))
-    return parse_article(title + "\n\n" + "\n\n".join([body] * copies))
+def article_text(megabytes: float) -> str:
+    """The seed article's body repeated (title and byline once) to about ``megabytes`` MB of UTF-8."""
+    seed = SEED.read_text(encoding="utf-8")
+    head, _, body = seed.partition("\n\n")
+    target = int(megabytes * 2**20)
+    copies = max(1, round((target - len(head.encode())) / (len(body.encode()) + 2)))
+    return head + "\n\n" + "\n\n".join([body.strip()] * copies) + "\n"
 
 
-def main(argv: list[str]) -> int:
-    import analysis
+def _measure(name: str, megabytes: float, queue: multiprocessing.Queue) -> None:
+    import importlib
 
-    sizes = [float(s) for s in (argv[argv.index("--sizes") + 1] if "--sizes" in argv else "0.1,1,10").split(",")]
-    print("extractor".ljust(18) + "".join(f"{s:>10g} MB" for s in sizes) + "   (seconds per MB)")
-    articles = {s: article_of(s) for s in sizes}
-    for name in EXTRACTORS:
-        function = getattr(analysis, name)
-        cells = []
-        for size, article in articles.items():
-            mb = len(article.text.encode()) / 1e6
-            start = time.perf_counter()
-            function(article)
-            cells.append((time.perf_counter() - start) / mb)
-        print(name.ljust(18) + "".join(f"{c:>13.2f}" for c in cells))
-    return 0
+    from analysis import parse_article
+
+    module, function, options = EXTRACTORS[name]
+    extractor = getattr(importlib.import_module(f"analysis.{module}"), function)
+    extractor(parse_article(SEED.read_text(encoding="utf-8")), **options)  # lexicons and patterns loaded outside the timing
+    text = article_text(megabytes)
+    started = time.perf_counter()
+    article = parse_article(text)
+    parsed = time.perf_counter()
+    queue.put(("parsed", parsed - started))
+    extractor(article, **options)
+    queue.put(("done", time.perf_counter() - parsed, len(text.encode()) / 2**20))
+
+
+def measure(name: str, megabytes: float, limit: float) -> tuple[float, float, float] | None:
+    """``(parse seconds, extractor seconds, MB)``, or None when the extractor ran past ``limit`` seconds.
+
+    The limit applies to the extractor alone; set-up and parsing the article get ten times as long.
+    """
+    import queue as queues
+
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    process = context.Process(target=_measure, args=(name, megabytes, queue), daemon=True)
+    process.start()
+    try:
+        _, parse = queue.get(timeout=10 * limit)
+        _, seconds, actual = queue.get(timeout=limit)
+        return parse, seconds, actual
+    except queues.Empty:
+        return None
+    finally:
+        process.terminate()
+        process.join()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="0.1,1,10", help="MB, comma-separated (default 0.1,1,10)")
+    parser.add_argument("--limit", type=float, default=120.0, help="seconds per measurement (default 120)")
+    parser.add_argument("--only", help="comma-separated extractor names")
+    args = parser.parse_args()
+    sizes = [float(s) for s in args.sizes.split(",")]
+    names = args.only.split(",") if args.only else list(EXTRACTORS)
+    print(f"{'extractor':14s}" + "".join(f"{f'{s:g} MB s/MB':>16s}" for s in sizes) + "   ratio last/first")
+    for name in names:
+        cells, rates = [], []
+        for megabytes in sizes:
+            if cells and cells[-1].strip().startswith(">"):
+                cells.append(f"{'skipped':>16s}")
+                continue
+            result = measure(name, megabytes, args.limit)
+            if result is None:
+                cells.append(f"{f'>{args.limit:g} s':>16s}")
+                continue
+            _, seconds, actual = result
+            rates.append(seconds / actual)
+            cells.append(f"{seconds / actual:16.3f}")
+        ratio = f"{rates[-1] / rates[0]:8.1f}" if len(rates) > 1 and rates[0] > 0 else "       –"
+        print(f"{name:14s}" + "".join(cells) + f"   {ratio}", flush=True)
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    main()

@@ -5,7 +5,10 @@
     analysis extract ARTICLE [--format json|csv] [--out DIR]
     analysis corpus SOURCE --out DIR [--engine local|dask] [--scheduler ADDRESS] [--workers N]
 
-Errors are one line on stderr and a non-zero exit code; set ANALYSIS_DEBUG=1 for tracebacks.
+    analysis --version
+
+Errors are one line on stderr and a non-zero exit code (1 failure, 2 usage, 130 Ctrl-C,
+141 closed pipe); set ANALYSIS_DEBUG=1 for tracebacks.
 """
 from __future__ import annotations
 

@@ -797,7 +797,7 @@ class DaskEngine(Engine):
                 _probe_scheduler(address, SCHEDULER_TIMEOUT)
                 self._client = Client(address, timeout=f"{SCHEDULER_TIMEOUT}s")
             else:
-                with worker_environment(), deferred_interrupts():
+                with worker_environment(), workers_skip_main(), deferred_interrupts():
                     self._cluster = _local_cluster(LocalCluster, self.n_workers)
                 self._client = Client(self._cluster)
             self._client.run(warm_up)
@@ -808,6 +808,11 @@ class DaskEngine(Engine):
         except BaseException:
             self.close()
             raise
+
+    def __exit__(self, exc_type: type | None, *exc_info: object) -> None:
+        if exc_type is not None and issubclass(exc_type, KeyboardInterrupt):
+            logging.getLogger("distributed").setLevel(logging.CRITICAL)  # Ctrl-C: closing comms mid-task is expected
+        self.close()
 
     @property
     def n_workers(self) -> int:
@@ -859,6 +864,8 @@ def _local_cluster(cls: Any, n_workers: int) -> Any:
             dashboard_address=None,
             silence_logs=logging.CRITICAL,  # a worker cut off by Ctrl-C logs heartbeat tracebacks at ERROR; task errors become error rows
             preload=["analysis.worker_init"],  # workers leave Ctrl-C to this process
+            # the scheduler's HTTP endpoints (health, metrics) on a free loopback port, not 8787 that another cluster may hold
+            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
         )
 
 
