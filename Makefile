@@ -25,8 +25,11 @@ test: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python tools/eval_sets.py
 
-lab: $(STAMP)
+$(VENV)/.lab-installed: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,lab]'
+	touch $@
+
+lab: $(VENV)/.lab-installed
 	$(BIN)/jupyter lab notebooks/
 
 bench: $(STAMP)
