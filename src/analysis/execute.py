@@ -155,6 +155,12 @@ def execute_notebook(notebook: Path, parameters: dict, *, timeout: int = 600, ke
         raise ReportError(f"{notebook.name}: a cell failed: {last}") from None
     except (CellTimeoutError, DeadKernelError) as exc:
         raise ReportError(f"{notebook.name}: {type(exc).__name__}: {exc}") from None
+    except AssertionError:
+        # Ctrl-C while a cell runs: nbclient's own SIGINT handler drops the kernel client, and the poll
+        # that was waiting then fails "assert self.kc is not None" instead of raising KeyboardInterrupt
+        if client.kc is None:
+            raise KeyboardInterrupt from None
+        raise
     finally:
         if client.kc is not None:
             with contextlib.suppress(Exception):
