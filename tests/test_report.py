@@ -434,6 +434,10 @@ def test_delegation_follows_the_texts_cues_not_the_first_name():
     assert report.delegation(persons, article) == ("National Police", ["Ana Cruz", "Li Wei"])
     assert report.delegation(persons, parse_article("T\n\nMary Poe met Ana Cruz.")) == ("", [])
     assert report.delegation(pd.DataFrame(columns=["name", "organization"]), article) == ("", [])
+    # the organization the title names is the main actor, even when a cue names the host's people
+    hosted = parse_article("Interpol Unit joins a meeting\n\nThe host centre, led by Director Mary Poe, welcomed Chief Ana Cruz.")
+    people = pd.DataFrame({"name": ["Mary Poe", "Ana Cruz"], "organization": ["Host Centre", "Interpol Unit"], "aliases": ["", ""]})
+    assert report.delegation(people, hosted) == ("Interpol Unit", ["Ana Cruz"])
 
 
 def test_the_dateline_place_wins():
