@@ -30,6 +30,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 from matplotlib.figure import Figure
 
+from .pieces import Picture
+
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
@@ -481,7 +483,7 @@ def svg(fig: Figure) -> str:
     return re.sub(r"(<svg\b[^>]*>)", lambda m: m.group(1) + f"<title>{title}</title>", text, count=1)
 
 
-class Embedded:
+class Embedded(Picture):
     """A Figure rendered once as SVG for notebooks: inline in HTML (the report, JupyterLab), else as an image.
 
     >>> sorted(Embedded(_empty("t", "m"))._repr_mimebundle_()[0])
@@ -489,14 +491,7 @@ class Embedded:
     """
 
     def __init__(self, fig: Figure) -> None:
-        self.data = svg(fig)
-        self.title = _title_of(fig)
-
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        return (
-            {"text/html": f'<figure class="analysis-figure">{self.data}</figure>', "image/svg+xml": self.data, "text/plain": f"<chart: {self.title}>"},
-            {"image/svg+xml": {"alt": self.title}},
-        )
+        super().__init__(svg(fig), _title_of(fig))
 
 
 def embed(fig: Figure) -> Embedded:

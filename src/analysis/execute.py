@@ -66,8 +66,11 @@ def remove_folder(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def start_kernel(folder: Path):
-    """A started python3 kernel whose files are all in ``folder``, working in ``folder``."""
+def start_kernel(folder: Path, *, log=None):
+    """A started python3 kernel whose files are all in ``folder``, working in ``folder``; its own messages
+    (stdout, stderr) go to ``log`` (an open file), not to the user's terminal."""
+    import subprocess
+
     from jupyter_client.manager import KernelManager
 
     kernel = KernelManager(
@@ -76,7 +79,8 @@ def start_kernel(folder: Path):
         ip=str(folder / "kernel"),  # sockets kernel-1, kernel-2, ... inside the private folder
         connection_file=str(folder / "kernel.json"),
     )
-    kernel.start_kernel(extra_arguments=["--HistoryManager.enabled=False"], cwd=str(folder))
+    output = log if log is not None else subprocess.DEVNULL
+    kernel.start_kernel(extra_arguments=["--HistoryManager.enabled=False"], cwd=str(folder), stdout=output, stderr=output)
     return kernel
 
 
@@ -89,8 +93,9 @@ def kernel_in_private_folder() -> Iterator[tuple[Any, Path]]:
     """
     folder = private_folder()
     kernel = None
+    log = open(folder / "kernel.log", "wb")  # noqa: SIM115 - closed below, after the kernel
     try:
-        kernel = start_kernel(folder)
+        kernel = start_kernel(folder, log=log)
         yield kernel, folder
     finally:
         try:
@@ -99,6 +104,7 @@ def kernel_in_private_folder() -> Iterator[tuple[Any, Path]]:
         except Exception:  # noqa: BLE001 - a kernel already gone is what we want
             pass
         finally:
+            log.close()
             remove_folder(folder)
 
 
@@ -149,20 +155,27 @@ def execute_notebook(notebook: Path, parameters: dict, *, timeout: int = 600, ke
     client = NotebookClient(nb, km=kernel, timeout=timeout, on_cell_execute=wait)
     try:
         client.execute(cleanup_kc=False)
-    except CellExecutionError as exc:
-        message = re.sub(r"\x1b\[[0-9;]*m", "", str(exc)).strip()  # IPython colours the traceback
-        last = message.splitlines()[-1] if message else type(exc).__name__
-        raise ReportError(f"{notebook.name}: a cell failed: {last}") from None
-    except (CellTimeoutError, DeadKernelError) as exc:
-        raise ReportError(f"{notebook.name}: {type(exc).__name__}: {exc}") from None
-    except AssertionError:
-        # Ctrl-C while a cell runs: nbclient's own SIGINT handler drops the kernel client, and the poll
-        # that was waiting then fails "assert self.kc is not None" instead of raising KeyboardInterrupt
-        if client.kc is None:
+    except (KeyboardInterrupt, CellExecutionError, CellTimeoutError, DeadKernelError, AssertionError, RuntimeError) as exc:
+        # nbclient answers SIGINT/SIGTERM itself: it stops the kernel client under the running cell,
+        # which then fails on an assertion. That is an interruption, not an error.
+        if isinstance(exc, KeyboardInterrupt) or getattr(client, "_async_cleanup_kernel_future", None) is not None:
             raise KeyboardInterrupt from None
-        raise
+        _raise(notebook, exc)
     finally:
         if client.kc is not None:
             with contextlib.suppress(Exception):
                 client.kc.stop_channels()
     return nb
+
+
+def _raise(notebook: Path, exc: BaseException) -> None:
+    """A one-line ReportError for a failed run, or ``exc`` itself when it is not a failure of the notebook."""
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+    if isinstance(exc, CellExecutionError):
+        message = re.sub(r"\x1b\[[0-9;]*m", "", str(exc)).strip()  # IPython colours the traceback
+        last = message.splitlines()[-1] if message else type(exc).__name__
+        raise ReportError(f"{notebook.name}: a cell failed: {last}") from None
+    if isinstance(exc, (CellTimeoutError, DeadKernelError)):
+        raise ReportError(f"{notebook.name}: {type(exc).__name__}: {exc}") from None
+    raise exc

@@ -40,6 +40,25 @@ class HTML(str):
         return str(self)
 
 
+class Picture:
+    """A chart drawn once as inline SVG (:func:`analysis.charts.svg`): Jupyter shows it inline in HTML, or as
+    an image. Plain data, cheap to pickle and to show: no matplotlib needed.
+
+    >>> sorted(Picture("<svg></svg>", "Themes")._repr_mimebundle_()[0])
+    ['image/svg+xml', 'text/html', 'text/plain']
+    """
+
+    def __init__(self, svg: str, title: str) -> None:
+        self.data = svg
+        self.title = title
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return (
+            {"text/html": f'<figure class="analysis-figure">{self.data}</figure>', "image/svg+xml": self.data, "text/plain": f"<chart: {self.title}>"},
+            {"image/svg+xml": {"alt": self.title}},
+        )
+
+
 def note(message: str) -> HTML:
     """A short italic note (escaped), e.g. "No people found."."""
     return HTML(f'<p class="analysis-note">{html.escape(message)}</p>')

@@ -20,8 +20,9 @@ from __future__ import annotations
 import dataclasses
 import functools
 import pickle
+import threading
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +30,7 @@ from .errors import ReportError
 from .evidence import article_text, marks  # noqa: F401  (re-exported for the notebooks)
 from .execute import execute_notebook, inject_parameters, kernel_in_private_folder, show_parameters  # noqa: F401
 from .export import export_html, exporter, table_of_contents, write_atomically  # noqa: F401
-from .pieces import HTML, links, note, table, text  # noqa: F401
+from .pieces import HTML, Picture, links, note, table, text  # noqa: F401
 from .sections import (  # noqa: F401
     across,
     article_grades,
@@ -103,12 +104,41 @@ class ArticleTables:
     keyphrases: pd.DataFrame
     readability: pd.DataFrame
     sentence_readability: pd.DataFrame
+    charts: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+    def chart(self, name: str) -> Any:
+        """The report's chart ``name`` (see :data:`CHARTS`), drawn once: a :class:`Picture`, or a note saying
+        why there is none. ``analysis report`` draws them beside the kernel, with the tables."""
+        if name not in self.charts:
+            self.charts[name] = draw(self, name)
+        return self.charts[name]
 
 
-#: How each field of :class:`ArticleTables` is computed: ``analysis.<name>(article, **options)``.
+#: How each table of :class:`ArticleTables` is computed: ``analysis.<name>(article, **options)``.
 _ARTICLE_TABLES: dict[str, tuple[str, dict[str, Any]]] = {
-    field.name: (field.name, {}) for field in dataclasses.fields(ArticleTables)
+    field.name: (field.name, {}) for field in dataclasses.fields(ArticleTables) if field.name != "charts"
 } | {"words": ("term_frequencies", {}), "pairs": ("term_frequencies", {"ngram": 2})}
+
+#: The article report's charts: name -> (function of :mod:`analysis.charts`, the tables it draws).
+CHARTS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "people_by_organization": ("people_by_organization", ("participants", "places")),
+    "timeline": ("timeline_chart", ("timeline", "dates")),
+    "themes": ("theme_bars", ("themes",)),
+    "keyness": ("keyness_chart", ("keyness",)),
+    "paragraph_grades": ("paragraph_grades", ("readability",)),
+}
+
+
+def draw(tables: ArticleTables, name: str) -> Any:
+    """Chart ``name`` of :data:`CHARTS` from ``tables``, as a :class:`Picture` (the timeline: or a note)."""
+    from . import charts
+
+    if name == "timeline":
+        shown = timeline_chart(dated(tables.timeline, tables.dates))
+    else:
+        function, fields = CHARTS[name]
+        shown = charts.embed(getattr(charts, function)(*(getattr(tables, f) for f in fields)))
+    return Picture(shown.data, shown.title) if isinstance(shown, Picture) else shown
 
 
 def article_tables(article: Article, *, saved: str | Path | None = None) -> ArticleTables:
@@ -138,24 +168,48 @@ def save_tables(tables: ArticleTables, path: str | Path) -> Path:
     return Path(path)
 
 
-def _save_article_tables(article: Article, path: Path) -> None:
-    """:func:`save_tables` of ``article``, or nothing if that fails: the notebook then computes them itself."""
+def _save_article_tables(article: Article, path: Path, asked: threading.Event | None = None) -> None:
+    """:func:`save_tables` of ``article``, or nothing if that fails: the notebook then computes them itself.
+
+    The charts are drawn here too until the kernel ``asked`` for the tables: the two processes share
+    the work, whichever is ready first (the kernel draws the rest).
+    """
     try:
-        save_tables(article_tables(article), path)
+        tables = article_tables(article)
+        for name in CHARTS:
+            if asked is not None and asked.is_set():
+                break
+            tables.chart(name)
+        save_tables(tables, path)
     except Exception:  # noqa: BLE001 - only a speed-up; any real error shows when the notebook computes the tables
         Path(path).unlink(missing_ok=True)
+
+
+class _Asked:
+    """A future whose ``result()`` first says that it is wanted (see :func:`_save_article_tables`)."""
+
+    def __init__(self, future: Future, asked: threading.Event) -> None:
+        self.future, self.asked = future, asked
+
+    def result(self) -> Any:
+        self.asked.set()
+        return self.future.result()
 
 
 def _render(notebook: Path, parameters: dict, target: Path, *, kernel, with_code: bool, title: str, timeout: int,
             first=None, shown: dict | None = None, subtitle: str = "") -> Path:
     """Execute ``notebook`` in the started ``kernel`` and write its page to ``target`` atomically.
 
-    A worker thread runs ``first`` (``(tag, function)``: cells tagged ``tag`` wait for it), then
+    A worker thread runs ``first`` (``(tag, function)``: cells tagged ``tag`` wait for it; the function gets
+    an Event set when the kernel reaches that cell), then
     prepares the exporter while the kernel works, and stops the kernel while the page is exported.
     ``shown``: the parameters the page's code shows (re-runnable by hand) instead of those used.
     """
     with ThreadPoolExecutor(1, thread_name_prefix="analysis-report") as pool:
-        waits = {first[0]: pool.submit(first[1])} if first else {}
+        waits = {}
+        if first:
+            asked = threading.Event()
+            waits[first[0]] = _Asked(pool.submit(first[1], asked), asked)
         pool.submit(exporter, with_code)
         try:
             nb = execute_notebook(notebook, parameters, timeout=timeout, kernel=kernel, waits=waits)

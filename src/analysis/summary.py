@@ -1,9 +1,9 @@
 """The summary card: the one-glance facts of an article, each derived from the tables and the text's cues.
 
 - **Published** (the article's date) and **Event dates** (the main event's own dates) are separate lines.
-- **Delegation**: the party of the article's main actor, read from the text's cues ("led by",
-  "headed by", "accompanied by", "represented by"): the organization of the person such a cue
-  names, and its people; not simply whoever is named first.
+- **Delegation**: the party of the article's main actor: the organization the title names (when
+  people of it are named), else the organization of the person the text's cues name ("led by",
+  "headed by", "accompanied by", "represented by"); and its people. Not simply whoever is named first.
 - **Place**: the dateline ("SEOUL —") wins; else the main event's place; else the first place named.
 - A field that is not found is left out.
 
@@ -39,12 +39,9 @@ def _forms(row: Any) -> list[str]:
     return [f for f in forms if f]
 
 
-def delegation(persons: pd.DataFrame | None, article: Article | None = None) -> tuple[str, list[str]]:
-    """``(organization, names)`` of the main actor's party: the person a cue ("led by X") names first in
-    the body, their organization and everyone of it; ``("", [])`` when no cue names anyone."""
-    if persons is None or len(persons) == 0 or "name" not in persons.columns or article is None:
-        return "", []
-    records = persons.to_dict("records")
+def _cued(records: list[dict], article: Article) -> list[dict]:
+    """The people that cues name ("led by X"), in reading order: for each cue, the person named first after it."""
+    named = []
     for sentence in article.body_sentences:
         for cue in _CUE.finditer(sentence.text):
             after = sentence.text[cue.end():]
@@ -55,14 +52,34 @@ def delegation(persons: pd.DataFrame | None, article: Article | None = None) -> 
                     if match:
                         found.append((match.start(), row))
                         break
-            if not found:
-                continue
-            lead = min(found, key=lambda f: f[0])[1]
-            organization = text(lead.get("organization"))
-            if not organization:
-                return "", [text(lead["name"])]
-            return organization, [text(r["name"]) for r in records if text(r.get("organization")) == organization]
-    return "", []
+            if found:
+                named.append(min(found, key=lambda f: f[0])[1])
+    return named
+
+
+def delegation(persons: pd.DataFrame | None, article: Article | None = None) -> tuple[str, list[str]]:
+    """``(organization, names)`` of the article's main actor's party, ``("", [])`` when the text does not say.
+
+    The main actor is the organization the title names, when people of it are named; its party is
+    its people. Otherwise the text's cues decide: the first person a cue names ("led by X",
+    "accompanied by X"), their organization and everyone of it.
+    """
+    if persons is None or len(persons) == 0 or "name" not in persons.columns or article is None:
+        return "", []
+    records = persons.to_dict("records")
+    organizations = list(dict.fromkeys(text(r.get("organization")) for r in records if text(r.get("organization"))))
+    title = article.title or ""
+    in_title = [o for o in organizations if re.search(rf"(?<!\w){re.escape(o)}(?!\w)", title)]
+    cued = _cued(records, article)
+    lead = next((r for r in cued if text(r.get("organization")) in in_title), None)
+    organization = text(lead.get("organization")) if lead else (in_title[0] if in_title else "")
+    if not organization and cued:
+        organization = text(cued[0].get("organization"))
+        if not organization:
+            return "", [text(cued[0]["name"])]
+    if not organization:
+        return "", []
+    return organization, [text(r["name"]) for r in records if text(r.get("organization")) == organization]
 
 
 def dateline(article: Article, places: pd.DataFrame | None = None) -> str:

@@ -62,6 +62,7 @@ import pandas as pd
 from .article import Article, parse_article  # noqa: F401  (parse_article used in the doctest)
 from .errors import AnalysisError
 from .lexicons import load_json
+from .name_spans import free_spans, name_spans
 from .tables import columns
 
 COLUMNS = columns("themes")
@@ -365,62 +366,6 @@ def _listed(matches: list[tuple[_Term, int, int]], parts: list[str], after_comma
     }
 
 
-def name_spans(article: Article) -> list[tuple[int, int]]:
-    """Sorted, merged (start, end) offsets in ``article.text`` of every name in the body: people's titles,
-    organizations' names and aliases, events' names, as the ``participants``, ``organizations`` and
-    ``events`` tables found them (every occurrence of each, matched as whole words).
-
-    >>> article = parse_article("T\\n\\nThe European Banking Federation met.")
-    >>> [article.text[a:b] for a, b in name_spans(article)]
-    ['European Banking Federation']
-    """
-    from .dates import events
-    from .participants import organizations, participants
-
-    names: set[str] = set()
-    for function, columns in ((participants, ("title", "role")), (organizations, ("name", "aliases")), (events, ("name",))):
-        try:
-            table = function(article)
-        except Exception:  # noqa: BLE001 - themes still stand when a name table fails
-            continue
-        for column in columns:
-            if column not in table.columns:
-                continue
-            for value in table[column].dropna():
-                names.update(v.strip() for v in str(value).split(";") if len(v.strip()) > 1)
-    if not names:
-        return []
-    # longest first, so that a name wins over a shorter one inside it
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)")
-    spans: list[tuple[int, int]] = []
-    for paragraph in article.body_paragraphs:
-        for match in pattern.finditer(article.text, paragraph.start, paragraph.end):
-            if spans and match.start() <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], max(spans[-1][1], match.end()))
-            else:
-                spans.append((match.start(), match.end()))
-    return spans
-
-
-def _free(lo: int, hi: int, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The pieces of ``[lo, hi)`` outside every span of ``names`` (sorted, merged)."""
-    import bisect
-
-    pieces, at = [], lo
-    i = max(bisect.bisect_right(names, (lo, lo)) - 1, 0)
-    for start, end in names[i:]:
-        if start >= hi:
-            break
-        if end <= at:
-            continue
-        if start > at:
-            pieces.append((at, start))
-        at = max(at, end)
-    if at < hi:
-        pieces.append((at, hi))
-    return pieces
-
-
 MATCH_COLUMNS = columns("theme_matches")
 
 
@@ -437,7 +382,7 @@ def theme_matches(article: Article, *, taxonomy: str | Path | Mapping[str, Any] 
     masked = name_spans(article) if names else []
     rows = []
     for sentence in article.body_sentences:
-        for lo, hi in _free(sentence.start, sentence.end, masked):
+        for lo, hi in free_spans(sentence.start, sentence.end, masked):
             parts, compounds, after_comma, offsets = _tokens(article.text, lo, hi)
             matches = _matches(tax, parts, compounds)
             listed = _listed(matches, parts, after_comma)
