@@ -16,6 +16,7 @@ import argparse
 import gc
 import json
 import os
+import signal
 import re
 import sys
 from pathlib import Path
@@ -202,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"analysis: error: {printable(exc)}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # one Ctrl-C is enough: a late second one must not kill the exit
         print("analysis: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
