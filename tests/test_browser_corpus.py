@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from .test_browser import INSIDE, Browser, chromium_binary
+from .test_browser import INSIDE, browser  # noqa: F401  (browser is a fixture, shared with the article report's test)
 from .test_directory import TEXTS
 
 pytestmark = pytest.mark.slow
@@ -32,21 +32,6 @@ def corpus_folder(tmp_path_factory):
     summary = run(str(sources), out_dir=out, workers=1, progress=False)
     assert summary.report == out / "corpus.html", summary.report_error
     return out
-
-
-@pytest.fixture(scope="module")
-def browser():
-    binary = chromium_binary()
-    if binary is None:
-        pytest.skip("no Chromium here (install Debian's `chromium`, or set CHROMIUM=/path/to/chrome)")
-    instance = Browser(binary)
-    try:
-        instance.send("Browser.getVersion", timeout=60)
-    except Exception as exc:  # noqa: BLE001
-        instance.close()
-        pytest.skip(f"Chromium did not answer on its debugging pipe: {exc}")
-    yield instance
-    instance.close()
 
 
 FACTS = """(() => {

@@ -14,7 +14,7 @@ import functools
 import re
 
 from ..lexicons import lexicon_texts, load_lexicon
-from .lexicon import key_of, lexicons
+from .lexicon import lexicons
 from .tokens import Token
 
 #: A town of GeoNames with fewer people than this is a place only in context.
@@ -26,7 +26,6 @@ def geonames() -> dict[str, tuple[str, str, int, bool]]:
     """Surface form -> (kind, country, population, common) of GeoNames (the most populous of that name)."""
     lex = lexicons()
     vocabulary = lex.title_words | lex.org_heads | lex.not_org_heads | lex.generic_org_words | lex.portfolios | lex.non_name_caps
-    vocabulary |= {w.casefold() for w in load_lexicon("calendar_words")} | {"may"}
     rows: dict[str, tuple[str, str, int, bool]] = {}
     for text in lexicon_texts("geonames.tsv"):  # 45,000 rows: split by hand, csv.DictReader is 3x slower
         for line in text.splitlines()[2:]:
