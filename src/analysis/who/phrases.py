@@ -70,9 +70,20 @@ def read_title(tokens: list[Token], i: int) -> int | None:
         j += 1
     if j == i or j >= len(tokens) or not is_title_word(tokens[j]) or tokens[j].key not in lex.title_heads:
         j = i
-    while j < len(tokens) and is_title_word(tokens[j]) and not (j > i and tokens[j - 1].possessive):
-        has_head |= tokens[j].key in lex.title_heads or "-" in tokens[j].key
-        j += 1
+    while j < len(tokens) and not (j > i and tokens[j - 1].possessive):
+        if is_title_word(tokens[j]):
+            has_head |= tokens[j].key in lex.title_heads or "-" in tokens[j].key
+            j += 1
+        elif j > i and not has_head and not any(t.key in lex.generic_org_words for t in tokens[i:j]) and (end := lower_title_end(tokens, j)):
+            has_head, j = True, end  # a position in sentence case: "Deputy police commissioner"
+            break
+        elif (
+            j > i and tokens[j].is_cap and tokens[j].is_word and j + 1 < len(tokens) and is_title_word(tokens[j + 1])
+            and tokens[j + 1].key in lex.title_heads and not match_phrase(tokens, j, lex.honorifics, 1) and tokens[j].text not in lex.places
+        ):
+            j += 1  # a modifier the lexicon lacks, between title words: "Chief Diplomatic Officer"
+        else:
+            break
         if j + 1 < len(tokens) and tokens[j].key == "in" and tokens[j + 1].key == "chief" and tokens[j - 1].key == "commander":
             j += 2  # "Commander in Chief"
     if j == i and i > 0 and tokens[i].text in lexicons().lower_titles and ((tokens[i - 1].is_cap and tokens[i - 1].key not in lexicons().non_name_caps) or tokens[i - 1].key == "police" or tokens[i - 1].text == ")"):
@@ -81,26 +92,85 @@ def read_title(tokens: list[Token], i: int) -> int | None:
         return None
     if match_phrase(tokens, j - 1, lex.title_stops, 2) or (j < len(tokens) and tokens[j].is_cap and tokens[j].key in lex.org_heads):
         return None  # "Police General Department", "General Assembly": an organization, not a title
-    if j + 1 < len(tokens) and tokens[j].key == "of" and tokens[j + 1].key == "police" and not (
+    if j + 1 < len(tokens) and tokens[j].key in ("of", "for") and tokens[j + 1].key == "police" and not (
         j + 2 < len(tokens) and tokens[j + 2].is_cap and tokens[j + 2].key in lex.portfolios  # "Director of Police Services"
     ):
-        j += 2
+        j = portfolio_list_end(tokens, j + 2) or j + 2  # "Minister for Police, National Security and ... Services"
     # portfolios: "for Police Services", "for the Advisory Department", "of Home Affairs"
     if j + 1 < len(tokens) and tokens[j].key in ("for", "of"):
         k = j + 1 + (tokens[j + 1].key == "the")
         if tokens[j].key == "for" and (regions := place_run(tokens, k)) > k:
             return regions  # "Regional Representative for Central America and the Caribbean"
+        if tokens[k].is_cap and tokens[k].key in lex.org_heads and tokens[k].key not in lex.generic_org_words:
+            return j  # "Permanent Secretary for the Ministry of ...": the body follows the title
         end = cap_run(tokens, k, allow_the=False)
-        end = next((m for m in range(k, end) if match_phrase(tokens, m, lex.honorifics) or tokens[m].text in lex.title_abbreviations or (m > k and tokens[m - 1].key in lex.portfolios and is_title_word(tokens[m]))), end)
+        end = next((
+            m for m in range(k, end)
+            if match_phrase(tokens, m, lex.honorifics) or tokens[m].text in lex.title_abbreviations
+            or (m > k and tokens[m - 1].key in lex.portfolios and is_title_word(tokens[m]))
+            or (m > k and tokens[m].key in ("and", "&") and is_title_word(tokens[m + 1]) and (after := read_title(tokens, m + 1))
+                and not (after < len(tokens) and tokens[after].key in lex.portfolios))  # "... and Chief Compliance Officer", not "and Detective Management"
+        ), end)
         last = next((m for m in range(end - 1, k - 1, -1) if tokens[m].key in lex.portfolios), None)
-        if last is not None and last + 1 < end and tokens[last + 1].key not in ("and", "&"):
+        if last is not None and last + 1 < end and (tokens[last + 1].key not in ("and", "&") or is_title_word(tokens[last + 2])):
             end = last + 1  # "Minister of Home Affairs Saifuddin ...", "of Public Security of Lao PDR"
         organization = end < len(tokens) and tokens[end].is_cap and tokens[end].key in lex.org_heads  # "of the Special Investigation Department"
         if end > k and not organization and (tokens[j].key == "for" or tokens[end - 1].key in lex.portfolios):
-            j = end
+            j = portfolio_list_end(tokens, end) or end
             if j + 1 < len(tokens) and tokens[j].key == "for" and (regions := place_run(tokens, j + 1)) > j + 1:
                 j = regions  # "Minister of Interior for Lower Saxony"
     return j
+
+
+def lower_title_end(tokens: list[Token], j: int) -> int | None:
+    """End of a lower-case position from ``j``: "police commissioner", "deputy chief", "minister"."""
+    k = j
+    while k < len(tokens) and not tokens[k].is_cap and tokens[k].is_word and (tokens[k].key in lexicons().title_words or tokens[k].key == "police"):
+        k += 1
+    while k > j and not is_lower_title(tokens[k - 1]):
+        k -= 1
+    return k if k > j else None
+
+
+def portfolio_list_end(tokens: list[Token], j: int, *, ends: frozenset[str] | None = None) -> int | None:
+    """End of a list of portfolios after a comma that closes with "and": "[Police], National Security and
+    Correctional Services"; None unless ``tokens[j]`` is that comma. Title heads and places end the list.
+    ``ends`` are the words the list may end on (by default the portfolios)."""
+    lex = lexicons()
+    ends = lex.portfolios if ends is None else ends
+    if j + 3 >= len(tokens) or tokens[j].text != "," or tokens[j + 1].text in lex.places:
+        return None
+    k, joined, end = j + 1, False, None
+    while k < len(tokens) and k < j + 10:
+        token = tokens[k]
+        if token.key in ("and", "&") and k > j + 1:
+            joined = True
+        elif not (token.is_word and token.is_cap) or is_title_word(token) and token.key in lex.title_heads or token.possessive and token.key not in lex.portfolios:
+            break
+        elif joined and token.key in ends:
+            end = k + 1
+        k += 1
+    return end
+
+
+def listed_name_end(tokens: list[Token], i: int, end: int) -> int:
+    """``end``, or past a comma list that belongs to the name ``tokens[i:end]``: "Ministry of Police,
+    National Security and Correctional Services", "Counter-Terrorism, Public Safety and Maritime
+    Security Directorate"."""
+    lex = lexicons()
+    words = tokens[i:end]
+    if not words or end >= len(tokens) or " ".join(t.text for t in words) in lex.places:
+        return end
+    heads = [n for n, t in enumerate(words) if t.is_cap and t.key in lex.org_heads]
+    if heads and any(t.key in ("of", "for") for t in words[heads[0] :]):
+        return portfolio_list_end(tokens, end) or end
+    last_connector = max((n for n, t in enumerate(words) if t.key in lex.connectors), default=-1)
+    words = words[last_connector + 1 :]  # "Head of the [Human Trafficking], Migrant Smuggling and ... Directorate"
+    if words and not heads and not any(t.is_allcaps for t in words):
+        listed = portfolio_list_end(tokens, end, ends=lex.org_heads) or end
+        if not any(t.is_allcaps or t.text == "," for t in tokens[end + 1 : listed]):
+            return listed  # one comma, words not acronyms: a name, not a list of bodies
+    return end
 
 
 def read_name(tokens: list[Token], i: int, *, after_title: bool = False) -> int | None:

@@ -130,13 +130,12 @@ def minister_to_ministry(people: list[dict], org_names: set[str]) -> None:
     """A "Minister of Public Security" works at the "Ministry of Public Security" the article names."""
     ministries = {m.group(1): m.group(0) for name in org_names for m in [re.fullmatch(r"Ministry (?:of|for) (?:the )?(.+)", name)] if m}
     for person in people:
-        if person["org_strength"] >= 3:
-            continue
+        if person["org_strength"] >= 2:
+            continue  # "Minister of Interior of Saudi Arabia": the text gave the country
         positions = f"{person['title'] or ''}, {person['role'] or ''}"
-        portfolios = re.findall(r"Minister (?:of|for) (?:the )?(.+?)(?= and |,|$)", positions)
-        match = next((p.strip() for p in portfolios if p.strip() in ministries), None)
+        match = next((m for p, m in ministries.items() if re.search(rf"\bMinister (?:of|for) (?:the )?{re.escape(p)}(?= and |,|$)", positions)), None)
         if match:
-            set_organization(person, ministries[match], "minister_portfolio", person["org_strength"])
+            set_organization(person, match, "minister_portfolio", person["org_strength"])
 
 
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 from .lexicon import lexicons
-from .phrases import cap_run, is_generic, is_title_word, match_phrase, read_title
+from .phrases import cap_run, is_generic, is_title_word, listed_name_end, match_phrase, read_title
 from .state import SentenceState
 from .tokens import Token
 
@@ -30,9 +30,12 @@ def words_before(state: SentenceState, i: int) -> str:
 def org_span_after(state: SentenceState, j: int) -> tuple[int, int, str] | None:
     """What follows "of"/"at"/"from" at ``j``: see :meth:`org_span_at`."""
     tokens = state.tokens
-    if not (j + 1 < len(tokens) and tokens[j].key in ("of", "at", "from")):
+    if not (j + 1 < len(tokens) and tokens[j].key in ("of", "at", "from", "for")):
         return None
-    return org_span_at(state, j + 1 + (tokens[j + 1].key == "the"))
+    k = j + 1 + (tokens[j + 1].key == "the")
+    if tokens[j].key == "for" and not (k < len(tokens) and tokens[k].is_cap and tokens[k].key in lexicons().org_heads and tokens[k].key not in lexicons().generic_org_words):
+        return None  # "for" names a body only when one follows: "Permanent Secretary for the Ministry of ..."
+    return org_span_at(state, k)
 
 
 def org_span_at(state: SentenceState, k: int) -> tuple[int, int, str] | None:
@@ -47,7 +50,8 @@ def org_span_at(state: SentenceState, k: int) -> tuple[int, int, str] | None:
         while (nxt := state.org_at(org.after)) and nxt.start == org.after:
             org = nxt  # "United Nations Security Council CTED"
         return k, org.after, "org"
-    end = cap_run(tokens, k)
+    run_end = cap_run(tokens, k)
+    end = listed = listed_name_end(tokens, k, run_end)
     if tokens[end - 1].possessive and end < len(tokens) and tokens[end].is_cap and not read_title(tokens, end):
         owned = org_span_at(state, end)  # "of the UK's National Crime Agency"
         if owned and owned[2] == "org":
@@ -62,6 +66,8 @@ def org_span_at(state: SentenceState, k: int) -> tuple[int, int, str] | None:
     if text in lex.places:
         return k, end, "place"
     heads = [n for n, t in enumerate(words) if t.key in lex.org_heads and t.is_cap]
+    if heads and listed > run_end and end == listed:
+        return k, end, "org"  # "the Ministry of Police, National Security and Correctional Services"
     if heads and not read_title(tokens, k) and not any(t.key in lex.not_org_heads for t in words[heads[-1] :]):
         stop = in_place(state, k, k + tail(state, words, heads[-1] + 1))
         return (k, stop, "other") if is_generic(tokens[k:stop]) else (k, stop, "org")

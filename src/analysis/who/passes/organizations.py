@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 from ..lexicon import lexicons
-from ..phrases import cap_run, has_org_head, is_generic, is_title_word, read_title
+from ..phrases import cap_run, has_org_head, is_generic, is_title_word, listed_name_end, read_title
 from ..spans import in_place, starts_title, tail
 from ..state import SentenceState
 
@@ -15,7 +15,7 @@ def read_capitalised_orgs(state: SentenceState) -> None:
         if state.used[i] or not (tokens[i].is_cap and tokens[i].is_word) or tokens[i].key in lexicons().non_name_caps:
             i += 1
             continue
-        end = cap_run(tokens, i)
+        end = listed_name_end(tokens, i, cap_run(tokens, i))
         stop = next((k for k in range(i, end) if state.used[k]), end)
         split_run(state, i, stop)
         i = max(stop, i + 1)

@@ -124,7 +124,8 @@ def read_roles(state: SentenceState) -> None:
     after: dict[int, dict] = {}
     for n, m in enumerate(people):
         floor = people[n - 1].name_end if n else 0
-        if m.start - 1 > floor and tokens[m.start - 1].text == "," and (role := prefix_role(state, floor, m.start - 1)):
+        comma = m.start - 1 - (m.start > 1 and tokens[m.start - 1].key == "the")  # "..., the Hon. Moses Garu"
+        if comma > floor and tokens[comma].text == "," and (role := prefix_role(state, floor, comma)):
             before[n] = role
         read_after_name(state, m)
         end = m.name_end_role or m.name_end
