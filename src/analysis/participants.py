@@ -182,8 +182,6 @@ def places(article: Article) -> pd.DataFrame:
             if row_data["kind"] == "region" and re.match(r"\s+(?:countries|nations|states|economies|partners|members)\b", following):
                 continue  # "South Pacific countries": a modifier, not a place named as such
             name = surface if not surface.isupper() or len(surface) <= 3 else row_data["name"] if row_data.get("curated") is False else _title_case(surface)
-            if name.startswith(("St ", "St. ")) and row_data["name"].startswith("Saint "):
-                name = row_data["name"]  # "St. Lucia" is "Saint Lucia"
             name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
             row = rows.get(name)
             if row is None:

@@ -49,6 +49,9 @@ def place_run(tokens: list[Token], k: int) -> int:
     j = end = k
     while j < len(tokens):
         size = next((n for n in (3, 2, 1) if " ".join(t.text for t in tokens[j : j + n]) in places), 0)
+        if not size and j + 2 < len(tokens) and tokens[j].key in ("kingdom", "republic", "state", "commonwealth") and tokens[j + 1].key == "of":
+            after = j + 2 + (tokens[j + 2].key == "the")  # "the Kingdom of the Netherlands"
+            size = next((n + after - j for n in (3, 2, 1) if " ".join(t.text for t in tokens[after : after + n]) in places), 0)
         if size:
             j = end = j + size + (j + size < len(tokens) and tokens[j + size].key in ("region", "regions"))
         elif end > k and tokens[j].key in ("and", "the", ","):
@@ -66,7 +69,10 @@ def read_title(tokens: list[Token], i: int) -> int | None:
     lex = lexicons()
     j, has_head = i, False
     # a portfolio written before the position: "Home Affairs Minister", "Public Security Minister", "Foreign Minister"
-    while j < len(tokens) and tokens[j].is_cap and (tokens[j].key in lex.portfolios or tokens[j].key in lexicons().portfolio_adjectives) and not tokens[j].possessive:
+    while j < len(tokens) and (
+        tokens[j].is_cap and (tokens[j].key in lex.portfolios or tokens[j].key in lexicons().portfolio_adjectives) and not tokens[j].possessive
+        or j > i and tokens[j].key == "and" and j + 1 < len(tokens) and tokens[j + 1].is_cap  # "Home Affairs and Law Minister"
+    ):
         j += 1
     if j == i or j >= len(tokens) or not is_title_word(tokens[j]) or tokens[j].key not in lex.title_heads:
         j = i
@@ -87,7 +93,7 @@ def read_title(tokens: list[Token], i: int) -> int | None:
         if j + 1 < len(tokens) and tokens[j].key == "in" and tokens[j + 1].key == "chief" and tokens[j - 1].key == "commander":
             j += 2  # "Commander in Chief"
     if j == i and i > 0 and tokens[i].text in lexicons().lower_titles and ((tokens[i - 1].is_cap and tokens[i - 1].key not in lexicons().non_name_caps) or tokens[i - 1].key == "police" or tokens[i - 1].text == ")"):
-        return i + 1
+        return lower_title_end(tokens, i) or i + 1  # "Interpol chief", "PDEA director general"
     if not has_head:
         return None
     if match_phrase(tokens, j - 1, lex.title_stops, 2) or (j < len(tokens) and tokens[j].is_cap and tokens[j].key in lex.org_heads):
@@ -96,12 +102,15 @@ def read_title(tokens: list[Token], i: int) -> int | None:
         j + 2 < len(tokens) and tokens[j + 2].is_cap and tokens[j + 2].key in lex.portfolios  # "Director of Police Services"
     ):
         j = portfolio_list_end(tokens, j + 2) or j + 2  # "Minister for Police, National Security and ... Services"
+    in_charge = j + 3 < len(tokens) and (tokens[j].key, tokens[j + 1].key, tokens[j + 2].key) == ("in", "charge", "of")
+    if in_charge:
+        j += 2  # "Deputy Secretary General in charge of Political Federation": a portfolio
     # portfolios: "for Police Services", "for the Advisory Department", "of Home Affairs"
     if j + 1 < len(tokens) and tokens[j].key in ("for", "of"):
         k = j + 1 + (tokens[j + 1].key == "the")
         if tokens[j].key == "for" and (regions := place_run(tokens, k)) > k:
             return regions  # "Regional Representative for Central America and the Caribbean"
-        if tokens[k].is_cap and tokens[k].key in lex.org_heads and tokens[k].key not in lex.generic_org_words:
+        if tokens[k].is_cap and tokens[k].key in lex.org_heads and tokens[k].key not in lex.generic_org_words and not in_charge:
             return j  # "Permanent Secretary for the Ministry of ...": the body follows the title
         end = cap_run(tokens, k, allow_the=False)
         end = next((
@@ -115,7 +124,7 @@ def read_title(tokens: list[Token], i: int) -> int | None:
         if last is not None and last + 1 < end and (tokens[last + 1].key not in ("and", "&") or is_title_word(tokens[last + 2])):
             end = last + 1  # "Minister of Home Affairs Saifuddin ...", "of Public Security of Lao PDR"
         organization = end < len(tokens) and tokens[end].is_cap and tokens[end].key in lex.org_heads  # "of the Special Investigation Department"
-        if end > k and not organization and (tokens[j].key == "for" or tokens[end - 1].key in lex.portfolios):
+        if end > k and (in_charge or not organization and (tokens[j].key == "for" or tokens[end - 1].key in lex.portfolios)):
             j = portfolio_list_end(tokens, end) or end
             if j + 1 < len(tokens) and tokens[j].key == "for" and (regions := place_run(tokens, j + 1)) > j + 1:
                 j = regions  # "Minister of Interior for Lower Saxony"
@@ -196,6 +205,8 @@ def read_name(tokens: list[Token], i: int, *, after_title: bool = False) -> int 
                 break
             if j > i and token.text.rstrip(".") in lex.postnominals:
                 break  # "Reece Kershaw APM": an honour after the name
+            if j > i and not inside and is_title_word(token) and (title_end := read_title(tokens, j)) and title_end > j + 1:
+                break  # "... Relations Senior Superintendent of Police": a rank, not a name
             last = j
             j += 1
             if token.possessive:

@@ -96,6 +96,8 @@ def role_core(state: SentenceState, k: int) -> int | None:
             end += 2  # "Ambassador Extraordinary and Plenipotentiary"
         elif tokens[end].text.rstrip(".") in lexicons().roman_numerals:
             end += 1
+        elif tokens[end].text == "(" and (close := next((m for m in range(end + 1, min(end + 6, len(tokens))) if tokens[m].text == ")"), None)):
+            end = close + 1  # "Deputy Commissioner of Police (Operations)", "Inspector General of Police (IGP)"
         else:
             break
     return end

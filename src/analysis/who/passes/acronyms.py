@@ -25,10 +25,9 @@ def read_parenthesised_acronyms(state: SentenceState) -> None:
             if not ((prev.is_word and (prev.is_cap or prev.key in lexicons().connectors)) or prev.text in ",&"):
                 break
             run_start -= 1
-        start = None if known_short else acronym_start(inner.text, tokens[run_start:k])
         known_long = None if known_short else next((n for n in range(k - run_start) if lexicons().known_orgs.get(state.text(run_start + n, k)) == inner.text), None)
-        if start is None:  # a known long form: "Association of Southeast Asian Nations (ASEAN)"
-            start = known_long
+        # a known long form first: "International Criminal Police Organization (INTERPOL)"
+        start = known_long if known_long is not None or known_short else acronym_start(inner.text, tokens[run_start:k])
         if start is None:
             # "European Union Agency for Law Enforcement Cooperation (Europol)", "Royal Malaysia Police (PDRM)": an acronym of the name in another language
             start = next((n for n in range(k - run_start - 1, -1, -1) if tokens[run_start + n].text == "," or (n == 0 or tokens[run_start + n - 1].key == "the") and tokens[run_start + n].key in lexicons().non_name_caps), -1) + 1

@@ -43,7 +43,7 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
             span = org_span_after(state, j)
             if span and span[2] in ("org", "place") and not found["org"]:  # "Inspector General of Police (IGP) of Bangladesh X"
                 found["org"], j = span, span[1]
-            elif j + 1 < len(tokens) and tokens[j].key == "to" and (place := place_run(tokens, j + 1 + (tokens[j + 1].key == "the"))) > j + 1:
+            elif j + 1 < len(tokens) and tokens[j].key == "to" and (place := place_run(tokens, at := j + 1 + (tokens[j + 1].key == "the"))) > at:
                 found["titles"][-1] = state.text(found["title_start"], place)  # "High Commissioner to Papua New Guinea X"
                 j = place
         elif token.is_cap and (end := match_phrase(tokens, j, lex.honorifics)):
@@ -72,9 +72,9 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
             span = org_span_after(state, j)
             if span and span[2] in ("org", "place"):  # "Secretary General of INTERPOL Jürgen Stock", "... of Malaysia Tan Sri X"
                 found["org"], j = span, span[1]
-            elif j + 1 < len(tokens) and tokens[j].key == "to" and (place := place_run(tokens, j + 1 + (tokens[j + 1].key == "the"))) > j + 1:
-                found["titles"][-1] = state.text(found["title_start"], place)  # "High Commissioner to Papua New Guinea X"
-                j = place
+            if j + 1 < len(tokens) and tokens[j].key == "to" and (place := place_run(tokens, at := j + 1 + (tokens[j + 1].key == "the"))) > at:
+                found["titles"][-1] = f"{found['titles'][-1]} {state.text(j, place)}"  # "High Commissioner to Papua New Guinea X"
+                j = place  # "Ambassador of the Republic of Lithuania to the Kingdom of the Netherlands X"
         else:
             break
     return j

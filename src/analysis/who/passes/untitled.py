@@ -14,12 +14,17 @@ def in_list_of_people(state: SentenceState, i: int, end: int) -> bool:
     personnel Josephine Quieta, Myla Dy, and Kevin Batan"."""
     tokens = state.tokens
     previous = max((p.name_end for p in state.people if p.name_end <= i), default=None)
-    if previous is None or end < len(tokens) and tokens[end].text not in ",;." and tokens[end].key != "and":
+    if previous is None:
         return False
     gap = tokens[previous:i]
+    last_item = any(t.key == "and" for t in gap)  # "X and Indonesia's Y inked ..."
+    if end < len(tokens) and tokens[end].text not in ",;." and tokens[end].key != "and" and not last_item:
+        return False
     joins = [t for t in gap if t.text in ",;" or t.key == "and"]
     words = [t for t in gap if t.is_word and t.key != "and"]
-    return bool(joins) and len(words) <= 3 and not any(t.is_cap for t in words)
+    countries = lexicons().places
+    # "..., and Indonesia's Anang Iskandar": a country's possessive names the person's side, not a body
+    return bool(joins) and len(words) <= 3 and not any(t.is_cap and not (t.possessive and t.text in countries) for t in words)
 
 
 def read_untitled_people(state: SentenceState) -> None:
@@ -30,12 +35,12 @@ def read_untitled_people(state: SentenceState) -> None:
     i = 0
     while i < len(tokens):
         prev = tokens[i - 1] if i > 0 else None
-        if state.used[i] or not tokens[i].is_cap or tokens[i].key in lexicons().non_name_caps or (prev is not None and prev.is_cap and prev.is_word):
+        if state.used[i] or not tokens[i].is_cap or tokens[i].key in lexicons().non_name_caps or (prev is not None and prev.is_cap and prev.is_word and not (prev.possessive and prev.text in lex.places)):
             i += 1
             continue
         end = read_name(tokens, i)
         if (
-            not end or not 2 <= end - i <= 5 or any(state.used[k] for k in range(i, end))
+            not end or not 1 <= end - i <= 5 or any(state.used[k] for k in range(i, end))
             or not is_nameish(tokens, i, end) or any(is_title_word(t) or state.title_abbreviation(t.text) for t in tokens[i:end])
             or (end < len(tokens) and tokens[end].is_cap and tokens[end].key in lex.org_heads)
         ):
@@ -50,8 +55,9 @@ def read_untitled_people(state: SentenceState) -> None:
             floor = max((p.name_end for p in state.people if p.name_end < i), default=0)
             before = prefix_role(state, floor, i - 1)
         role = read_role(state, end + 1) if after is not None and after.text in lex.apposition_marks else None
-        if not (spoke or before or role):
-            i += 1
+        single = end - i == 1 and not (tokens[i].is_allcaps or end < len(tokens) and tokens[end].is_cap or tokens[i].text in lex.known_orgs)
+        if not (spoke or before or role) or end - i == 1 and not (before and single):
+            i += 1  # one word is a name only after a role and a comma: "the Indonesian Ambassador to Malaysia, Hermono"
             continue
         state.mark(i, end)
         if before:
