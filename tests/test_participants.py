@@ -465,3 +465,9 @@ def test_lower_case_position_keeps_its_qualifiers():
     table = people("Meanwhile, Kedah Police chief Datuk Fisol Salleh and PNP chief Gen. Rodolfo Azurin attended.")
     assert table.loc["Fisol Salleh", "role"] == "Kedah Police chief"
     assert table.loc["Rodolfo Azurin", "role"] == "PNP chief"
+
+
+def test_a_country_delegation_and_a_lone_head_after_and_are_read_as_such():
+    table = orgs("The Solomon Islands Delegation met the Ministry of Digital Economy and Society and the Prime Minister's Office.")
+    assert {"Ministry of Digital Economy and Society", "Prime Minister's Office"} <= set(table.index)
+    assert "Solomon Islands Delegation" not in table.index

@@ -27,7 +27,7 @@ import pandas as pd
 
 from .who import lexicons, read_article
 from .who.places import accept, lookup, with_direction
-from .who.resolve import count_later_mentions, country_to_organization, merge_mentions, minister_to_ministry
+from .who.resolve import count_later_mentions, country_to_organization, home_country, merge_mentions, minister_to_ministry
 from .article import Article
 from .tables import columns
 
@@ -124,6 +124,7 @@ def participants(article: Article) -> pd.DataFrame:
         person["organization"] = alias_of.get(person["organization"], person["organization"])
     minister_to_ministry(people, set(org_table["name"]))
     country_to_organization(people, org_table)
+    home_country(people, places(article))
     count_later_mentions(article, people)
     table = pd.DataFrame(people, columns=PERSON_COLUMNS)
     table["aliases"] = table["aliases"].map(lambda a: "; ".join(a) if isinstance(a, list) else a)

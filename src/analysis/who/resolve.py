@@ -171,6 +171,20 @@ def country_to_organization(people: list[dict], org_table: pd.DataFrame) -> None
             set_organization(person, body, "country_body", person["org_strength"])
 
 
+def home_country(people: list[dict], place_table: pd.DataFrame) -> None:
+    """An official of government with no organization in the text ("Prime Minister Lee Hsien Loong")
+    serves the country the article names most (ties broken by the first named)."""
+    lex = lexicons()
+    countries = place_table[place_table["kind"] == "country"]
+    if countries.empty:
+        return
+    home = countries.sort_values("mentions", ascending=False, kind="stable").iloc[0]["name"]
+    officials = _words_pattern(lex.heads_of_state + lex.government_titles)
+    for person in people:
+        if person["organization"] is None and officials.search(f"{person['title'] or ''} {person['role'] or ''}"):
+            set_organization(person, home, "home_country")
+
+
 def count_later_mentions(article: Article, people: list[dict]) -> None:
     """Add bare-surname mentions ("Vinluan stressed") to each person's count."""
     for person in people:

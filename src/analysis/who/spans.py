@@ -57,6 +57,8 @@ def org_span_at(state: SentenceState, k: int) -> tuple[int, int, str] | None:
     if tokens[end - 1].possessive and end < len(tokens) and tokens[end].is_cap and not read_title(tokens, end):
         owned = org_span_at(state, end)  # "of the UK's National Crime Agency"
         if owned and owned[2] == "org":
+            if tokens[end - 1].key in lex.title_heads and owned[0] == end and tokens[end].key in lex.org_heads:
+                return k, owned[1], "org"  # "of the Minister's Office for Studies and Research": the office is the minister's
             return owned
     end = next((m for m in range(k, end) if state.used[m] or match_phrase(tokens, m, lex.honorifics) or (m > k and starts_title(state, m) and read_title(tokens, m) and not is_title_word(tokens[m - 1]) and tokens[m - 1].key not in lexicons().connectors)), end)
     while end > k and (tokens[end - 1].key in lexicons().connectors or not tokens[end - 1].is_word):

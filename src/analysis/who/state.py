@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from ..article import Sentence
 
 from .lexicon import lexicons
-from .phrases import has_org_head
+from .phrases import has_org_head, is_generic
 from .tokens import Token
 
 
@@ -73,7 +73,7 @@ class SentenceState:
     def add_org(self, i: int, j: int, acronym: str | None = None) -> OrgMention:
         while j > i + 1 and (not self.tokens[j - 1].is_word or self.tokens[j - 1].key in lexicons().connectors):
             j -= 1
-        if j > i + 1 and self.tokens[j - 1].key == "headquarters" and has_org_head(self.tokens[i : j - 1]):
+        if j > i + 1 and self.tokens[j - 1].key == "headquarters" and has_org_head(self.tokens[i : j - 1]) and not is_generic(self.tokens[i : j - 1]):
             j -= 1  # "Dubai Police Headquarters": the body, not its building
         mention = OrgMention(self.text(i, j), acronym, i, j, self.tokens[i].start, self.tokens[j - 1].end, self.sentence, j)
         if acronym and j + 2 < len(self.tokens) and self.tokens[j].text == "(":

@@ -16,6 +16,8 @@ def read_capitalised_orgs(state: SentenceState) -> None:
             i += 1
             continue
         end = listed_name_end(tokens, i, cap_run(tokens, i))
+        while tokens[end - 1].possessive and tokens[end - 1].key in lexicons().title_heads and end < len(tokens) and tokens[end].is_cap and tokens[end].key in lexicons().org_heads:
+            end = cap_run(tokens, end)  # "the Prime Minister's Office", "the Minister's Office for Studies and Research"
         stop = next((k for k in range(i, end) if state.used[k]), end)
         split_run(state, i, stop)
         i = max(stop, i + 1)
@@ -29,7 +31,9 @@ def split_run(state: SentenceState, i: int, end: int) -> None:
         left = tokens[start:k]
         acronym = len(left) == 1 and sum(c.isupper() for c in left[0].text) >= 2  # "the MoI and the IACP"
         named = has_org_head(left) or acronym or (len(left) == 1 and (left[0].text in lexicons().known_orgs or left[0].text in kinds))
-        if tokens[k].key == "and" and named and has_org_head(tokens[k + 1 : end]):
+        # "Ministry of Digital Economy and Society": a lone head after "and" is part of the name
+        lone_head = tokens[k + 1].key in lexicons().org_heads and (k + 2 >= end or tokens[k + 2].key in lexicons().connectors)
+        if tokens[k].key == "and" and named and has_org_head(tokens[k + 1 : end]) and not lone_head:
             org_in(state, start, k)
             start = k + 1
     org_in(state, start, end)
@@ -48,7 +52,7 @@ def org_in(state: SentenceState, i: int, end: int) -> None:
             i = title_end + 1 + (tokens[title_end + 1].key == "the")  # "Director of the Cyber Crime Centre"
     k = i + 1
     while k < end:
-        if is_title_word(tokens[k]) and starts_title(state, k) and (title_end := read_title(tokens, k)):
+        if is_title_word(tokens[k]) and starts_title(state, k) and (title_end := read_title(tokens, k)) and not tokens[title_end - 1].possessive:
             if tokens[k - 1].key in lexicons().connectors:
                 k = title_end  # "Office of the Prime Minister": the title is part of the name
                 continue

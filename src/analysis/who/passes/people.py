@@ -12,11 +12,14 @@ from ..state import PersonMention, SentenceState, tie
 def read_people(state: SentenceState) -> None:
     """Titled names first ("Police General X", "Dr. Y"), then the roles written around them."""
     i = 0
-    lex = lexicons()
-    while i < len(state.tokens):
-        token = state.tokens[i]
+    lex, tokens = lexicons(), state.tokens
+    while i < len(tokens):
+        token = tokens[i]
         if state.used[i] or not (token.is_cap or token.text in lexicons().lower_titles or state.title_abbreviation(token.text)):
             i += 1  # a person's prefix starts with a capital, an abbreviated rank or "chief"
+            continue
+        if i > 1 and tokens[i - 1].text in lex.apposition_marks and tokens[i - 1].text != "," and any(p.name_end == i - 1 for p in state.people):
+            i += 1  # "Colonel X - Director of Y and Colonel Z": the position after the dash is X's
             continue
         mention = person_at(state, i)
         if mention is None and state.prefix_end > i + 2:
@@ -129,6 +132,8 @@ def read_roles(state: SentenceState) -> None:
             before[n] = role
         read_after_name(state, m)
         end = m.name_end_role or m.name_end
+        while end + 1 < len(tokens) and (tokens[end].text.rstrip(".") in lexicons().postnominals or tokens[end].text == "," and tokens[end + 1].text.rstrip(".") in lexicons().postnominals):
+            end += 1  # "Colonel Danuta Ulewicz MD, PhD - Deputy Director of ..."
         if end + 1 < len(tokens) and tokens[end].text in lexicons().apposition_marks and not state.used[end + 1] and (role := read_role(state, end + 1)):
             after[n] = role
     for n in range(len(people)):
