@@ -157,7 +157,7 @@ def person_name(text: str) -> PersonName:
             dropped.append(word)
             previous_dropped = False
             continue
-        if token in honorifics and index + 1 < len(raw):
+        if token in honorifics and index + 1 < len(raw) and not (len(token) == 1 and "." in word):  # "U." is an initial, "U" Burmese
             ambiguous = token in _AMBIGUOUS and "." not in word  # "H.E." is an honorific, "He" may be a name
             if not ambiguous or previous_dropped and (dropped or following in honorifics):
                 dropped.append(word)
