@@ -69,6 +69,9 @@ def org_span_at(state: SentenceState, k: int) -> tuple[int, int, str] | None:
     text = " ".join(t.text for t in words)
     if text in lex.places:
         return k, end, "place"
+    for m in range(min(end - 1, k + 4), k, -1):  # "of Bangladesh Md Ali Hossain Fakir": the place, then a name
+        if state.text(k, m) in lex.places and not any(t.key in lex.org_heads or t.key in lex.not_org_heads for t in tokens[m:end]):
+            return k, m, "place"
     heads = [n for n, t in enumerate(words) if t.key in lex.org_heads and t.is_cap]
     if heads and listed > run_end and end == listed:
         return k, end, "org"  # "the Ministry of Police, National Security and Correctional Services"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 from ..lexicon import lexicons
-from ..phrases import is_nameish, match_phrase, place_run, read_name, read_title
+from ..phrases import is_generic, is_nameish, match_phrase, place_run, read_name, read_title
 from ..roles import apply_role, prefix_role, read_after_name, read_role
 from ..spans import commit, org_span_after, starts_title, words_before
 from ..state import PersonMention, SentenceState, tie
@@ -49,7 +49,7 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
             elif j + 1 < len(tokens) and tokens[j].key == "to" and (place := place_run(tokens, at := j + 1 + (tokens[j + 1].key == "the"))) > at:
                 found["titles"][-1] = state.text(found["title_start"], place)  # "High Commissioner to Papua New Guinea X"
                 j = place
-        elif token.is_cap and (end := match_phrase(tokens, j, lex.honorifics)):
+        elif (token.is_cap or token.key == "the" and found["titles"]) and (end := match_phrase(tokens, j, lex.honorifics)):
             found["honorifics"].append(state.text(j, end))
             j = end
             if tokens[end - 1].key in lex.name_follows:
@@ -67,19 +67,27 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
             j = end + 1
         elif token.key == "and" and found["titles"] and j + 1 < len(tokens) and (end := read_title(tokens, j + 1)):
             found["titles"][-1] = state.text(found["title_start"], end)  # "Deputy Prime Minister and Minister of ..."
-            j = end
+            j = read_after_title(state, end, found)
         elif starts_title(state, j) and (end := read_title(tokens, j)):
             found["titles"].append(state.text(j, end))
             found["title_start"] = j
-            j = end
-            span = org_span_after(state, j)
-            if span and span[2] in ("org", "place"):  # "Secretary General of INTERPOL Jürgen Stock", "... of Malaysia Tan Sri X"
-                found["org"], j = span, span[1]
-            if j + 1 < len(tokens) and tokens[j].key == "to" and (place := place_run(tokens, at := j + 1 + (tokens[j + 1].key == "the"))) > at:
-                found["titles"][-1] = f"{found['titles'][-1]} {state.text(j, place)}"  # "High Commissioner to Papua New Guinea X"
-                j = place  # "Ambassador of the Republic of Lithuania to the Kingdom of the Netherlands X"
+            j = read_after_title(state, end, found)
         else:
             break
+    return j
+
+
+def read_after_title(state: SentenceState, j: int, found: dict) -> int:
+    """What follows a title before the name: the body or country it is of, or the place it is to."""
+    tokens = state.tokens
+    span = org_span_after(state, j)
+    if span and span[2] in ("org", "place"):  # "Secretary General of INTERPOL Jürgen Stock", "... of Malaysia Tan Sri X"
+        found["org"], j = span, span[1]
+    elif span and span[2] == "other" and is_generic(tokens[span[0] : span[1]]) and span[1] < len(tokens) and tokens[span[1]].is_cap:
+        found["titles"][-1], j = state.text(found["title_start"], span[1]), span[1]  # "National Commissar of the Finnish Police X"
+    if j + 1 < len(tokens) and tokens[j].key == "to" and (place := place_run(tokens, at := j + 1 + (tokens[j + 1].key == "the"))) > at:
+        found["titles"][-1] = f"{found['titles'][-1]} {state.text(j, place)}"  # "High Commissioner to Papua New Guinea X"
+        j = place  # "Ambassador of the Republic of Lithuania to the Kingdom of the Netherlands X"
     return j
 
 

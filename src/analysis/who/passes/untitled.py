@@ -49,7 +49,9 @@ def read_untitled_people(state: SentenceState) -> None:
         mention = PersonMention(name=state.text(i, end), sentence=state.sentence, char_start=tokens[i].start, char_end=tokens[end - 1].end, start=i, name_start=i, name_end=end)
         after = tokens[end] if end < len(tokens) else None
         cue = next((c for c in (i - 1, i - 2) if c >= 0 and tokens[c].key in lex.counterpart_cues and (c == i - 1 or tokens[i - 1].text == ",")), None)
-        spoke = (after is not None and after.key in lex.speech_verbs) or (prev is not None and prev.key in lex.speech_verbs) or cue is not None or in_list_of_people(state, i, end)
+        prefix = state.sentence.text[: tokens[i].start - state.sentence.start].rstrip().casefold()
+        led = prefix.endswith(lex.lead_phrases)  # "led by Suhel Daud"
+        spoke = (after is not None and after.key in lex.speech_verbs) or (prev is not None and prev.key in lex.speech_verbs) or cue is not None or led or in_list_of_people(state, i, end)
         before = None
         if prev is not None and prev.text == ",":
             floor = max((p.name_end for p in state.people if p.name_end < i), default=0)
