@@ -138,7 +138,21 @@ def lower_title_end(tokens: list[Token], j: int) -> int | None:
         k += 1
     while k > j and not is_lower_title(tokens[k - 1]):
         k -= 1
-    return k if k > j else None
+    return lower_portfolio_end(tokens, k) if k > j else None
+
+
+def lower_portfolio_end(tokens: list[Token], j: int) -> int:
+    """``j``, or past a portfolio in lower case after a lower-case position: "(minister) of national
+    security", "(minister) of home affairs", "(deputy chief) for administration"."""
+    lex = lexicons()
+    if j + 1 >= len(tokens) or tokens[j].key not in ("of", "for"):
+        return j
+    k, end = j + 1, j
+    while k < len(tokens) and not tokens[k].is_cap and (tokens[k].key in lex.portfolios or tokens[k].key in lex.portfolio_adjectives or tokens[k].key == "and" and k > j + 1):
+        if tokens[k].key in lex.portfolios:
+            end = k + 1
+        k += 1
+    return end
 
 
 def portfolio_list_end(tokens: list[Token], j: int, *, ends: frozenset[str] | None = None) -> int | None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 from .lexicon import lexicons
-from .phrases import cap_run, is_lower_title, is_title_word, read_title
+from .phrases import cap_run, is_lower_title, is_title_word, lower_portfolio_end, read_title
 from .spans import commit, demonym_at, org_span_after, org_span_at
 from .state import PersonMention, SentenceState, tie
 
@@ -86,7 +86,7 @@ def role_core(state: SentenceState, k: int) -> int | None:
                 m += 1  # "counsellor and police attache"
             else:
                 break
-        end = m if m > k and is_lower_title(tokens[m - 1]) else None
+        end = lower_portfolio_end(tokens, m) if m > k and is_lower_title(tokens[m - 1]) else None
     if end is None:
         return None
     while end < len(tokens):
