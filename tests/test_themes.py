@@ -118,7 +118,7 @@ def test_each_term_scores_in_one_theme_only():
 
 
 def test_weak_themes_fall_below_the_cut_off():
-    article = parse_article("Meeting\n\n" + " ".join(["The delegates talked about the weather and lunch."] * 12) + " A patch came up once.")
+    article = parse_article("Meeting\n\n" + " ".join(["The delegates talked about the weather and lunch."] * 24) + "\n\nA patch came up once.")
     assert "cybersecurity" in set(themes(article, min_score=0)["theme"])  # "patch": weight 0.5, one mention
     assert "cybersecurity" not in set(themes(article)["theme"])
     assert (themes(article, min_score=0)["score"] > 0).all()
