@@ -124,7 +124,7 @@ def participants(article: Article) -> pd.DataFrame:
         person["organization"] = alias_of.get(person["organization"], person["organization"])
     minister_to_ministry(people, set(org_table["name"]))
     country_to_organization(people, org_table)
-    home_country(people, places(article))
+    home_country(people, lambda: places(article))
     count_later_mentions(article, people)
     table = pd.DataFrame(people, columns=PERSON_COLUMNS)
     table["aliases"] = table["aliases"].map(lambda a: "; ".join(a) if isinstance(a, list) else a)

@@ -171,18 +171,22 @@ def country_to_organization(people: list[dict], org_table: pd.DataFrame) -> None
             set_organization(person, body, "country_body", person["org_strength"])
 
 
-def home_country(people: list[dict], place_table: pd.DataFrame) -> None:
+def home_country(people: list[dict], place_table: Callable[[], pd.DataFrame]) -> None:
     """An official of government with no organization in the text ("Prime Minister Lee Hsien Loong")
-    serves the country the article names most (ties broken by the first named)."""
+    serves the country the article names most (ties broken by the first named). ``place_table`` is
+    called only when such an official is found."""
     lex = lexicons()
-    countries = place_table[place_table["kind"] == "country"]
+    officials = _words_pattern(lex.heads_of_state + lex.government_titles)
+    untied = [p for p in people if p["organization"] is None and officials.search(f"{p['title'] or ''} {p['role'] or ''}")]
+    if not untied:
+        return
+    places = place_table()
+    countries = places[places["kind"] == "country"]
     if countries.empty:
         return
     home = countries.sort_values("mentions", ascending=False, kind="stable").iloc[0]["name"]
-    officials = _words_pattern(lex.heads_of_state + lex.government_titles)
-    for person in people:
-        if person["organization"] is None and officials.search(f"{person['title'] or ''} {person['role'] or ''}"):
-            set_organization(person, home, "home_country")
+    for person in untied:
+        set_organization(person, home, "home_country")
 
 
 def count_later_mentions(article: Article, people: list[dict]) -> None:
