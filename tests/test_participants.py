@@ -471,3 +471,8 @@ def test_a_country_delegation_and_a_lone_head_after_and_are_read_as_such():
     table = orgs("The Solomon Islands Delegation met the Ministry of Digital Economy and Society and the Prime Minister's Office.")
     assert {"Ministry of Digital Economy and Society", "Prime Minister's Office"} <= set(table.index)
     assert "Solomon Islands Delegation" not in table.index
+
+
+def test_a_possessive_after_and_opens_the_next_name():
+    table = orgs("They agreed that the Ministry of Public Security and Singapore’s Ministry of Home Affairs would cooperate.")
+    assert {"Ministry of Public Security", "Ministry of Home Affairs"} <= set(table.index)

@@ -18,6 +18,8 @@ def read_capitalised_orgs(state: SentenceState) -> None:
         end = listed_name_end(tokens, i, cap_run(tokens, i))
         while tokens[end - 1].possessive and tokens[end - 1].key in lexicons().title_heads and end < len(tokens) and tokens[end].is_cap and tokens[end].key in lexicons().org_heads:
             end = cap_run(tokens, end)  # "the Prime Minister's Office", "the Minister's Office for Studies and Research"
+        if end - i > 2 and tokens[end - 1].possessive and tokens[end - 2].key == "and":
+            end -= 2  # "the Ministry of Public Security and Singapore's Ministry of ...": the possessive opens the next name
         stop = next((k for k in range(i, end) if state.used[k]), end)
         split_run(state, i, stop)
         i = max(stop, i + 1)
