@@ -177,7 +177,16 @@ def home_country(people: list[dict], place_table: Callable[[], pd.DataFrame]) ->
     called only when such an official is found."""
     lex = lexicons()
     officials = _words_pattern(lex.heads_of_state + lex.government_titles)
-    untied = [p for p in people if p["organization"] is None and officials.search(f"{p['title'] or ''} {p['role'] or ''}")]
+    heads = _words_pattern(lex.heads_of_state)
+
+    def needs_home(person: dict) -> bool:
+        positions = f"{person['title'] or ''} {person['role'] or ''}"
+        if person["organization"] is None:
+            return bool(officials.search(positions))
+        # a head of state or government is not a member of the body named nearest ("President X will open the forum, while Polri Chief Y ...")
+        return person["organization_rule"] == "nearest" and bool(heads.search(positions))
+
+    untied = [p for p in people if needs_home(p)]
     if not untied:
         return
     places = place_table()
