@@ -90,7 +90,7 @@ def role_core(state: SentenceState, k: int) -> int | None:
     if end is None:
         return None
     while end < len(tokens):
-        if end + 1 < len(tokens) and tokens[end].key in ("and", "&") and (more := read_title(tokens, end + 1)):
+        if end + 1 < len(tokens) and tokens[end].key in ("and", "&", "cum") and (more := read_title(tokens, end + 1 + (tokens[end + 1].key == "the"))):
             end = more
         elif end + 1 < len(tokens) and tokens[end].key == "and" and is_title_word(tokens[end + 1]) and not (end + 2 < len(tokens) and tokens[end + 2].is_cap):
             end += 2  # "Ambassador Extraordinary and Plenipotentiary"

@@ -65,7 +65,7 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
         ):
             found["honorifics"].append(state.text(j + 1, end))  # "EU Ambassador for Colombia, His Excellency, Gilles Bertrand"
             j = end + 1
-        elif token.key == "and" and found["titles"] and j + 1 < len(tokens) and (end := read_title(tokens, j + 1)):
+        elif token.key in ("and", "cum") and found["titles"] and j + 1 < len(tokens) and (end := read_title(tokens, j + 1)):
             found["titles"][-1] = state.text(found["title_start"], end)  # "Deputy Prime Minister and Minister of ..."
             j = read_after_title(state, end, found)
         elif starts_title(state, j) and (end := read_title(tokens, j)):
