@@ -297,7 +297,7 @@ def test_random_text_never_crashes(text):
 )
 def test_calendar_edges_do_not_crash(text):
     for row in dates(parse_article(text)).itertuples():
-        assert row.start is None or len(row.start.split("-")[0]) <= 4 or row.start.startswith("--")
+        assert pd_isna(row.start) or len(row.start.split("-")[0]) <= 4 or row.start.startswith("--")
 
 
 def test_no_impossible_day_is_inferred():

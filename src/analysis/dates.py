@@ -22,6 +22,7 @@ from types import SimpleNamespace
 import pandas as pd
 
 from .article import Article, parse_article  # noqa: F401  (parse_article used in the doctests)
+from .datelines import alternation, month_names, month_pattern, publication_line, weekday_names
 from .lexicons import load_lexicon, load_table
 
 DATE_COLUMNS = ["text", "start", "end", "precision", "kind", "inferred", "sentence", "char_start", "char_end", "clause"]
@@ -32,20 +33,6 @@ PUBLICATION, DATE, RANGE, RELATIVE = "publication", "date", "range", "relative"
 
 
 # --- lexicons as regular expressions ------------------------------------------------------------
-
-
-def _numbered(name: str) -> dict[str, int]:
-    """``{"january": 1, "jan": 1, ...}`` from lines ``NUMBER word word ...``."""
-    table: dict[str, int] = {}
-    for line in load_lexicon(name):
-        number, *words = line.split()
-        for word in words:
-            table.setdefault(word.casefold(), int(number))
-    return table
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -61,15 +48,13 @@ class _Grammar:
 
 @functools.cache
 def _grammar() -> _Grammar:
-    months, weekdays = _numbered("dates_months"), _numbered("dates_weekdays")
-    # an abbreviation ("sept") is a prefix of a longer spelling; only abbreviations take a full stop
-    full = [w for w in months if not any(o != w and o.startswith(w) for o in months)]
-    m = rf"(?:(?:{_alternation(full)})\b|(?:{_alternation(set(months) - set(full))})(?:\.|\b))"
+    months, weekdays = month_names(), weekday_names()
+    m, full = month_pattern(), month_pattern(abbreviations=False)
     d = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])\b"
     y = r"(?:1[89]\d\d|20\d\d)(?![\d.,]\d)"
-    wd = rf"(?:(?:{_alternation(weekdays)})\.?,?\s+)?"
+    wd = rf"(?:(?:{alternation(weekdays)})\.?,?\s+)?"
     to = r"(?:\s+(?:to|until|till|through|thru|and)\s+|\s*[-–—‑]\s*)"
-    year_prep = _alternation(load_lexicon("dates_year_prepositions"))
+    year_prep = alternation(load_lexicon("dates_year_prepositions"))
     parts = {
         # 17 to 20 September 2024; Monday 17 and Tuesday 18 June 2024
         "d_dmy": rf"{wd}(?P<d1>{d}){to}{wd}(?P<d2>{d})\s+(?:of\s+)?(?P<m2>{m})(?:,?\s+(?P<y2>{y}))?",
@@ -97,7 +82,7 @@ def _grammar() -> _Grammar:
         # in 2015; by the end of 2025; mid-2015
         "year": rf"(?<!\w)(?P<y1>{y})\b(?![-/–]\d)",
         # in September; by early March (month name alone, after a preposition)
-        "month": rf"(?<!\w)(?=(?-i:[A-Z]))(?P<m1>{_alternation(full)})\b(?!\s*\d)(?!\s+(?-i:[A-Z]))",
+        "month": rf"(?<!\w)(?=(?-i:[A-Z]))(?P<m1>{full})(?!\s*\d)(?!\s+(?-i:[A-Z]))",
     }
     # Cheap guards so the month alternation is only tried where an expression can start (a capital, a digit, "the")
     guards = {
@@ -105,7 +90,7 @@ def _grammar() -> _Grammar:
         **dict.fromkeys(("d_dmy", "dmy_dmy", "dmy"), r"(?<!\w)(?=\d|(?-i:[A-Z])|the\s)"),
     }
     patterns = tuple((name, re.compile(guards.get(name, "") + rx, re.IGNORECASE)) for name, rx in parts.items())
-    days = _alternation(weekdays)
+    days = alternation(weekdays)
     relative = re.compile(
         r"(?<!\w)(?=[tyelnpco])(?:(?P<day>today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|evening))"
         r"|(?P<shift>earlier\s+|later\s+)?(?P<which>this|last|next|past|coming)\s+(?P<unit>week|month|year)(?:['’]s)?"
@@ -115,8 +100,8 @@ def _grammar() -> _Grammar:
     )
     phrases = load_lexicon("dates_vague")
     initials = "".join(sorted({p[0].casefold() for p in phrases if p}))
-    vague = re.compile(rf"(?<!\w)(?=[{re.escape(initials)}])(?:{_alternation(phrases)})\b", re.IGNORECASE)
-    trigger = re.compile(rf"\d|(?<!\w)(?=(?-i:[A-Z]))(?:{_alternation(months)})\b", re.IGNORECASE)
+    vague = re.compile(rf"(?<!\w)(?=[{re.escape(initials)}])(?:{alternation(phrases)})\b", re.IGNORECASE)
+    trigger = re.compile(rf"\d|(?<!\w)(?=(?-i:[A-Z]))(?:{alternation(months)})\b", re.IGNORECASE)
     # what must come right before a bare year ("in 2015") or a bare month name ("in September")
     before = {
         # "in 2015", and the later years of a list: "in 2015, 2016 and 2018"
@@ -194,7 +179,7 @@ def _candidates(grammar: _Grammar, text: str, start: int, end: int) -> list[_Fou
                 lo -= len(qualifier[0]) if qualifier else 0
             if re.search(r"\band\s", match[0]) and not _and_is_range(chunk, lo, groups):
                 continue
-            weekday = re.match(rf"({_alternation(grammar.weekdays)})\b", match[0], re.IGNORECASE)
+            weekday = re.match(rf"({alternation(grammar.weekdays)})\b", match[0], re.IGNORECASE)
             item = _Found(
                 start + lo,
                 start + hi,
@@ -568,6 +553,7 @@ def _date_records(article: Article, *, relative: bool = True) -> list[dict]:
             byline.update(f.start for f in block)
         items.extend(block)
     items = _settle_numeric(items, article, byline)
+    items = _with_publication(items, article)
     items = _infer_years(items, article, paragraph_of)
     if relative:
         taken = [(f.start, f.end) for f in items]
@@ -578,7 +564,6 @@ def _date_records(article: Article, *, relative: bool = True) -> list[dict]:
         items.sort(key=lambda f: f.start)
 
     rows = []
-    publication_marked = False
     for f in items:
         sentence = article.sentence_at(f.start)
         if sentence is None:
@@ -591,8 +576,8 @@ def _date_records(article: Article, *, relative: bool = True) -> list[dict]:
         kind = f.kind
         if kind == DATE:
             kind = RANGE if start_iso != end_iso else DATE
-            if sentence.kind == "byline" and not publication_marked:
-                kind, publication_marked = PUBLICATION, True
+            if f.pattern == PUBLICATION:
+                kind = PUBLICATION
         expression = text[f.start:f.end]
         clause = article.title or "" if kind == PUBLICATION else _clause(
             sentence.text, f.start - sentence.start, f.end - sentence.start
@@ -612,6 +597,17 @@ def _date_records(article: Article, *, relative: bool = True) -> list[dict]:
             }
         )
     return rows
+
+
+def _with_publication(items: list[_Found], article: Article) -> list[_Found]:
+    """The publication date where the shared date-line grammar (:mod:`analysis.datelines`) reads it, in place
+    of what the general patterns found there: ``Article.published`` and the "publication" row agree."""
+    found = publication_line(((p.kind, p.start, p.text) for p in article.paragraphs), url=article.url)
+    if found is None:
+        return items
+    kept = [f for f in items if not (f.start < found.end and found.start < f.end)]
+    publication = _Found(found.start, found.end, PUBLICATION, y1=found.year, m1=found.month, d1=found.day)
+    return sorted([*kept, publication], key=lambda f: f.start)
 
 
 def calendar_dates(article: Article) -> pd.DataFrame:
@@ -639,10 +635,10 @@ def _event_grammar() -> tuple[dict[str, str], re.Pattern, re.Pattern, re.Pattern
     for line in load_lexicon("events_kinds"):
         word, *kind = line.split()
         kinds.setdefault(word.casefold(), (kind or [word])[0].casefold())
-    words = _alternation(kinds)
+    words = alternation(kinds)
     # at most 12 words before the event word: a name is short, and the bound keeps long capitalised runs linear
     named = re.compile(rf"(?<![\w'’.&-])(?=[A-Z0-9])(?:{_CAP}{_NAME_JOIN}){{0,12}}?(?i:(?P<head>{words}))(?![\w'’-]){_TAIL}")
-    leading = re.compile(rf"\b(?P<head>{_alternation(w.capitalize() for w in _LEADING)})\s+(?:{_CAP}\s+)*{_CAP}(?![\w'’-])")
+    leading = re.compile(rf"\b(?P<head>{alternation(w.capitalize() for w in _LEADING)})\s+(?:{_CAP}\s+)*{_CAP}(?![\w'’-])")
     reference = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){{0,2}}?(?P<head>{words})\b")
     return kinds, named, leading, reference
 
@@ -662,7 +658,7 @@ def _place_names() -> tuple[re.Pattern | None, dict[str, tuple[str, str]]]:
                 names.setdefault(alias.strip(), (canonical, (row.get("kind") or "").strip()))
     if not names:
         return None, {}
-    return re.compile(rf"(?<![\w-])(?:{_alternation(names)})(?![\w-])"), names
+    return re.compile(rf"(?<![\w-])(?:{alternation(names)})(?![\w-])"), names
 
 
 @dataclass
@@ -723,7 +719,7 @@ def _mentions(article: Article, found: list[_Event]) -> None:
         forms = {event.name}
         if event.acronym:
             forms |= {event.acronym, re.sub(r"\s+(?:19|20)\d\d$", "", event.acronym)}
-        pattern = re.compile(rf"(?<![\w-])(?:{_alternation(forms)})(?![\w-])")
+        pattern = re.compile(rf"(?<![\w-])(?:{alternation(forms)})(?![\w-])")
         event.mentions = [m.start() for m in pattern.finditer(text, event.start)]
     for match in reference.finditer(text):
         if match["head"][0].isupper():  # "the Welcome Reception" is a name, not a reference
