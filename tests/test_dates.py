@@ -321,3 +321,37 @@ def test_a_bare_year_does_not_date_a_yearless_day():
     starts = calendar_dates(article)[["start", "end"]].values.tolist()
     assert ["2024-03-03", "2024-03-05"] in starts
     assert not any(s.startswith("2005-03") for s, _ in starts)
+
+
+@pytest.mark.parametrize(
+    "sentence, text, start",
+    [
+        ("The review ends in late March 2024.", "late March 2024", "2024-03"),
+        ("Talks resume in early 2023.", "early 2023", "2023"),
+        ("The pact took effect in mid-April 2024.", "mid-April 2024", "2024-04"),
+        ("By the end of May 2024 the unit had grown.", "the end of May 2024", "2024-05"),
+        ("Arrests rose in mid-2015.", "mid-2015", "2015"),
+        ("Targets were set for the first half of 2024.", "the first half of 2024", "2024"),
+        ("The unit was set up at the beginning of 2019.", "the beginning of 2019", "2019"),
+    ],
+)
+def test_vague_month_and_year_phrases_are_kept_as_vague_not_calendar_dates(sentence, text, start):
+    article = parse_article("A title for the test\n\n" + sentence, published=PUBLISHED)
+    table = dates(article)
+    assert table[["text", "start", "kind"]].values.tolist() == [[text, start, "vague"]]
+    assert calendar_dates(article).empty
+    import analysis
+
+    assert analysis.extract(article)["dates"] == []
+
+
+def test_a_vague_phrase_next_to_a_calendar_date():
+    article = parse_article("Title\n\nOperations began in early March 2015 and ended on 5 May 2015.", published=PUBLISHED)
+    assert dates(article)["kind"].tolist() == ["vague", "date"]
+    assert calendar_dates(article)["start"].tolist() == ["2015-05-05"]
+
+
+def test_a_vague_phrase_dates_no_other_expression():
+    """'late March 2019' is no anchor: the year of '6 May' comes from the publication date."""
+    article = parse_article("Title\n\nThe course began in late March 2019. On 6 May, trainees visited the port.", published=PUBLISHED)
+    assert calendar_dates(article)["start"].tolist() == ["2024-05-06"]

@@ -29,7 +29,7 @@ DATE_COLUMNS = ["text", "start", "end", "precision", "kind", "inferred", "senten
 EVENT_COLUMNS = ["name", "acronym", "kind", "start", "end", "place", "host", "sentence", "char_start", "char_end"]
 TIMELINE_COLUMNS = ["start", "end", "text", "event", "participants", "clause", "sentence", "kind"]
 
-PUBLICATION, DATE, RANGE, RELATIVE = "publication", "date", "range", "relative"
+PUBLICATION, DATE, RANGE, RELATIVE, VAGUE = "publication", "date", "range", "relative", "vague"
 
 
 # --- lexicons as regular expressions ------------------------------------------------------------
@@ -42,6 +42,7 @@ class _Grammar:
     patterns: tuple[tuple[str, re.Pattern], ...]
     relative: re.Pattern
     vague: re.Pattern
+    qualifier: re.Pattern  # "late", "the end of" right before a month or year: a vague period
     before: dict[str, re.Pattern]
     trigger: re.Pattern  # a digit or a month name: a paragraph without one holds no calendar expression
 
@@ -113,7 +114,10 @@ def _grammar() -> _Grammar:
             re.IGNORECASE,
         ),
     }
-    return _Grammar(months, weekdays, patterns, relative, vague, before, trigger)
+    qualifier = re.compile(
+        rf"(?:^|(?<=[^\w-]))(?:{alternation(load_lexicon('dates_vague_qualifiers'))})(?:\s*-\s*|\s+)$", re.IGNORECASE
+    )
+    return _Grammar(months, weekdays, patterns, relative, vague, qualifier, before, trigger)
 
 
 # --- one found expression -----------------------------------------------------------------------
@@ -174,25 +178,28 @@ def _candidates(grammar: _Grammar, text: str, start: int, end: int) -> list[_Fou
                     continue
                 if name == "year" and _year_is_name(chunk, match):
                     continue
-                # "early 2015", "mid-2015" keep their qualifier in the text
-                qualifier = _QUALIFIER.search(preceding)
-                lo -= len(qualifier[0]) if qualifier else 0
             if re.search(r"\band\s", match[0]) and not _and_is_range(chunk, lo, groups):
                 continue
             weekday = re.match(rf"({alternation(grammar.weekdays)})\b", match[0], re.IGNORECASE)
+            fields = _fields(grammar, name, groups)
+            kind = DATE
+            if fields.get("d1") is None and fields.get("d2") is None:
+                # "late March", "early 2015", "mid-2015", "the end of May": a vague period, qualifier included
+                inner = re.match(r"(?:early|mid|late)(?:\s*-\s*|\s+)", match[0], re.IGNORECASE)
+                qualifier = None if inner else grammar.qualifier.search(chunk, max(0, lo - 40), lo)
+                if inner or qualifier:
+                    kind, lo = VAGUE, qualifier.start() if qualifier else lo
             item = _Found(
                 start + lo,
                 start + hi,
                 name,
                 weekday=grammar.weekdays[weekday[1].casefold()] if weekday else None,
-                **_fields(grammar, name, groups),
+                kind=kind,
+                **fields,
             )
             if name == "num" or _valid(item):  # numeric day/month order is settled later
                 found.append(item)
     return found
-
-
-_QUALIFIER = re.compile(r"\b(?:early|mid|late)[-\s]+$", re.IGNORECASE)
 
 
 def _fields(grammar: _Grammar, name: str, g: dict) -> dict:
@@ -363,7 +370,7 @@ def _infer_years(items: list[_Found], article: Article, paragraph_of) -> list[_F
     out: list[_Found] = []
     same, before, after = _anchors(items, paragraph_of)
     for i, f in enumerate(items):
-        if f.kind != DATE or f.m1 is None:
+        if f.kind not in (DATE, VAGUE) or f.m1 is None:
             out.append(f)
             continue
         y1, y2, inferred = f.y1, f.y2, f.inferred
@@ -518,9 +525,11 @@ def _scan_blocks(article: Article) -> list[tuple[int, int, str]]:
 def dates(article: Article, *, relative: bool = True) -> pd.DataFrame:
     """Every calendar expression: ISO ``start``/``end``, ``precision``, ``kind`` and evidence.
 
-    ``kind`` is "publication" (the byline date), "date", "range" or "relative" ("last week",
-    "in recent years"; resolved against the publication date where well-defined, else no start/end).
-    ``relative=False`` leaves relative expressions out (they are not calendar dates).
+    ``kind`` is "publication" (the date line's date, read by :mod:`analysis.datelines`), "date", "range",
+    "vague" (a month or year with a qualifier: "late March", "early 2023", "the end of May"; start and end are
+    the period it lies in) or "relative" ("last week", "in recent years"; resolved against the publication
+    date where well-defined, else no start/end). ``relative=False`` leaves relative and vague expressions out
+    (they are not calendar dates).
 
     >>> article = parse_article("T\\nby A | Aug 29, 2024\\n\\nHeld from August 27 to 29, it ended.")
     >>> dates(article)[["text", "start", "end", "kind"]].values.tolist()
@@ -566,7 +575,7 @@ def _date_records(article: Article, *, relative: bool = True) -> list[dict]:
     rows = []
     for f in items:
         sentence = article.sentence_at(f.start)
-        if sentence is None:
+        if sentence is None or (f.kind == VAGUE and not relative):
             continue
         start_iso, end_iso = _span(f)
         if start_iso and end_iso and not start_iso.startswith("--") and start_iso[: len(end_iso)] > end_iso[: len(start_iso)]:
@@ -611,7 +620,7 @@ def _with_publication(items: list[_Found], article: Article) -> list[_Found]:
 
 
 def calendar_dates(article: Article) -> pd.DataFrame:
-    """:func:`dates` without relative expressions: what the ``extract`` JSON lists as ``dates``."""
+    """:func:`dates` without relative and vague expressions: what the ``extract`` JSON lists as ``dates``."""
     return dates(article, relative=False)
 
 
