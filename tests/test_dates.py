@@ -355,3 +355,25 @@ def test_a_vague_phrase_dates_no_other_expression():
     """'late March 2019' is no anchor: the year of '6 May' comes from the publication date."""
     article = parse_article("Title\n\nThe course began in late March 2019. On 6 May, trainees visited the port.", published=PUBLISHED)
     assert calendar_dates(article)["start"].tolist() == ["2024-05-06"]
+
+
+def test_a_bare_year_never_dates_a_yearless_day_without_a_publication_date():
+    """'first tabled in 2006' is another event: with no publication date, 'July 28' stays year-less."""
+    article = parse_article(
+        "Police chiefs ink protocol\n\nThe conference concluded on July 28 with the signing of a protocol. "
+        "The proposal was first tabled in 2006 when the conference met in Malaysia."
+    )
+    assert article.published is None
+    assert calendar_dates(article)[["text", "start"]].values.tolist() == [["July 28", "--07-28"], ["2006", "2006"]]
+
+
+def test_without_a_publication_date_a_full_date_of_the_event_gives_the_year():
+    article = parse_article(
+        "Pact signed\n\nThe leaders met in Tokyo on December 17, 2023.\n\nHe thanked him for the welcome during his visit in November."
+    )
+    assert calendar_dates(article)["start"].tolist() == ["2023-12-17", "2023-11"]
+
+
+def test_a_buddhist_era_year_is_read_as_the_common_era():
+    table = found("The meeting was held on August 28, 2567 B.E. in Vientiane.", published=None)
+    assert table == [("August 28, 2567 B.E", "2024-08-28", "2024-08-28")]

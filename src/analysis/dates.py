@@ -52,7 +52,8 @@ def _grammar() -> _Grammar:
     months, weekdays = month_names(), weekday_names()
     m, full = month_pattern(), month_pattern(abbreviations=False)
     d = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])\b"
-    y = r"(?:1[89]\d\d|20\d\d)(?![\d.,]\d)"
+    # a year of the Common Era, or of the Buddhist Era written with its mark ("2567 B.E." is 2024)
+    y = r"(?:1[89]\d\d|20\d\d|25\d\d\s*B\.?\s?E\b)(?![\d.,]\d)"
     wd = rf"(?:(?:{alternation(weekdays)})\.?,?\s+)?"
     to = r"(?:\s+(?:to|until|till|through|thru|and)\s+|\s*[-–—‑]\s*)"
     year_prep = alternation(load_lexicon("dates_year_prepositions"))
@@ -149,6 +150,12 @@ def _month(grammar: _Grammar, token: str | None) -> int | None:
     return grammar.months.get(token.rstrip(".").casefold())
 
 
+def _year(token: str | None) -> int | None:
+    """A written year as a year of the Common Era ("2567 B.E." is 2024)."""
+    year = _int(token)
+    return year - 543 if year is not None and token.rstrip(".").endswith(("E", "e")) else year
+
+
 def _int(token: str | None) -> int | None:
     return int(re.match(r"\d+", token)[0]) if token else None
 
@@ -203,7 +210,7 @@ def _candidates(grammar: _Grammar, text: str, start: int, end: int) -> list[_Fou
 
 
 def _fields(grammar: _Grammar, name: str, g: dict) -> dict:
-    y1, y2 = _int(g.get("y1")), _int(g.get("y2"))
+    y1, y2 = _year(g.get("y1")), _year(g.get("y2"))
     m1, m2 = _month(grammar, g.get("m1")), _month(grammar, g.get("m2"))
     d1, d2 = _int(g.get("d1")), _int(g.get("d2"))
     if name == "ymd":
@@ -366,7 +373,8 @@ def _anchors(items: list[_Found], paragraph_of) -> tuple[list, list, list]:
 
 def _infer_years(items: list[_Found], article: Article, paragraph_of) -> list[_Found]:
     """Fill missing years: a range's own year, a date of the same event in the paragraph, the publication date;
-    without a publication date, any date written with its year, then the year written most often."""
+    without a publication date, a date written with its month and year elsewhere in the article. A bare year
+    ("the forum has met since 2005") dates nothing else: without an anchor the date stays year-less (--MM-DD)."""
     out: list[_Found] = []
     same, before, after = _anchors(items, paragraph_of)
     for i, f in enumerate(items):
@@ -384,31 +392,14 @@ def _infer_years(items: list[_Found], article: Article, paragraph_of) -> list[_F
                 sentence = article.sentence_at(f.start)
                 if sentence is not None:
                     tense = _tense(sentence.text, f.start - sentence.start, f.end - sentence.start)
-            if anchor is None:  # no publication date: any dated expression, earlier first, then later
+            if anchor is None:  # no publication date: a date of the article's event, written with month and year
                 anchor = before[i] or after[i]
-            if anchor is None:  # last, a year written anywhere: "Operation Tighten the Net 2022", "2567 B.E."
-                anchor = _year_in_text(article.text)
             if anchor is not None:
                 y1, inferred = _nearest_year(f.m1, f.d1, anchor, f.weekday, tense), True
         if has_second and y2 is None and y1 is not None:
             y2 = y1 + 1 if (f.m2, f.d2 or 0) < (f.m1, f.d1 or 0) else y1
         out.append(replace(f, y1=y1, y2=y2, inferred=inferred))
     return out
-
-
-_ANY_YEAR = re.compile(r"\b(?:(?P<ce>(?:19|20)\d\d)|(?P<be>25\d\d)\s*B\.?\s?E\b\.?)")
-
-
-def _year_in_text(text: str) -> dt.date | None:
-    """Mid-year of the year written most often in ``text`` (Buddhist-era years converted), if any.
-
-    >>> _year_in_text("held on August 28, 2567 B.E. in Vientiane")
-    datetime.date(2024, 7, 1)
-    """
-    years = [int(m["ce"]) if m["ce"] else int(m["be"]) - 543 for m in _ANY_YEAR.finditer(text)]
-    if not years:
-        return None
-    return dt.date(max(set(years), key=lambda y: (years.count(y), y)), 7, 1)
 
 
 # --- ISO output ---------------------------------------------------------------------------------
