@@ -377,3 +377,16 @@ def test_without_a_publication_date_a_full_date_of_the_event_gives_the_year():
 def test_a_buddhist_era_year_is_read_as_the_common_era():
     table = found("The meeting was held on August 28, 2567 B.E. in Vientiane.", published=None)
     assert table == [("August 28, 2567 B.E", "2024-08-28", "2024-08-28")]
+
+
+def test_without_a_publication_date_a_later_full_date_elsewhere_is_background():
+    article = parse_article(
+        "Director visits Kenya\n\nHe arrived on Saturday, June 8, for a five-day trip.\n\n"
+        "He saw the site of the January 16, 2019 attack that left 22 dead."
+    )
+    assert calendar_dates(article)["start"].tolist() == ["--06-08", "2019-01-16"]
+
+
+def test_without_a_publication_date_a_later_full_date_in_the_paragraph_gives_the_year():
+    article = parse_article("Raid\n\nOn 6 May, police raided a port. The operation ran from 1 to 10 May 2024.")
+    assert calendar_dates(article)["start"].tolist() == ["2024-05-06", "2024-05-01"]

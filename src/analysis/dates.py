@@ -355,7 +355,7 @@ def _dates_an_event(f: _Found) -> bool:
 
 def _anchors(items: list[_Found], paragraph_of) -> tuple[list, list, list]:
     """For each item: the nearest earlier event-dating date in its paragraph, the nearest earlier one anywhere,
-    and the nearest later one anywhere, found in two linear passes."""
+    and the nearest later one in its paragraph, found in two linear passes."""
     same, before, after = [None] * len(items), [None] * len(items), [None] * len(items)
     last, last_in = None, {}
     for i, f in enumerate(items):
@@ -363,18 +363,21 @@ def _anchors(items: list[_Found], paragraph_of) -> tuple[list, list, list]:
         same[i], before[i] = last_in.get(paragraph), last
         if _dates_an_event(f):
             last = last_in[paragraph] = _safe_date(f.y1, f.m1 or 6, f.d1 or 15)
-    nxt = None
+    next_in = {}
     for i in range(len(items) - 1, -1, -1):
-        after[i] = nxt
+        paragraph = paragraph_of(items[i].start)
+        after[i] = next_in.get(paragraph)
         if _dates_an_event(items[i]):
-            nxt = _safe_date(items[i].y1, items[i].m1 or 6, items[i].d1 or 15)
+            next_in[paragraph] = _safe_date(items[i].y1, items[i].m1 or 6, items[i].d1 or 15)
     return same, before, after
 
 
 def _infer_years(items: list[_Found], article: Article, paragraph_of) -> list[_Found]:
     """Fill missing years: a range's own year, a date of the same event in the paragraph, the publication date;
-    without a publication date, a date written with its month and year elsewhere in the article. A bare year
-    ("the forum has met since 2005") dates nothing else: without an anchor the date stays year-less (--MM-DD)."""
+    without a publication date, the nearest date written with month and year before it (the event's date is
+    written first), or later in its paragraph. A full date written later elsewhere is background ("following
+    the January 16, 2019 attack"), and a bare year ("the forum has met since 2005") dates nothing: without an
+    anchor the date stays year-less (--MM-DD)."""
     out: list[_Found] = []
     same, before, after = _anchors(items, paragraph_of)
     for i, f in enumerate(items):
@@ -392,7 +395,7 @@ def _infer_years(items: list[_Found], article: Article, paragraph_of) -> list[_F
                 sentence = article.sentence_at(f.start)
                 if sentence is not None:
                     tense = _tense(sentence.text, f.start - sentence.start, f.end - sentence.start)
-            if anchor is None:  # no publication date: a date of the article's event, written with month and year
+            if anchor is None:  # no publication date: the last full date written before it, or one later in its paragraph
                 anchor = before[i] or after[i]
             if anchor is not None:
                 y1, inferred = _nearest_year(f.m1, f.d1, anchor, f.weekday, tense), True
