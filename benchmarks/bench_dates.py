@@ -5,7 +5,8 @@ import timeit
 from pathlib import Path
 
 from analysis import load_article
-from analysis.dates import dates, events, timeline
+from analysis.dates import dates
+from analysis.events import events, timeline
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "articles" / "iscr-2024.txt"
 

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.article import parse_article
-from analysis.dates import DATE_COLUMNS, EVENT_COLUMNS, TIMELINE_COLUMNS, calendar_dates, dates, events, timeline
+from analysis.dates import DATE_COLUMNS, calendar_dates, dates
+from analysis.events import EVENT_COLUMNS, TIMELINE_COLUMNS, events, timeline
 
 PUBLISHED = dt.date(2024, 9, 20)  # a Friday
 
