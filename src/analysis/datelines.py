@@ -140,7 +140,8 @@ _ZONE = (
 _AUTHOR = r"(?:\s*(?:[,–—-]\s*)?\bby\s+(?P<author>[^\W\d_][^\d|,]{0,60}?))"
 _SEPARATOR = r"(?:\s*[:,–—]\s*|\s+-+\s+)"
 # a generic label before a separator: "Media Release - ", "Source: ", "The National – ", "Bangkok (Thailand), "
-_GENERIC = r"(?:[^\W\d_][^\d\n:,–—|]{0,60}?)"
+# (no spaced hyphen inside: "a - b - 4 July 2023" splits one way only, so the line is read in linear time)
+_GENERIC = r"(?:[^\W\d_](?:(?!\s-)[^\d\n:,–—|]){0,60}?)"
 
 
 @functools.cache
@@ -238,9 +239,8 @@ def read_date_line(line: str) -> DateLine | None:
     >>> read_date_line("Police met on 12 March 2023 in Jakarta.") is None
     True
     """
-    if not line or len(line) > MAX_LINE:
-        return None
-    grammar = _grammar()
+    if not line or len(line) > MAX_LINE or not _FOUR_DIGITS.search(line):
+        return None  # every form writes its year in four digits
     by = _BY.match(line)
     if by:  # "by Jane Doe - July 4, 2023": the author ends at the first separator after which a date line follows
         for separator in re.finditer(_SEPARATOR_ANY, line[by.end():]):
@@ -252,6 +252,7 @@ def read_date_line(line: str) -> DateLine | None:
 
 
 _BY = re.compile(r"\s*by\s+", re.IGNORECASE)
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _SEPARATOR_ANY = r"\s*(?:\||·|•|–|—|-|:|,)\s*"
 
 
