@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import itertools
 import re
 from dataclasses import replace
 
@@ -322,10 +323,13 @@ def date_records(article: Article, *, relative: bool = True) -> list[dict]:
     items = _with_publication(items, article)
     items = _infer_years(items, article, paragraph_of)
     if relative:
-        taken = [(f.start, f.end) for f in items]
+        taken = sorted((f.start, f.end) for f in items)  # overlap test by bisection, not against every date
+        starts = [s for s, _ in taken]
+        reach = list(itertools.accumulate((e for _, e in taken), max))  # the furthest end up to each start
         for start, end, _ in _scan_blocks(article):
             for f in choose(_relative(grammar, text, start, end, article.published, sentence_text_at)):
-                if not any(s < f.end and f.start < e for s, e in taken):
+                i = bisect.bisect_left(starts, f.end) - 1  # the dates starting before f ends
+                if i < 0 or reach[i] <= f.start:
                     items.append(f)
         items.sort(key=lambda f: f.start)
 

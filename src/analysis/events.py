@@ -188,11 +188,13 @@ def events(article: Article) -> pd.DataFrame:
     mention_sentences = {id(e): [article.sentence_at(m) for m in e.mentions] for e in found}
 
     attached: dict[int, list] = {id(e): [] for e in found}
+    in_sentence: dict[int, list[tuple[int, int]]] = {}  # sentence index -> (mention offset, event id): one pass, not one per date
+    for e in found:
+        for m, s in zip(e.mentions, mention_sentences[id(e)]):
+            if s is not None:
+                in_sentence.setdefault(s.index, []).append((m, id(e)))
     for row in table:
-        candidates = [
-            (abs(m - row.char_start), id(e)) for e in found for m in e.mentions
-            if (s := article.sentence_at(m)) is not None and s.index == row.sentence
-        ]
+        candidates = [(abs(m - row.char_start), key) for m, key in in_sentence.get(row.sentence, ())]
         if candidates:
             attached[min(candidates)[1]].append(row)
 
@@ -266,14 +268,16 @@ def timeline(article: Article) -> pd.DataFrame:
     found = _find_events(article)
     _mentions(article, found)
     people = _people(article)
+    in_sentence: dict[int, list[tuple[int, str]]] = {}  # sentence index -> (mention offset, event name), built once
+    for e in found:
+        for m in e.mentions:
+            if (s := article.sentence_at(m)) is not None:
+                in_sentence.setdefault(s.index, []).append((m, e.name))
     rows = []
     for row in table:
         event = None
         if row.kind != PUBLICATION:
-            near = [
-                (abs(m - row.char_start), e.name) for e in found for m in e.mentions
-                if (s := article.sentence_at(m)) is not None and s.index == row.sentence
-            ]
+            near = [(abs(m - row.char_start), name) for m, name in in_sentence.get(row.sentence, ())]
             event = min(near)[1] if near else None
         sentence = article.sentences[row.sentence]
         named = [
