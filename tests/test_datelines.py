@@ -218,3 +218,16 @@ def test_article_and_dates_agree_on_the_publication(words):
         assert publication["start"].tolist() == [article.published.isoformat()]
     else:
         assert all(start is None or start != start or start.startswith("--") for start in publication["start"])
+
+
+def test_a_date_line_before_the_title():
+    article = parse_article("July 4, 2023\nPolice sign a regional pact\nBy Jane Doe" + BODY)
+    assert (article.title, article.author, article.published) == ("Police sign a regional pact", "Jane Doe", dt.date(2023, 7, 4))
+    assert [p.kind for p in article.paragraphs][:4] == ["byline", "title", "byline", "body"]
+    assert dates(article).iloc[0][["kind", "start"]].tolist() == ["publication", "2023-07-04"]
+
+
+def test_a_date_line_is_never_the_title():
+    article = parse_article("July 4, 2023\nPolice signed a regional pact on Tuesday.\n\nThey will meet again.")
+    assert (article.title, article.published) == (None, dt.date(2023, 7, 4))
+    assert [p.kind for p in article.paragraphs] == ["byline", "body", "body"]

@@ -185,12 +185,19 @@ def parse_article(
     blocks = _blocks(text)
     kinds = [BODY] * len(blocks)
     first_body = 0
-    if blocks and title is None and _is_title(text[slice(*blocks[0])], len(blocks)):
+    lines, got_author, got_date = 0, False, False
+    opening = _parse_byline(text[slice(*blocks[0])]) if title is None and len(blocks) > 1 else None
+    if opening is not None and opening[1] is not None:  # a date line first: never the title
+        kinds[0], first_body, lines, got_author, got_date = BYLINE, 1, 1, bool(opening[0]), True
+        author = author or opening[0]
+        second = text[slice(*blocks[1])]
+        if len(blocks) > 2 and _is_title(second, len(blocks)) and not _TERMINAL.search(second):
+            kinds[1], title, first_body = TITLE, second, 2  # "July 4, 2023" / "Police sign pact" / body
+    elif blocks and title is None and _is_title(text[slice(*blocks[0])], len(blocks)):
         kinds[0] = TITLE
         title = text[slice(*blocks[0])]
         first_body = 1
     # a byline, or two when the second adds what the first lacks: "By Jane Doe" / "July 4, 2023"
-    lines, got_author, got_date = 0, False, False
     while lines < 2 and first_body < len(blocks) - 1:
         byline = _parse_byline(text[slice(*blocks[first_body])])
         if byline is None:
