@@ -231,3 +231,25 @@ def test_a_date_line_is_never_the_title():
     article = parse_article("July 4, 2023\nPolice signed a regional pact on Tuesday.\n\nThey will meet again.")
     assert (article.title, article.published) == (None, dt.date(2023, 7, 4))
     assert [p.kind for p in article.paragraphs] == ["byline", "body", "body"]
+
+
+@pytest.mark.parametrize(
+    "head, author, kinds",
+    [
+        ("TALEBULA KATE\nTuesday, February 14, 2017", None, ["title", "body", "byline", "body"]),
+        ("Izvor: FoNet\nPress Release\nTuesday, February 14, 2017", None, ["title", "body", "body", "byline", "body"]),
+        ("PHUKET: Police chiefs met yesterday to discuss drug trafficking in the region.\nBy Eakkapop Thongtub\n"
+         "Tuesday 14 February 2017, 12:32PM", "Eakkapop Thongtub", ["title", "body", "byline", "byline", "body"]),
+    ],
+)
+def test_a_date_line_below_header_lines_or_a_standfirst(head, author, kinds):
+    article = parse_article("A title\n" + head + BODY)
+    assert (article.published, article.author) == (dt.date(2017, 2, 14), author)
+    assert [p.kind for p in article.paragraphs][: len(kinds)] == kinds
+    assert dates(article).query("kind == 'publication'")["start"].tolist() == ["2017-02-14"]
+
+
+def test_a_date_line_far_down_the_body_is_no_byline():
+    text = "A title\n" + "\n".join(["Police chiefs met to discuss drug trafficking in the region."] * 2) + "\nTuesday 14 February 2017" + BODY
+    article = parse_article(text)
+    assert article.published is None and "byline" not in [p.kind for p in article.paragraphs]

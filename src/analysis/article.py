@@ -144,6 +144,42 @@ def _parse_byline(line: str) -> tuple[str | None, dt.date | None] | None:
     return None
 
 
+#: how many short lines (a source, an author in capitals, "Press Release") may stand between the title and the date line
+_HEADER_LINES = 3
+
+
+def _is_header(text: str) -> bool:
+    """A short line of a page's header: a few words, no sentence ("Izvor: FoNet", "Press Release")."""
+    return len(text) <= 80 and len(_WORD.findall(text)) <= 8 and not _TERMINAL.search(text)
+
+
+def _later_byline(text: str, blocks: list[tuple[int, int]], kinds: list[str], first: int) -> str | None:
+    """Mark a date line a few blocks down as a byline, and the author line before it; return that author.
+
+    Between the title and the date line may stand short header lines ("TALEBULA KATE", "Izvor: FoNet",
+    "Press Release") and one standfirst paragraph when an author line follows it ("PHUKET: ..." /
+    "By Eakkapop Thongtub" / "Thursday 31 October 2019, 12:32PM"). The skipped blocks stay body.
+    """
+    author_at, standfirst = None, False
+    for k in range(first, min(first + _HEADER_LINES + 1, len(blocks) - 1)):
+        line = text[slice(*blocks[k])]
+        found = read_date_line(line)
+        if found is not None and found.date is not None:
+            kinds[k] = BYLINE
+            if author_at is not None:
+                kinds[author_at] = BYLINE
+                return _BY_AUTHOR.match(text[slice(*blocks[author_at])])["author"].strip()
+            return None
+        if _BY_AUTHOR.match(line) and _is_header(line):
+            author_at = k
+        elif not _is_header(line):
+            following = text[slice(*blocks[k + 1])]
+            if standfirst or author_at is not None or not (_BY_AUTHOR.match(following) and _is_header(following)):
+                return None
+            standfirst = True
+    return None
+
+
 def _is_tagline(text: str) -> bool:
     words = len(_WORD.findall(text))
     return 0 < words <= 10 and (not _TERMINAL.search(text) or bool(_QUOTED.match(text)))
@@ -209,6 +245,8 @@ def parse_article(
         author = author or line_author
         got_author, got_date = got_author or bool(line_author), got_date or line_date is not None
         first_body, lines = first_body + 1, lines + 1
+    if not got_date:
+        author = _later_byline(text, blocks, kinds, first_body) or author
     if len(blocks) - first_body >= 2 and _is_tagline(text[slice(*blocks[-1])]):
         kinds[-1] = TAGLINE
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from dataclasses import dataclass, replace
 from typing import Iterable, NamedTuple
@@ -149,18 +150,27 @@ def _grammar() -> _Grammar:
     month = month_pattern()
     weekday = rf"(?:(?:{alternation(weekday_names())})\.?,?\s+)?"
     label = rf"(?:{alternation(load_lexicon('dates_line_labels'))})"
-    prefix = rf"(?P<prefix>(?:{_GENERIC}{_SEPARATOR}|{label}(?:\s+(?:on|at))?(?:\s*[:–—-]\s*|\s+)){{0,3}}?)"
+    # before the date: labels ("Published:", "Posted on"), generic labels before a separator ("Source: Xinhua, ")
+    # or before a label ("Fahad Shabbir (@FahadShabbir) Published"), a time ("07:48 PM February 09, 2015")
+    prefix = (
+        rf"(?P<prefix>(?:{_GENERIC}{_SEPARATOR}|{_GENERIC}\s+(?=(?:{label})\b)|{label}(?:\s+(?:on|at))?(?:\s*[:–—-]\s*|\s+)"
+        rf"|\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?\s?m\b\.?)?\s+){{0,3}}?)"
+    )
+    numeric_weekday = rf"(?:(?P<wd>{alternation(weekday_names())})\.?,?\s+)?"
     cores = {
         "written": (
             rf"{weekday}(?:the\s+)?{_DAY}\s+(?:of\s+)?(?P<m>{month}),?\s+{_YEAR}",  # Friday 16th of December 2016
             rf"{weekday}(?P<m>{month})\s+{_DAY},?\s+{_YEAR}",  # Friday, February 22, 2019
             rf"{weekday}(?P<m>{month}),\s*{_DAY},?\s+{_YEAR}",  # June, 11 2019
         ),
-        "iso": (rf"{_YEAR}(?P<sep>[-/.])(?P<mn>0?[1-9]|1[0-2])(?P=sep)(?P<d>0?[1-9]|[12]\d|3[01])",),
-        "numeric": (rf"{weekday}(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep){_YEAR}",),
+        # 2023-07-04, 2023/7/4, 2019 07 19
+        "iso": (rf"{_YEAR}(?P<sep>[-/. ])(?P<mn>0?[1-9]|1[0-2])(?P=sep)(?P<d>0?[1-9]|[12]\d|3[01])",),
+        "numeric": (rf"{numeric_weekday}(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep){_YEAR}",),
     }
+    # after it: a time and zone, an author, a short label ("28 November 2011 - Media release"), a dash
+    suffix = rf"(?:{_TIME})?(?:{_ZONE})?{_AUTHOR}?(?:{_SEPARATOR}(?P<tail>{_GENERIC}))??(?:\s*[–—-]{{1,2}})?\s*\.?\s*"
     forms = tuple(
-        (form, re.compile(rf"\s*{prefix}(?P<core>{core})(?:{_TIME})?(?:{_ZONE})?{_AUTHOR}?\s*\.?\s*", re.IGNORECASE))
+        (form, re.compile(rf"\s*{prefix}(?P<core>{core}){suffix}", re.IGNORECASE))
         for form, patterns in cores.items() for core in patterns
     )
     time_only = re.compile(rf"\s*(?:at\s+)?\d{{1,2}}[:.h]\d{{2}}(?:[:.]\d{{2}})?(?:\s*[ap]\.?\s?m\b\.?)?{_ZONE}?\s*", re.IGNORECASE)
@@ -174,9 +184,13 @@ def _grammar() -> _Grammar:
     region = r"(?:,\s*(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}))?"
     caps = r"(?-i:[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]*){0,3})"
     named = r"(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})"
+    dated = rf"(?:(?P<m>{month})\s+{_DAY},?\s+{_YEAR}|(?P<d2>[12]\d|3[01]|0?[1-9])\s+(?P<m2>{month}),?\s+(?P<y2>\d{{4}}))"
     wire = (
         re.compile(rf"\s*{caps}{region},?\s+{date}(?:{agency})?{dash}", re.IGNORECASE),
         re.compile(rf"\s*{named}{region},\s+{date}{agency}{dash}", re.IGNORECASE),
+        # with its year the date makes the dateline: "Vienna, 15 September 2005 -", "Monday, April 21, 2008 –"
+        re.compile(rf"\s*{named}{region},\s+{dated}(?:{agency})?{dash}", re.IGNORECASE),
+        re.compile(rf"\s*{weekday}{dated}(?:{agency})?\s*[-–—]{{1,2}}\s*(?=\S)", re.IGNORECASE),
     )
     return _Grammar(forms, time_only, author_only, words_only, revision, wire)
 
@@ -197,15 +211,26 @@ def _date_of(form: str, match: re.Match) -> tuple[int | None, int | None, int | 
             month, day = a, b
         elif a == b and a <= 12:
             month = day = a
-        elif a > 12 and b > 12:
+        elif a > 12 and b > 12 or not (a and b):
             return None
-        else:  # "05/06/2023": day-first or month-first, nobody can tell
-            return (year, None, None) if a and b else None
+        else:  # "05/06/2023": day-first or month-first, unless the weekday tells ("Friday, 05/06/2023")
+            weekday = weekday_names()[match["wd"].casefold()] if match["wd"] else None
+            fits = [(m, d) for m, d in ((b, a), (a, b)) if weekday and _weekday_of(year, m, d) == weekday]
+            if len(fits) != 1:
+                return year, None, None
+            month, day = fits[0]
     try:
         dt.date(year, month, day)
     except ValueError:
         return None
     return year, month, day
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return dt.date(year, month, day).isoweekday()
+    except ValueError:
+        return None
 
 
 def _segment(text: str, start: int, end: int) -> DateLine | None:
@@ -217,6 +242,8 @@ def _segment(text: str, start: int, end: int) -> DateLine | None:
             continue
         if form == "written" and not match["m"][0].isupper():
             continue  # "may 5" is a verb and a number
+        if match["tail"] and (len(match["tail"].split()) > 4 or re.search(r"[.!?]\s*$", text[start:end])):
+            return None  # "12 March 2023, police arrested ten suspects.": a sentence, not a label
         ymd = _date_of(form, match)
         if ymd is None:
             return None
@@ -304,19 +331,19 @@ def read_wire_dateline(paragraph: str) -> DateLine | None:
         match = pattern.match(head)
         if not match:
             continue
-        month_token = match["m"] or match["m2"]
+        group = match.groupdict()
+        month_token = group["m"] or group["m2"]
         if not month_token[0].isupper():
             continue
         month = month_names()[month_token.rstrip(".").casefold()]
-        day = int(match["d"] or match["d2"])
-        year = match["y"] or match["y2"]
-        year = int(year) if year else None
+        day = int(group["d"] or group["d2"])
+        year = int(group["y"] or group["y2"]) if group["y"] or group["y2"] else None
         try:
             dt.date(year or 2024, month, day)  # a leap year: 29 February may exist
         except ValueError:
             return None
-        start = match.start("m") if match["m"] else match.start("d2")
-        end = max(e for e in (match.end("y"), match.end("y2"), match.end("d"), match.end("m2")) if e >= 0)
+        start = match.start("m") if group["m"] else match.start("d2")
+        end = max(match.end(g) for g in ("y", "y2", "d", "m2") if group.get(g))
         return DateLine(year, month, day, start, end, "wire")
     return None
 
@@ -335,25 +362,29 @@ def _url_year(url: str | None, month: int | None) -> int | None:
     return None
 
 
+#: how many paragraphs from the top may hold the date line
+_HEAD_PARAGRAPHS = 6
+
+
 def publication_line(paragraphs: Iterable[tuple[str, int, str]], *, url: str | None = None) -> DateLine | None:
     """The publication date of an article and where it is written, from its ``(kind, start, text)`` paragraphs.
 
-    The first byline whose date line gives a date; else a wire dateline opening the first body paragraph
-    (its year, when not written, from a year in ``url``'s path, else None).
+    The first byline near the top whose date line gives a date; else a wire dateline opening the first body
+    paragraph (its year, when not written, from a year in ``url``'s path, else None).
 
     >>> publication_line([("title", 0, "T"), ("byline", 2, "Published: 12 March 2023")]).start
     13
     """
-    for kind, start, text in paragraphs:
+    wire, seen_body = None, False
+    for kind, start, text in itertools.islice(paragraphs, _HEAD_PARAGRAPHS):
         if kind == "byline":
             found = read_date_line(text)
             if found is not None and found.date is not None:
                 return found.shifted(start)
-        elif kind == "body":
-            found = read_wire_dateline(text)
-            if found is None:
-                return None
-            if found.year is None:
-                found = replace(found, year=_url_year(url, found.month))
-            return found.shifted(start)
-    return None
+        elif kind == "body" and not seen_body:
+            seen_body = True
+            wire = read_wire_dateline(text)
+            wire = wire.shifted(start) if wire is not None else None
+    if wire is not None and wire.year is None:
+        wire = replace(wire, year=_url_year(url, wire.month))
+    return wire
