@@ -253,3 +253,19 @@ def test_a_date_line_far_down_the_body_is_no_byline():
     text = "A title\n" + "\n".join(["Police chiefs met to discuss drug trafficking in the region."] * 2) + "\nTuesday 14 February 2017" + BODY
     article = parse_article(text)
     assert article.published is None and "byline" not in [p.kind for p in article.paragraphs]
+
+
+def test_a_wire_dateline_after_a_subtitle():
+    article = parse_article(
+        "Progress in crime prevention\nAustria and Germany agree on closer police and judicial cooperation\n"
+        "Vienna, 15 September 2005 - The two ambassadors exchanged notes.\n\nThey met again."
+    )
+    assert article.published == dt.date(2005, 9, 15)
+
+
+def test_a_date_line_closing_the_article():
+    article = parse_article("Heads meet\n\nThe heads of police met in Hong Kong.\n\nThey agreed to share data.\n\n"
+                            "Ends/Thursday, August 3, 2017\nIssued at HKT 22:16")
+    assert article.published == dt.date(2017, 8, 3)
+    assert [p.kind for p in article.paragraphs][-2:] == ["byline", "tagline"]
+    assert dates(article).query("kind == 'publication'")["start"].tolist() == ["2017-08-03"]

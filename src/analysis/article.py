@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .datelines import MAX_LINE, parse_date_line, publication_line, read_date_line
+from .datelines import MAX_LINE, is_short_line, parse_date_line, publication_line, read_date_line
 from .segment import sentence_spans
 
 __all__ = ["Article", "Paragraph", "Sentence", "load_article", "parse_article", "parse_date_line"]
@@ -148,13 +148,8 @@ def _parse_byline(line: str) -> tuple[str | None, dt.date | None] | None:
 _HEADER_LINES = 3
 
 
-def _is_header(text: str) -> bool:
-    """A short line of a page's header: a few words, no sentence ("Izvor: FoNet", "Press Release")."""
-    return len(text) <= 80 and len(_WORD.findall(text)) <= 8 and not _TERMINAL.search(text)
-
-
-def _later_byline(text: str, blocks: list[tuple[int, int]], kinds: list[str], first: int) -> str | None:
-    """Mark a date line a few blocks down as a byline, and the author line before it; return that author.
+def _later_byline(text: str, blocks: list[tuple[int, int]], kinds: list[str], first: int) -> tuple[str | None, bool]:
+    """Mark a date line a few blocks down as a byline, and the author line before it: (that author, found).
 
     Between the title and the date line may stand short header lines ("TALEBULA KATE", "Izvor: FoNet",
     "Press Release") and one standfirst paragraph when an author line follows it ("PHUKET: ..." /
@@ -168,16 +163,16 @@ def _later_byline(text: str, blocks: list[tuple[int, int]], kinds: list[str], fi
             kinds[k] = BYLINE
             if author_at is not None:
                 kinds[author_at] = BYLINE
-                return _BY_AUTHOR.match(text[slice(*blocks[author_at])])["author"].strip()
-            return None
-        if _BY_AUTHOR.match(line) and _is_header(line):
+                return _BY_AUTHOR.match(text[slice(*blocks[author_at])])["author"].strip(), True
+            return None, True
+        if _BY_AUTHOR.match(line) and is_short_line(line):
             author_at = k
-        elif not _is_header(line):
+        elif not is_short_line(line):
             following = text[slice(*blocks[k + 1])]
-            if standfirst or author_at is not None or not (_BY_AUTHOR.match(following) and _is_header(following)):
-                return None
+            if standfirst or author_at is not None or not (_BY_AUTHOR.match(following) and is_short_line(following)):
+                return None, False
             standfirst = True
-    return None
+    return None, False
 
 
 def _is_tagline(text: str) -> bool:
@@ -246,9 +241,16 @@ def parse_article(
         got_author, got_date = got_author or bool(line_author), got_date or line_date is not None
         first_body, lines = first_body + 1, lines + 1
     if not got_date:
-        author = _later_byline(text, blocks, kinds, first_body) or author
+        later_author, got_date = _later_byline(text, blocks, kinds, first_body)
+        author = author or later_author
     if len(blocks) - first_body >= 2 and _is_tagline(text[slice(*blocks[-1])]):
         kinds[-1] = TAGLINE
+    if not got_date:  # a date line closing the article: "Ends/Thursday, August 3, 2017" / "Issued at HKT 22:16"
+        for k in range(len(blocks) - 1, max(first_body, len(blocks) - 3), -1):
+            found = read_date_line(text[slice(*blocks[k])])
+            if found is not None and found.date is not None:
+                kinds[k] = BYLINE
+                break
 
     if published is None:  # the date line's date, or a wire dateline's ("JAKARTA, July 4 (Reuters) -")
         found = publication_line(((kind, start, text[start:end]) for (start, end), kind in zip(blocks, kinds)), url=url)

@@ -28,7 +28,7 @@ from typing import Iterable, NamedTuple
 from .lexicons import load_lexicon
 
 __all__ = [
-    "DateLine", "alternation", "month_names", "month_pattern", "weekday_names",
+    "DateLine", "alternation", "is_short_line", "month_names", "month_pattern", "weekday_names",
     "parse_date_line", "publication_line", "read_date_line", "read_wire_dateline",
 ]
 
@@ -139,10 +139,10 @@ _ZONE = (
     r"|\(?(?-i:[A-Z]{2,5})\)?(?!\w)))"
 )
 _AUTHOR = r"(?:\s*(?:[,–—-]\s*)?\bby\s+(?P<author>[^\W\d_][^\d|,]{0,60}?))"
-_SEPARATOR = r"(?:\s*[:,–—]\s*|\s+-+\s+)"
+_SEPARATOR = r"(?:\s*[:,–—/]\s*|\s+-+\s+)"
 # a generic label before a separator: "Media Release - ", "Source: ", "The National – ", "Bangkok (Thailand), "
 # (no spaced hyphen inside: "a - b - 4 July 2023" splits one way only, so the line is read in linear time)
-_GENERIC = r"(?:[^\W\d_](?:(?!\s-)[^\d\n:,–—|]){0,60}?)"
+_GENERIC = r"(?:[^\W\d_](?:(?!\s-)[^\d\n:,–—|/]){0,60}?)"
 
 
 @functools.cache
@@ -366,25 +366,45 @@ def _url_year(url: str | None, month: int | None) -> int | None:
 _HEAD_PARAGRAPHS = 6
 
 
+def is_short_line(text: str) -> bool:
+    """A short line of a page's header or footer: a few words, no sentence ("Izvor: FoNet", "Press Release").
+
+    >>> is_short_line("Press Release"), is_short_line("Police met in Jakarta on Tuesday.")
+    (True, False)
+    """
+    return len(text) <= 80 and len(_WORDS.findall(text)) <= 8 and not _TERMINAL.search(text)
+
+
+_WORDS = re.compile(r"\w+(?:[-'’]\w+)*")
+_TERMINAL = re.compile(r"[.!?…][\"'”’)]*$")
+
+
 def publication_line(paragraphs: Iterable[tuple[str, int, str]], *, url: str | None = None) -> DateLine | None:
     """The publication date of an article and where it is written, from its ``(kind, start, text)`` paragraphs.
 
     The first byline near the top whose date line gives a date; else a wire dateline opening the first body
-    paragraph (its year, when not written, from a year in ``url``'s path, else None).
+    paragraph after any short lines (its year, when not written, from a year in ``url``'s path); else a date
+    line closing the article ("Ends/Thursday, August 3, 2017").
 
     >>> publication_line([("title", 0, "T"), ("byline", 2, "Published: 12 March 2023")]).start
     13
     """
-    wire, seen_body = None, False
-    for kind, start, text in itertools.islice(paragraphs, _HEAD_PARAGRAPHS):
+    wire, closing, looking = None, None, True
+    for index, (kind, start, text) in enumerate(paragraphs):
         if kind == "byline":
             found = read_date_line(text)
             if found is not None and found.date is not None:
-                return found.shifted(start)
-        elif kind == "body" and not seen_body:
-            seen_body = True
-            wire = read_wire_dateline(text)
-            wire = wire.shifted(start) if wire is not None else None
+                if index < _HEAD_PARAGRAPHS:
+                    return found.shifted(start)
+                closing = closing or found.shifted(start)
+        elif kind == "body" and looking:
+            found = read_wire_dateline(text)
+            if found is not None:
+                wire, looking = found.shifted(start), False
+            # a subtitle (no full stop) may stand before the dateline
+            looking = looking and len(text) <= MAX_LINE and not _TERMINAL.search(text)
     if wire is not None and wire.year is None:
         wire = replace(wire, year=_url_year(url, wire.month))
-    return wire
+    if wire is not None and (wire.year is not None or closing is None):
+        return wire
+    return closing
