@@ -206,13 +206,17 @@ def test_any_line_is_read_without_error(line):
     assert wire is None or 0 <= wire.start < wire.end <= len(line)
 
 
-@settings(max_examples=100, deadline=None)
+_WORD_OR_DATE = st.sampled_from(["Published:", "by", "Jane", "|", "July", "4,", "2023", "12", "-", "/", "(GMT+7)",
+                                  "09:30", "JAKARTA,", "(Reuters)", "—", "Friday", "of", "T", "2023-07-04", "Ends/"])
+
+
+@settings(max_examples=150, deadline=None)
 @given(
-    st.lists(st.sampled_from(["Published:", "by", "Jane", "|", "July", "4,", "2023", "12", "-", "/", "(GMT+7)",
-                              "09:30", "JAKARTA,", "(Reuters)", "—", "Friday", "of", "T", "2023-07-04"]), max_size=14),
+    st.lists(st.lists(_WORD_OR_DATE, max_size=10).map(" ".join), max_size=4),
+    st.lists(_WORD_OR_DATE, max_size=8).map(" ".join),
 )
-def test_article_and_dates_agree_on_the_publication(words):
-    article = parse_article("A title\n" + " ".join(words) + BODY)
+def test_article_and_dates_agree_on_the_publication(head, closing):
+    article = parse_article("A title\n" + "\n".join(head) + BODY + "\n\n" + closing)
     publication = dates(article).query("kind == 'publication'")
     if article.published is not None:
         assert publication["start"].tolist() == [article.published.isoformat()]
