@@ -21,7 +21,7 @@ EXTRACTORS = {
     "organizations": ("participants", "organizations", {}),
     "places": ("participants", "places", {}),
     "dates": ("dates", "dates", {}),
-    "events": ("dates", "events", {}),
+    "events": ("events", "events", {}),
     "themes": ("themes", "themes", {}),
     "terms": ("terms", "term_frequencies", {}),
     "readability": ("readability", "readability", {}),

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.article import parse_article
-from analysis.dates import DATE_COLUMNS, EVENT_COLUMNS, TIMELINE_COLUMNS, calendar_dates, dates, events, timeline
+from analysis.dates import DATE_COLUMNS, calendar_dates, dates
+from analysis.events import EVENT_COLUMNS, TIMELINE_COLUMNS, events, timeline
 
 PUBLISHED = dt.date(2024, 9, 20)  # a Friday
 
@@ -297,7 +298,7 @@ def test_random_text_never_crashes(text):
 )
 def test_calendar_edges_do_not_crash(text):
     for row in dates(parse_article(text)).itertuples():
-        assert row.start is None or len(row.start.split("-")[0]) <= 4 or row.start.startswith("--")
+        assert pd_isna(row.start) or len(row.start.split("-")[0]) <= 4 or row.start.startswith("--")
 
 
 def test_no_impossible_day_is_inferred():
@@ -321,3 +322,72 @@ def test_a_bare_year_does_not_date_a_yearless_day():
     starts = calendar_dates(article)[["start", "end"]].values.tolist()
     assert ["2024-03-03", "2024-03-05"] in starts
     assert not any(s.startswith("2005-03") for s, _ in starts)
+
+
+@pytest.mark.parametrize(
+    "sentence, text, start",
+    [
+        ("The review ends in late March 2024.", "late March 2024", "2024-03"),
+        ("Talks resume in early 2023.", "early 2023", "2023"),
+        ("The pact took effect in mid-April 2024.", "mid-April 2024", "2024-04"),
+        ("By the end of May 2024 the unit had grown.", "the end of May 2024", "2024-05"),
+        ("Arrests rose in mid-2015.", "mid-2015", "2015"),
+        ("Targets were set for the first half of 2024.", "the first half of 2024", "2024"),
+        ("The unit was set up at the beginning of 2019.", "the beginning of 2019", "2019"),
+    ],
+)
+def test_vague_month_and_year_phrases_are_kept_as_vague_not_calendar_dates(sentence, text, start):
+    article = parse_article("A title for the test\n\n" + sentence, published=PUBLISHED)
+    table = dates(article)
+    assert table[["text", "start", "kind"]].values.tolist() == [[text, start, "vague"]]
+    assert calendar_dates(article).empty
+    import analysis
+
+    assert analysis.extract(article)["dates"] == []
+
+
+def test_a_vague_phrase_next_to_a_calendar_date():
+    article = parse_article("Title\n\nOperations began in early March 2015 and ended on 5 May 2015.", published=PUBLISHED)
+    assert dates(article)["kind"].tolist() == ["vague", "date"]
+    assert calendar_dates(article)["start"].tolist() == ["2015-05-05"]
+
+
+def test_a_vague_phrase_dates_no_other_expression():
+    """'late March 2019' is no anchor: the year of '6 May' comes from the publication date."""
+    article = parse_article("Title\n\nThe course began in late March 2019. On 6 May, trainees visited the port.", published=PUBLISHED)
+    assert calendar_dates(article)["start"].tolist() == ["2024-05-06"]
+
+
+def test_a_bare_year_never_dates_a_yearless_day_without_a_publication_date():
+    """'first tabled in 2006' is another event: with no publication date, 'July 28' stays year-less."""
+    article = parse_article(
+        "Police chiefs ink protocol\n\nThe conference concluded on July 28 with the signing of a protocol. "
+        "The proposal was first tabled in 2006 when the conference met in Malaysia."
+    )
+    assert article.published is None
+    assert calendar_dates(article)[["text", "start"]].values.tolist() == [["July 28", "--07-28"], ["2006", "2006"]]
+
+
+def test_without_a_publication_date_a_full_date_of_the_event_gives_the_year():
+    article = parse_article(
+        "Pact signed\n\nThe leaders met in Tokyo on December 17, 2023.\n\nHe thanked him for the welcome during his visit in November."
+    )
+    assert calendar_dates(article)["start"].tolist() == ["2023-12-17", "2023-11"]
+
+
+def test_a_buddhist_era_year_is_read_as_the_common_era():
+    table = found("The meeting was held on August 28, 2567 B.E. in Vientiane.", published=None)
+    assert table == [("August 28, 2567 B.E", "2024-08-28", "2024-08-28")]
+
+
+def test_without_a_publication_date_a_later_full_date_elsewhere_is_background():
+    article = parse_article(
+        "Director visits Kenya\n\nHe arrived on Saturday, June 8, for a five-day trip.\n\n"
+        "He saw the site of the January 16, 2019 attack that left 22 dead."
+    )
+    assert calendar_dates(article)["start"].tolist() == ["--06-08", "2019-01-16"]
+
+
+def test_without_a_publication_date_a_later_full_date_in_the_paragraph_gives_the_year():
+    article = parse_article("Raid\n\nOn 6 May, police raided a port. The operation ran from 1 to 10 May 2024.")
+    assert calendar_dates(article)["start"].tolist() == ["2024-05-06", "2024-05-01"]

@@ -69,7 +69,8 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time names load lazily
     from .article import Article, Paragraph, Sentence, load_article, parse_article
     from .corpus import analyze_corpus
-    from .dates import dates, events, timeline
+    from .dates import dates
+    from .events import events, timeline
     from .errors import AnalysisError, ArticleError
     from .extract import extract
     from .participants import organizations, participants, places

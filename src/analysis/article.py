@@ -17,7 +17,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .datelines import MAX_LINE, is_short_line, parse_date_line, publication_line, read_date_line
 from .segment import sentence_spans
+
+__all__ = ["Article", "Paragraph", "Sentence", "load_article", "parse_article", "parse_date_line"]
 
 #: Paragraph kinds, in reading order.
 TITLE, BYLINE, BODY, TAGLINE = "title", "byline", "body", "tagline"
@@ -122,63 +125,54 @@ class Article:
 
 # --- layout ------------------------------------------------------------------
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
-_DATE_ONLY = re.compile(
-    rf"^{_WEEKDAY}(?:"
-    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"  # 29 August 2024
-    rf"|{_MONTH},?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"  # Aug 29, 2024; June, 11 2019
-    r"|\d{1,2}[/.]\d{1,2}[/.]\d{4}"  # 20/5/2014
-    r"|\d{4}-\d{2}-\d{2}"  # 2025-11-11
-    r")(?:\s*[,|]?\s*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?$",
-    re.IGNORECASE,
-)
-_BYLINE_SEPARATORS = r"\s*(?:\||·|•|–|—|-|:|,)\s*"
-_BY_AUTHOR = re.compile(r"^by\s+(?P<author>.+?)(?:" + _BYLINE_SEPARATORS + r"(?P<date>.+))?$", re.IGNORECASE)
-_LABEL_DATE = re.compile(r"^(?P<label>[A-Za-z][\w ().’'-]{0,60}?)" + _BYLINE_SEPARATORS + r"(?P<date>.+)$")
+_BY_AUTHOR = re.compile(r"^by\s+(?P<author>.+?)(?:\s*(?:\||·|•|–|—|-|:|,)\s*(?P<date>.+))?$", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?…][\"'”’)]*$")
 _QUOTED = re.compile(r"^[\"'“‘].*[\"'”’]$")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def parse_date_line(text: str) -> dt.date | None:
-    """The calendar date that ``text`` is made of, day-first where numeric dates are ambiguous.
-
-    >>> parse_date_line("Media Release")
-    >>> parse_date_line("20/5/2014"), parse_date_line("Aug 29, 2024")
-    (datetime.date(2014, 5, 20), datetime.date(2024, 8, 29))
-    """
-    text = text.strip()
-    if not _DATE_ONLY.match(text):
-        return None
-    from dateutil import parser  # a dependency of pandas; imported lazily to keep `import analysis` cheap
-
-    try:
-        return parser.parse(text, dayfirst=not re.match(r"\d{4}-", text)).date()
-    except (ValueError, OverflowError):
-        return None
-
-
 def _parse_byline(line: str) -> tuple[str | None, dt.date | None] | None:
-    """``(author, date)`` when ``line`` is a byline, else None."""
-    if len(line) > 160:
+    """``(author, date)`` when ``line`` is a byline (a date line, or "by" and an author), else None."""
+    if len(line) > MAX_LINE:
         return None
-    date = parse_date_line(line)
-    if date:
-        return None, date
+    found = read_date_line(line)
+    if found is not None:
+        return found.author, found.date
     match = _BY_AUTHOR.match(line)
     if match and len(match["author"].split()) <= 6 and not _TERMINAL.search(line):
-        date = parse_date_line(match["date"] or "")
-        if date or not match["date"]:
-            return match["author"].strip(), date
-        return f"{match['author']} {match['date']}".strip(), None
-    match = _LABEL_DATE.match(line)
-    if match and (date := parse_date_line(match["date"])):
-        return None, date
+        return f"{match['author']} {match['date'] or ''}".strip(), None
     return None
+
+
+#: how many short lines (a source, an author in capitals, "Press Release") may stand between the title and the date line
+_HEADER_LINES = 3
+
+
+def _later_byline(text: str, blocks: list[tuple[int, int]], kinds: list[str], first: int) -> tuple[str | None, bool]:
+    """Mark a date line a few blocks down as a byline, and the author line before it: (that author, found).
+
+    Between the title and the date line may stand short header lines ("TALEBULA KATE", "Izvor: FoNet",
+    "Press Release") and one standfirst paragraph when an author line follows it ("PHUKET: ..." /
+    "By Eakkapop Thongtub" / "Thursday 31 October 2019, 12:32PM"). The skipped blocks stay body.
+    """
+    author_at, standfirst = None, False
+    for k in range(first, min(first + _HEADER_LINES + 1, len(blocks) - 1)):
+        line = text[slice(*blocks[k])]
+        found = read_date_line(line)
+        if found is not None and found.date is not None:
+            kinds[k] = BYLINE
+            if author_at is not None:
+                kinds[author_at] = BYLINE
+                return _BY_AUTHOR.match(text[slice(*blocks[author_at])])["author"].strip(), True
+            return None, True
+        if _BY_AUTHOR.match(line) and is_short_line(line):
+            author_at = k
+        elif not is_short_line(line):
+            following = text[slice(*blocks[k + 1])]
+            if standfirst or author_at is not None or not (_BY_AUTHOR.match(following) and is_short_line(following)):
+                return None, False
+            standfirst = True
+    return None, False
 
 
 def _is_tagline(text: str) -> bool:
@@ -222,19 +216,45 @@ def parse_article(
     blocks = _blocks(text)
     kinds = [BODY] * len(blocks)
     first_body = 0
-    if blocks and title is None and _is_title(text[slice(*blocks[0])], len(blocks)):
+    lines, got_author, got_date = 0, False, False
+    opening = _parse_byline(text[slice(*blocks[0])]) if title is None and len(blocks) > 1 else None
+    if opening is not None and opening[1] is not None:  # a date line first: never the title
+        kinds[0], first_body, lines, got_author, got_date = BYLINE, 1, 1, bool(opening[0]), True
+        author = author or opening[0]
+        second = text[slice(*blocks[1])]
+        if len(blocks) > 2 and _is_title(second, len(blocks)) and not _TERMINAL.search(second):
+            kinds[1], title, first_body = TITLE, second, 2  # "July 4, 2023" / "Police sign pact" / body
+    elif blocks and title is None and _is_title(text[slice(*blocks[0])], len(blocks)):
         kinds[0] = TITLE
         title = text[slice(*blocks[0])]
         first_body = 1
-    if first_body < len(blocks) - 1:
+    # a byline, or two when the second adds what the first lacks: "By Jane Doe" / "July 4, 2023"
+    while lines < 2 and first_body < len(blocks) - 1:
         byline = _parse_byline(text[slice(*blocks[first_body])])
-        if byline:
-            kinds[first_body] = BYLINE
-            author = author or byline[0]
-            published = published or byline[1]
-            first_body += 1
+        if byline is None:
+            break
+        line_author, line_date = byline
+        if lines and not ((line_date and not got_date) or (line_author and not line_date and not got_author)):
+            break
+        kinds[first_body] = BYLINE
+        author = author or line_author
+        got_author, got_date = got_author or bool(line_author), got_date or line_date is not None
+        first_body, lines = first_body + 1, lines + 1
+    if not got_date:
+        later_author, got_date = _later_byline(text, blocks, kinds, first_body)
+        author = author or later_author
     if len(blocks) - first_body >= 2 and _is_tagline(text[slice(*blocks[-1])]):
         kinds[-1] = TAGLINE
+    if not got_date:  # a date line closing the article: "Ends/Thursday, August 3, 2017" / "Issued at HKT 22:16"
+        for k in range(len(blocks) - 1, max(first_body, len(blocks) - 3), -1):
+            found = read_date_line(text[slice(*blocks[k])])
+            if found is not None and found.date is not None:
+                kinds[k] = BYLINE
+                break
+
+    if published is None:  # the date line's date, or a wire dateline's ("JAKARTA, July 4 (Reuters) -")
+        found = publication_line(((kind, start, text[start:end]) for (start, end), kind in zip(blocks, kinds)), url=url)
+        published = found.date if found else None
 
     paragraphs, sentences = [], []
     for index, ((start, end), kind) in enumerate(zip(blocks, kinds)):

@@ -44,7 +44,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "organizations": ("participants", "organizations"),
     "places": ("participants", "places"),
     "dates": ("dates", "dates"),
-    "events": ("dates", "events"),  # named events: the corpus timeline and the directory's person-event ties
+    "events": ("events", "events"),  # named events: the corpus timeline and the directory's person-event ties
     "themes": ("themes", "themes"),
     "terms": ("terms", "term_frequencies"),
     "readability": ("readability", "readability"),

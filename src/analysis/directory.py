@@ -134,7 +134,7 @@ def _from_result(result: Any, kind: str) -> pd.DataFrame | None:
 def _from_articles(articles: Iterable[Any]) -> dict[str, pd.DataFrame]:
     import pandas as pd
 
-    from .dates import events
+    from .events import events
     from .participants import organizations, participants
 
     parts: dict[str, list[pd.DataFrame]] = defaultdict(list)

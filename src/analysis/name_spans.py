@@ -20,7 +20,7 @@ def name_spans(article: Article) -> list[tuple[int, int]]:
     >>> [article.text[a:b] for a, b in name_spans(article)]
     ['European Banking Federation']
     """
-    from .dates import events
+    from .events import events
     from .participants import organizations, participants
 
     names: set[str] = set()

@@ -61,9 +61,9 @@ TABLES: Mapping[str, Table] = MappingProxyType({t.name: t for t in (
     # the JSON's "dates": calendar dates only (no relative expressions)
     Table("calendar_dates", "dates", (*_DATE, *EVIDENCE, "clause"),
           json_key="dates", json_columns=(*_DATE, "sentence"), public=False),
-    Table("events", "dates", ("name", "acronym", "kind", "start", "end", "place", "host", *EVIDENCE),
+    Table("events", "events", ("name", "acronym", "kind", "start", "end", "place", "host", *EVIDENCE),
           json_key="events", json_columns=("name", "acronym", "kind", "start", "end", "place", "host")),
-    Table("timeline", "dates", ("start", "end", "text", "event", "participants", "clause", "sentence", "kind")),
+    Table("timeline", "events", ("start", "end", "text", "event", "participants", "clause", "sentence", "kind")),
     Table("themes", "themes", ("theme", "label", "score", "count", "terms", "paragraphs", "evidence", *EVIDENCE),
           json_key="themes", json_columns=("theme", "label", "score", "terms"), corpus_kind="themes"),
     Table("theme_matches", "themes", ("theme", "label", "term", "weight", "listed", *EVIDENCE)),
