@@ -476,3 +476,20 @@ def test_a_country_delegation_and_a_lone_head_after_and_are_read_as_such():
 def test_a_possessive_after_and_opens_the_next_name():
     table = orgs("They agreed that the Ministry of Public Security and Singapore’s Ministry of Home Affairs would cooperate.")
     assert {"Ministry of Public Security", "Ministry of Home Affairs"} <= set(table.index)
+
+
+def test_the_same_article_gives_the_same_people_in_every_run():
+    """Choices between names must not follow a set's order, which changes with the hash seed."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    article = Path(__file__).resolve().parent.parent / "data" / "eval" / "fresh1" / "f09.txt"
+    code = "import sys, analysis; print(analysis.participants(analysis.load_article(sys.argv[1])).to_json())"
+    runs = {
+        subprocess.run([sys.executable, "-c", code, str(article)], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
+        for seed in (0, 1)
+    }
+    assert len(runs) == 1

@@ -54,7 +54,8 @@ def _organizations(article: Article) -> tuple[pd.DataFrame, dict[str, str]]:
     acronyms = {o.acronym: o.name for r in readers for o in r.orgs if o.acronym}
     rows: dict[str, dict] = {}
     alias_of: dict[str, str] = {}
-    full_names = {o.name for r in readers for o in r.orgs if " " in o.name}
+    # in the order first named, so that every choice below is the same in every run (a set's order is not)
+    full_names = list(dict.fromkeys(o.name for r in readers for o in r.orgs if " " in o.name))
     for acronym, name in acronyms.items():
         alias_of[acronym] = name
     for r in readers:
@@ -122,7 +123,7 @@ def participants(article: Article) -> pd.DataFrame:
     people = merge_mentions(read_article(article), article)
     for person in people:
         person["organization"] = alias_of.get(person["organization"], person["organization"])
-    minister_to_ministry(people, set(org_table["name"]))
+    minister_to_ministry(people, list(org_table["name"]))
     country_to_organization(people, org_table)
     home_country(people, lambda: places(article))
     count_later_mentions(article, people)

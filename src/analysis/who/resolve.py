@@ -126,7 +126,7 @@ def share_delegation_organization(state: SentenceState, same_person: Callable[[s
                 set_organization(person, organization, rule)
 
 
-def minister_to_ministry(people: list[dict], org_names: set[str]) -> None:
+def minister_to_ministry(people: list[dict], org_names: list[str]) -> None:
     """A "Minister of Public Security" works at the "Ministry of Public Security" the article names."""
     ministries = {m.group(1): m.group(0) for name in org_names for m in [re.fullmatch(r"Ministry (?:of|for) (?:the )?(.+)", name)] if m}
     for person in people:
