@@ -112,19 +112,22 @@ def read_title(tokens: list[Token], i: int) -> int | None:
             return regions  # "Regional Representative for Central America and the Caribbean"
         if tokens[k].is_cap and tokens[k].key in lex.org_heads and tokens[k].key not in lex.generic_org_words and not in_charge:
             return j  # "Permanent Secretary for the Ministry of ...": the body follows the title
-        end = cap_run(tokens, k, allow_the=False)
+        end = run_end = cap_run(tokens, k, allow_the=False)
         end = next((
             m for m in range(k, end)
             if match_phrase(tokens, m, lex.honorifics) or tokens[m].text in lex.title_abbreviations
             or (m > k and tokens[m - 1].key in lex.portfolios and is_title_word(tokens[m]))
+            or (m > k + 1 and tokens[m].text.endswith(".") and is_title_word(tokens[m]) and (rank := read_title(tokens, m)) and rank > m + 1)  # "... Control Maj. Gen. X"
             or (m > k and tokens[m].key in ("and", "&") and is_title_word(tokens[m + 1]) and (after := read_title(tokens, m + 1))
                 and not (after < len(tokens) and tokens[after].key in lex.portfolios))  # "... and Chief Compliance Officer", not "and Detective Management"
         ), end)
         last = next((m for m in range(end - 1, k - 1, -1) if tokens[m].key in lex.portfolios), None)
-        if last is not None and last + 1 < end and (tokens[last + 1].key not in ("and", "&") or is_title_word(tokens[last + 2])):
+        # a name after the portfolio ends it ("of Home Affairs Saifuddin ..."), unless a rank or honorific comes first
+        # ("of Narcotics Control Maj. Gen. X": "Control" is part of the portfolio)
+        if last is not None and last + 1 < end and (end == run_end or end - last > 2) and (tokens[last + 1].key not in ("and", "&") or is_title_word(tokens[last + 2])):
             end = last + 1  # "Minister of Home Affairs Saifuddin ...", "of Public Security of Lao PDR"
         organization = end < len(tokens) and tokens[end].is_cap and tokens[end].key in lex.org_heads  # "of the Special Investigation Department"
-        if end > k and (in_charge or not organization and (tokens[j].key == "for" or tokens[end - 1].key in lex.portfolios)):
+        if end > k and (in_charge or not organization and (tokens[j].key == "for" or last is not None)):
             j = portfolio_list_end(tokens, end) or end
             if j + 1 < len(tokens) and tokens[j].key == "for" and (regions := place_run(tokens, j + 1)) > j + 1:
                 j = regions  # "Minister of Interior for Lower Saxony"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 from .lexicon import lexicons
-from .phrases import cap_run, is_lower_title, is_title_word, lower_portfolio_end, read_title
+from .phrases import cap_run, is_lower_title, is_title_word, lower_portfolio_end, lower_title_end, read_title
 from .spans import commit, demonym_at, org_span_after, org_span_at
 from .state import PersonMention, SentenceState, tie
 
@@ -77,6 +77,8 @@ def role_core(state: SentenceState, k: int) -> int | None:
         heads = [m for m in range(k, run) if tokens[m].key in lex.title_heads and tokens[m].is_cap]
         if heads and not any(state.used[m] for m in range(k, heads[-1] + 1)):
             end = heads[-1] + 1
+    if end is None and not tokens[k].is_cap and not is_lower_title(tokens[k]):
+        end = lower_title_end(tokens, k)  # "permanent secretary at ...", "deputy chief for administration"
     if end is None:
         m = k
         while m < len(tokens):

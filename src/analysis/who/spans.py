@@ -120,6 +120,10 @@ def tail(state: SentenceState, words: list[Token], n: int) -> int:
                 break
         if m == k:
             break
+        # "of Criminal Investigations Mohamed Amin", "of Ukraine Igor Klimenko": a place or a portfolio, then a name
+        cut = next((n for n in range(m - 1, k, -1) if " ".join(w.text for w in words[k:n]) in lex.places or words[n - 1].key in lex.portfolios), None)
+        if cut is not None and m - cut >= 2 and all(w.is_cap and w.key not in lex.org_heads and w.key not in lex.portfolios for w in words[cut:m]):
+            return cut
         j = m
     if j > n:
         return j

@@ -5,7 +5,8 @@ from __future__ import annotations
 from ..lexicon import lexicons
 from .ties import attach
 from ..phrases import is_nameish, is_title_word, read_name
-from ..roles import apply_role, prefix_role, read_role
+from ..roles import apply_role, prefix_role, read_after_name, read_role
+from ..spans import org_span_after
 from ..state import PersonMention, SentenceState, tie
 
 
@@ -57,7 +58,13 @@ def read_untitled_people(state: SentenceState) -> None:
             floor = max((p.name_end for p in state.people if p.name_end < i), default=0)
             before = prefix_role(state, floor, i - 1)
         role = read_role(state, end + 1) if after is not None and after.text in lex.apposition_marks else None
-        single = end - i == 1 and not (tokens[i].is_allcaps or end < len(tokens) and tokens[end].is_cap or tokens[i].text in lex.known_orgs)
+        member = not (spoke or before or role) and end - i >= 2 and after is not None and after.key == "from" and (span := org_span_after(state, end)) is not None and span[2] == "org"
+        spoke = spoke or member  # "Satya Pradhan from the Narcotics Control Bureau of India, Liang Yun from ..."
+        word = tokens[i].key
+        single = end - i == 1 and not (
+            tokens[i].is_allcaps or end < len(tokens) and tokens[end].is_cap or tokens[i].text in lex.known_orgs
+            or {word, word.removesuffix("s")} & (lex.portfolios | lex.org_heads | lex.generic_org_words | lex.title_words)
+        )
         if not (spoke or before or role) or end - i == 1 and not (before and single):
             i += 1  # one word is a name only after a role and a comma: "the Indonesian Ambassador to Malaysia, Hermono"
             continue
@@ -66,6 +73,8 @@ def read_untitled_people(state: SentenceState) -> None:
             apply_role(state, mention, before, rule="role_before", before=True)
         if role:
             apply_role(state, mention, role, rule="apposition")
+        if member:
+            read_after_name(state, mention)
         attach(state, mention)
         if cue is not None and cue > 0 and tokens[cue - 1].text in lex.demonyms:
             tie(mention, lex.demonyms[tokens[cue - 1].text], "demonym")  # "his Cambodian counterpart, Sar Thet"
