@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import AnalysisError, ArticleError
+from .time_limit import ARTICLE_TIMEOUT, time_limit
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -437,8 +438,11 @@ def _error_message(exc: BaseException) -> str:
     return _safe_id(f"unexpected {type(exc).__name__}: {' '.join(str(exc).split())}"[:500])
 
 
-def analyze_batch(batch: list[tuple[str, Any]]) -> Batch:
-    """Analyse a list of ``(article_id, input)`` pairs; any failure becomes an error row, never an exception."""
+def analyze_batch(batch: list[tuple[str, Any]], article_timeout: float | None = ARTICLE_TIMEOUT) -> Batch:
+    """Analyse a list of ``(article_id, input)`` pairs; any failure becomes an error row, never an exception.
+
+    ``article_timeout``: seconds each article may take (None: no limit); a slower one is an error row.
+    """
     import pandas as pd
 
     functions = _functions()
@@ -447,8 +451,9 @@ def analyze_batch(batch: list[tuple[str, Any]]) -> Batch:
     articles, errors = [], []
     for article_id, item in batch:
         try:
-            article = load_item(article_id, item)
-            tables = {kind: function(article) for kind, function in functions.items()}
+            with time_limit(article_timeout, what=_describe(item)):
+                article = load_item(article_id, item)
+                tables = {kind: function(article) for kind, function in functions.items()}
         except Exception as exc:  # noqa: BLE001 - one bad article is recorded, never aborts the run
             errors.append((article_id, _describe(item), _error_message(exc)))
             continue
@@ -567,9 +572,10 @@ class Engine:
 
     name = "engine"
 
-    def __init__(self, *, workers: int | None = None, scheduler: str | None = None) -> None:
+    def __init__(self, *, workers: int | None = None, scheduler: str | None = None, article_timeout: float | None = ARTICLE_TIMEOUT) -> None:
         self.workers = workers
         self.scheduler = scheduler
+        self.article_timeout = article_timeout
 
     def __enter__(self) -> Engine:
         self.start()
@@ -614,10 +620,10 @@ class LocalEngine(Engine):
 
     name = "local"
 
-    def __init__(self, *, workers: int | None = None, scheduler: str | None = None) -> None:
+    def __init__(self, *, workers: int | None = None, scheduler: str | None = None, article_timeout: float | None = ARTICLE_TIMEOUT) -> None:
         if scheduler:
             raise AnalysisError("--scheduler is for the dask engine; the local engine uses this machine's cores")
-        super().__init__(workers=workers)
+        super().__init__(workers=workers, article_timeout=article_timeout)
         self._pool = None
 
     def start(self) -> None:
@@ -677,12 +683,12 @@ class LocalEngine(Engine):
     def map(self, batches: Iterable[list]) -> Iterator[Batch]:
         if self._pool is None:
             for batch in batches:
-                yield analyze_batch(batch)
+                yield analyze_batch(batch, self.article_timeout)
             return
         pending: deque[tuple[Any, list]] = deque()
         limit = 2 * self.n_workers
         for batch in batches:
-            pending.append((self._pool.submit(analyze_batch, batch), batch))
+            pending.append((self._pool.submit(analyze_batch, batch, self.article_timeout), batch))
             while len(pending) >= limit:
                 yield from self._settle(pending)
         while pending:
@@ -700,7 +706,7 @@ class LocalEngine(Engine):
             self._pool = self._new_pool()
             retry = [b for _, b in pending]  # queued on the dead pool: send them again
             pending.clear()
-            pending.extend((self._pool.submit(analyze_batch, b), b) for b in retry)
+            pending.extend((self._pool.submit(analyze_batch, b, self.article_timeout), b) for b in retry)
 
 
 def _terminate(pool: Any) -> None:
@@ -781,8 +787,8 @@ class DaskEngine(Engine):
 
     name = "dask"
 
-    def __init__(self, *, workers: int | None = None, scheduler: str | None = None) -> None:
-        super().__init__(workers=workers, scheduler=scheduler)
+    def __init__(self, *, workers: int | None = None, scheduler: str | None = None, article_timeout: float | None = ARTICLE_TIMEOUT) -> None:
+        super().__init__(workers=workers, scheduler=scheduler, article_timeout=article_timeout)
         self._client = None
         self._cluster = None
 
@@ -829,7 +835,7 @@ class DaskEngine(Engine):
             self._cluster = None
 
     def submit(self, batch: list) -> Any:
-        return self._client.submit(analyze_batch, batch, pure=False)
+        return self._client.submit(analyze_batch, batch, self.article_timeout, pure=False)
 
     def result(self, handle: Any, batch: list) -> Batch:
         try:
@@ -931,7 +937,7 @@ def _probe_scheduler(address: str, seconds: float) -> None:
 ENGINES: dict[str, type[Engine]] = {"local": LocalEngine, "dask": DaskEngine}
 
 
-def get_engine(name: str, *, workers: int | None = None, scheduler: str | None = None) -> Engine:
+def get_engine(name: str, *, workers: int | None = None, scheduler: str | None = None, article_timeout: float | None = ARTICLE_TIMEOUT) -> Engine:
     """An engine instance by name."""
     try:
         cls = ENGINES[name]
@@ -939,7 +945,9 @@ def get_engine(name: str, *, workers: int | None = None, scheduler: str | None =
         raise AnalysisError(f"unknown engine {name!r} (choose from {', '.join(ENGINES)})") from None
     if workers is not None and workers < 1:
         raise AnalysisError(f"workers must be at least 1, not {workers}")
-    return cls(workers=workers, scheduler=scheduler)
+    if article_timeout is not None and not article_timeout >= 0:
+        raise AnalysisError(f"the article timeout must be 0 (none) or more seconds, not {article_timeout}")
+    return cls(workers=workers, scheduler=scheduler, article_timeout=article_timeout or None)
 
 
 # --- output --------------------------------------------------------------------
@@ -1387,6 +1395,7 @@ def analyze_corpus(
     progress: bool = False,
     out_dir: str | Path | None = None,
     keep: bool | None = None,
+    article_timeout: float | None = ARTICLE_TIMEOUT,
 ) -> CorpusResult:
     """Analyse every article of ``sources`` on ``engine`` ("local" process pool or "dask").
 
@@ -1394,7 +1403,9 @@ def analyze_corpus(
     (:data:`IN_PROCESS_MAX`) run in this process. ``out_dir`` streams each table to Parquet and
     CSV batch by batch, into a staging folder moved into place at the end (all or nothing; a
     second run into the same folder is refused while one writes); ``keep`` (default: only without
-    ``out_dir``) also holds the tables in memory.
+    ``out_dir``) also holds the tables in memory. ``article_timeout``: seconds one article may take
+    (default :data:`~analysis.time_limit.ARTICLE_TIMEOUT`; 0 or None: no limit); a slower article is
+    an error row.
 
     >>> result = analyze_corpus("../shared/corpus/dev", workers=2)  # doctest: +SKIP
     >>> result.persons.groupby("article_id").size()  # doctest: +SKIP
@@ -1403,10 +1414,10 @@ def analyze_corpus(
 
     if batch_size < 1:
         raise AnalysisError(f"batch_size must be at least 1, not {batch_size}")
-    get_engine(engine, workers=workers, scheduler=scheduler)  # argument errors before any work
+    get_engine(engine, workers=workers, scheduler=scheduler, article_timeout=article_timeout)  # argument errors before any work
     items, total = _listed(sources)
     n, note = plan_workers(engine, workers, total, scheduler=scheduler)
-    runner = get_engine(engine, workers=n or None, scheduler=scheduler)
+    runner = get_engine(engine, workers=n or None, scheduler=scheduler, article_timeout=article_timeout)
     if total is not None:
         batch_size = max(1, min(batch_size, math.ceil(total / (4 * runner.n_workers)) if total else 1))
     with OutputLock(out_dir) if out_dir is not None else contextlib.nullcontext():
@@ -1583,6 +1594,7 @@ def run(
     workers: int | None = None,
     progress: bool = True,
     report: bool = True,
+    article_timeout: float | None = ARTICLE_TIMEOUT,
 ) -> CorpusSummary:
     """Analyse ``source`` into ``out_dir`` (tables, errors, ``corpus.json``, the corpus report); what the CLI calls.
 
@@ -1593,11 +1605,11 @@ def run(
     items, _ = _listed(source)  # a missing source fails before the output folder is created
     del items
     with OutputLock(out_dir):
-        return _run(source, out_dir=out_dir, engine=engine, scheduler=scheduler, workers=workers, progress=progress, report=report)
+        return _run(source, out_dir=out_dir, engine=engine, scheduler=scheduler, workers=workers, progress=progress, report=report, article_timeout=article_timeout)
 
 
-def _run(source: Any, *, out_dir: str | Path, engine: str, scheduler: str | None, workers: int | None, progress: bool, report: bool) -> CorpusSummary:
-    result = analyze_corpus(source, engine=engine, workers=workers, scheduler=scheduler, progress=progress, out_dir=out_dir, keep=False)
+def _run(source: Any, *, out_dir: str | Path, engine: str, scheduler: str | None, workers: int | None, progress: bool, report: bool, article_timeout: float | None) -> CorpusSummary:
+    result = analyze_corpus(source, engine=engine, workers=workers, scheduler=scheduler, progress=progress, out_dir=out_dir, keep=False, article_timeout=article_timeout)
     summary = CorpusSummary(
         analysed=result.analysed,
         errors=result.failed,

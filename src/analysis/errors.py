@@ -16,3 +16,7 @@ class ArticleError(AnalysisError, ValueError):
 
 class ReportError(AnalysisError, RuntimeError):
     """A report notebook could not be executed or exported."""
+
+
+class ArticleTimeout(ArticleError):
+    """Analysing one article took longer than the per-article time limit (:mod:`analysis.time_limit`)."""
