@@ -15,6 +15,7 @@ import bisect
 import calendar
 import datetime as dt
 import functools
+import itertools
 import re
 from dataclasses import dataclass, replace
 from types import SimpleNamespace
@@ -570,10 +571,13 @@ def _date_records(article: Article, *, relative: bool = True) -> list[dict]:
     items = _settle_numeric(items, article, byline)
     items = _infer_years(items, article, paragraph_of)
     if relative:
-        taken = [(f.start, f.end) for f in items]
+        taken = sorted((f.start, f.end) for f in items)  # overlap test by bisection, not against every date
+        starts = [s for s, _ in taken]
+        reach = list(itertools.accumulate((e for _, e in taken), max))  # the furthest end up to each start
         for start, end, _ in _scan_blocks(article):
             for f in _choose(_relative(grammar, text, start, end, article.published, sentence_text_at)):
-                if not any(s < f.end and f.start < e for s, e in taken):
+                i = bisect.bisect_left(starts, f.end) - 1  # the dates starting before f ends
+                if i < 0 or reach[i] <= f.start:
                     items.append(f)
         items.sort(key=lambda f: f.start)
 
@@ -782,11 +786,13 @@ def events(article: Article) -> pd.DataFrame:
     mention_sentences = {id(e): [article.sentence_at(m) for m in e.mentions] for e in found}
 
     attached: dict[int, list] = {id(e): [] for e in found}
+    in_sentence: dict[int, list[tuple[int, int]]] = {}  # sentence index -> (mention offset, event id): one pass, not one per date
+    for e in found:
+        for m, s in zip(e.mentions, mention_sentences[id(e)]):
+            if s is not None:
+                in_sentence.setdefault(s.index, []).append((m, id(e)))
     for row in table:
-        candidates = [
-            (abs(m - row.char_start), id(e)) for e in found for m in e.mentions
-            if (s := article.sentence_at(m)) is not None and s.index == row.sentence
-        ]
+        candidates = [(abs(m - row.char_start), key) for m, key in in_sentence.get(row.sentence, ())]
         if candidates:
             attached[min(candidates)[1]].append(row)
 
