@@ -661,13 +661,11 @@ class LocalEngine(Engine):
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
         context = multiprocessing.get_context(method)
         if method == "forkserver":
-            from multiprocessing import forkserver
-
             # Imported once in the fork server, shared copy-on-write by every worker.
             # analysis.worker_init first: the fork server and its workers leave Ctrl-C to this process.
             context.set_forkserver_preload(FORKSERVER_PRELOAD)
             with worker_environment():
-                forkserver.ensure_running()
+                start_fork_server()
         return ProcessPoolExecutor(max_workers=self.n_workers, mp_context=context, initializer=warm_up, initargs=(os.getpid(),))
 
     def __exit__(self, exc_type: type | None, *exc_info: object) -> None:
@@ -735,8 +733,30 @@ def deferred_interrupts() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
-    if pending:
-        raise KeyboardInterrupt
+        if pending:  # also when the block failed: a child started in it got the same Ctrl-C ("Nanny failed to start")
+            raise KeyboardInterrupt  # noqa: B012
+
+
+def start_fork_server() -> None:
+    """Start multiprocessing's fork server (if not running) with Ctrl-C ignored from its first instruction.
+
+    A process inherits an ignored signal: so the fork server, and every worker forked from it,
+    never sees the terminal's Ctrl-C, even one that arrives while it is still importing its preload
+    modules (before :mod:`analysis.worker_init` runs). A Ctrl-C in the few milliseconds of the
+    start itself is lost, not half-delivered.
+    """
+    import signal
+    import threading
+    from multiprocessing import forkserver
+
+    if threading.current_thread() is not threading.main_thread():
+        forkserver.ensure_running()
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 @contextlib.contextmanager
@@ -856,11 +876,9 @@ def _local_cluster(cls: Any, n_workers: int) -> Any:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         method = "spawn"
     else:
-        from multiprocessing import forkserver
-
         method = "forkserver"
         multiprocessing.set_forkserver_preload(FORKSERVER_PRELOAD)
-        forkserver.ensure_running()
+        start_fork_server()
     with dask.config.set({"distributed.worker.multiprocessing-method": method}):
             return cls(
             n_workers=n_workers,
