@@ -866,14 +866,16 @@ def timeline(article: Article) -> pd.DataFrame:
     found = _find_events(article)
     _mentions(article, found)
     people = _people(article)
+    in_sentence: dict[int, list[tuple[int, str]]] = {}  # sentence index -> (mention offset, event name), built once
+    for e in found:
+        for m in e.mentions:
+            if (s := article.sentence_at(m)) is not None:
+                in_sentence.setdefault(s.index, []).append((m, e.name))
     rows = []
     for row in table:
         event = None
         if row.kind != PUBLICATION:
-            near = [
-                (abs(m - row.char_start), e.name) for e in found for m in e.mentions
-                if (s := article.sentence_at(m)) is not None and s.index == row.sentence
-            ]
+            near = [(abs(m - row.char_start), name) for m, name in in_sentence.get(row.sentence, ())]
             event = min(near)[1] if near else None
         sentence = article.sentences[row.sentence]
         named = [
