@@ -524,6 +524,41 @@ def test_a_second_run_into_the_same_folder_is_refused_while_one_writes(tmp_path)
     assert result.analysed == 2 and not list(out.glob(".analysis-staging-*"))
 
 
+@pytest.mark.slow
+def test_two_cli_runs_into_one_folder_never_mix_their_tables(tmp_path):
+    """Issue 14, item 2: two runs into one --out shared their part files and both 'succeeded' with a mix."""
+    import subprocess
+
+    inputs = {}
+    for name, seed in (("a", 21), ("b", 22)):
+        inputs[name] = tmp_path / name
+        inputs[name].mkdir()
+        for i, text in enumerate(synthetic.generate(40, seed=seed)):
+            (inputs[name] / f"{name}{i:02d}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+
+    def start(name):
+        return subprocess.Popen([sys.executable, "-m", "analysis", "corpus", str(inputs[name]), "--out", str(out), "--workers", "1",
+                                 "--quiet", "--no-report"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    first = start("a")
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and first.poll() is None and not (out.is_dir() and any(out.iterdir())):
+        time.sleep(0.02)  # the first run has begun writing
+    assert first.poll() is None
+    second = start("b")
+    results = {name: (run, *run.communicate(timeout=300)) for name, run in (("a", first), ("b", second))}
+    codes = {name: run.returncode for name, (run, _, _) in results.items()}
+    assert sorted(codes.values()) == [0, 1], results  # one run wins, the other is refused
+    winner = "a" if codes["a"] == 0 else "b"
+    loser = "b" if winner == "a" else "a"
+    assert "another `analysis corpus` run is writing to this folder" in results[loser][2] and results[loser][2].count("\n") == 1
+    for kind in ("articles", "persons", "dates"):
+        ids = set(pd.read_parquet(out / f"{kind}.parquet")["article_id"])
+        assert ids and {i[0] for i in ids} == {winner}, kind  # every table from the one run
+    assert len(pd.read_csv(out / "articles.csv")) == 40
+
+
 def test_a_failure_while_writing_leaves_the_previous_output_untouched(tmp_path, monkeypatch):
     import errno
 
