@@ -104,7 +104,7 @@ def _build_report(report: object, article: str, name: str, args: argparse.Namesp
 
 def _extract(args: argparse.Namespace) -> int:
     from .article import load_article
-    from .corpus import csv_safe
+    from .corpus_output import csv_safe
     from .extract import extract, tables
 
     if args.out is not None:
@@ -138,7 +138,7 @@ def _check_out(out: Path) -> None:
 
 
 def _corpus(args: argparse.Namespace) -> int:
-    from .corpus import run
+    from .corpus_summary import run
 
     if not args.source.strip():
         raise UsageError("corpus: SOURCE is empty; give a folder, glob, JSON Lines or CSV file")
