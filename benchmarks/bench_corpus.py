@@ -118,15 +118,15 @@ def throughput(engine: str, workers: int, texts: list[str], batch_size: int, rep
 
 def per_function(texts: list[str]) -> dict[str, float]:
     """Milliseconds per article spent in each table function (and in reading), in this process."""
-    from analysis.corpus import _functions, load_item, warm_up
+    from analysis.corpus import load_item, table_functions, warm_up
 
     warm_up()
-    cost = dict.fromkeys(["read+parse", *_functions()], 0.0)
+    cost = dict.fromkeys(["read+parse", *table_functions()], 0.0)
     for i, text in enumerate(texts):
         t = time.perf_counter()
         article = load_item(f"p{i}", text)
         cost["read+parse"] += time.perf_counter() - t
-        for kind, function in _functions().items():
+        for kind, function in table_functions().items():
             t = time.perf_counter()
             function(article)
             cost[kind] += time.perf_counter() - t

@@ -123,7 +123,7 @@ def test_a_missing_source_leaves_no_output_folder(tmp_path):
 def test_reports_of_articles_with_one_name_do_not_overwrite_each_other(tmp_path, monkeypatch, capsys):
     from analysis import report
 
-    def fake_build(article, *, out_dir, with_code=False):  # the real one takes seconds per kernel
+    def fake_build(article, *, out_dir, with_code=False, article_timeout=None):  # the real one takes seconds per kernel
         target = Path(out_dir) / f"{Path(article).stem}.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(f"report of {article}")

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis import AnalysisError, ArticleError, load_article
-from analysis import corpus
+from analysis import corpus, corpus_dask, corpus_engines
 from analysis.cli import main
 from analysis.corpus import (
     ENGINES,
@@ -524,6 +524,41 @@ def test_a_second_run_into_the_same_folder_is_refused_while_one_writes(tmp_path)
     assert result.analysed == 2 and not list(out.glob(".analysis-staging-*"))
 
 
+@pytest.mark.slow
+def test_two_cli_runs_into_one_folder_never_mix_their_tables(tmp_path):
+    """Issue 14, item 2: two runs into one --out shared their part files and both 'succeeded' with a mix."""
+    import subprocess
+
+    inputs = {}
+    for name, seed in (("a", 21), ("b", 22)):
+        inputs[name] = tmp_path / name
+        inputs[name].mkdir()
+        for i, text in enumerate(synthetic.generate(40, seed=seed)):
+            (inputs[name] / f"{name}{i:02d}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+
+    def start(name):
+        return subprocess.Popen([sys.executable, "-m", "analysis", "corpus", str(inputs[name]), "--out", str(out), "--workers", "1",
+                                 "--quiet", "--no-report"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    first = start("a")
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and first.poll() is None and not (out.is_dir() and any(out.iterdir())):
+        time.sleep(0.02)  # the first run has begun writing
+    assert first.poll() is None
+    second = start("b")
+    results = {name: (run, *run.communicate(timeout=300)) for name, run in (("a", first), ("b", second))}
+    codes = {name: run.returncode for name, (run, _, _) in results.items()}
+    assert sorted(codes.values()) == [0, 1], results  # one run wins, the other is refused
+    winner = "a" if codes["a"] == 0 else "b"
+    loser = "b" if winner == "a" else "a"
+    assert "another `analysis corpus` run is writing to this folder" in results[loser][2] and results[loser][2].count("\n") == 1
+    for kind in ("articles", "persons", "dates"):
+        ids = set(pd.read_parquet(out / f"{kind}.parquet")["article_id"])
+        assert ids and {i[0] for i in ids} == {winner}, kind  # every table from the one run
+    assert len(pd.read_csv(out / "articles.csv")) == 40
+
+
 def test_a_failure_while_writing_leaves_the_previous_output_untouched(tmp_path, monkeypatch):
     import errno
 
@@ -652,7 +687,7 @@ def test_workers_are_capped_by_cores_and_articles_and_the_summary_says_so(tmp_pa
     assert corpus.plan_workers("local", 40, 18, cores=2) == (2, "40 workers requested, 2 used: this machine has 2 cores")
     assert corpus.plan_workers("dask", 8, 3, cores=16)[0] == 3
     assert corpus.plan_workers("local", None, 500, cores=4) == (4, None)
-    monkeypatch.setattr(corpus, "available_cores", lambda: 1)
+    monkeypatch.setattr(corpus_engines, "available_cores", lambda: 1)
     folder = tmp_path / "in"
     folder.mkdir()
     for i, text in enumerate(synthetic.generate(3, seed=6)):
@@ -710,7 +745,7 @@ def _listener(banner: bytes | None):
 
 
 def test_a_scheduler_address_that_is_not_dask_is_one_clear_error(monkeypatch):
-    monkeypatch.setattr(corpus, "SCHEDULER_TIMEOUT", 2.0)
+    monkeypatch.setattr(corpus_dask, "SCHEDULER_TIMEOUT", 2.0)
     with pytest.raises(AnalysisError, match="'not a url' is not a Dask scheduler address"):
         get_engine("dask", scheduler="not a url").start()
     server, accepted = _listener(b"SSH-2.0-OpenSSH_9.6\r\n")
@@ -727,7 +762,7 @@ def test_a_scheduler_that_never_speaks_is_an_error_within_the_timeout(tmp_path):
     server, accepted = _listener(None)
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     code = (
-        "import sys, analysis.corpus as c; c.SCHEDULER_TIMEOUT = 2.0\n"
+        "import sys, analysis.corpus_dask as c; c.SCHEDULER_TIMEOUT = 2.0\n"
         "from analysis.cli import main\n"
         f"sys.exit(main(['corpus', {str(tmp_path / 'a.txt')!r}, '--out', {str(tmp_path / 'out')!r}, '--engine', 'dask', "
         f"'--scheduler', 'tcp://127.0.0.1:{server.getsockname()[1]}', '--quiet']))"
@@ -744,32 +779,53 @@ def test_a_scheduler_that_never_speaks_is_an_error_within_the_timeout(tmp_path):
 
 
 @pytest.mark.slow
-def test_ctrl_c_during_a_dask_run_is_one_line_and_exit_130(tmp_path):
+@pytest.mark.parametrize("moment", ["starting", "running"])
+def test_ctrl_c_during_a_dask_run_is_one_line_and_exit_130(tmp_path, moment):
+    """Issue 14, item 14: Ctrl-C printed worker tracebacks (88 lines while the cluster started: the fork
+    server, still importing, got it too; then 'unexpected error: RuntimeError: Nanny failed to start')."""
+    import contextlib
     import os
     import signal
+    import socket
     import subprocess
 
     import psutil
 
     folder = tmp_path / "in"
     folder.mkdir()
-    for i, text in enumerate(synthetic.generate(60, seed=3)):
+    for i, text in enumerate(synthetic.generate(200, seed=3)):
         (folder / f"a{i}.txt").write_text(text, encoding="utf-8")
     out = tmp_path / "out"
+    dashboard = socket.socket()  # Dask's default dashboard port, taken (as by another cluster): no warning either
+    with contextlib.suppress(OSError):
+        dashboard.bind(("127.0.0.1", 8787))
+        dashboard.listen(1)
     process = subprocess.Popen(
         [sys.executable, "-m", "analysis", "corpus", str(folder), "--out", str(out), "--engine", "dask", "--workers", "2", "--no-report", "--quiet"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
     )
+
+    def children():
+        return psutil.Process(process.pid).children(recursive=True)
+
     try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:  # interrupt once the workers run
-            if len(psutil.Process(process.pid).children(recursive=True)) >= 3:
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline and process.poll() is None:
+            if moment == "starting" and children():  # the fork server has just started: it is importing
+                time.sleep(0.2)
                 break
-            time.sleep(0.2)
-        time.sleep(2)
+            busy = 0.0  # running: warming up costs the workers ~2 s of CPU each, the 200 articles ~40 s in all
+            for child in children():
+                with contextlib.suppress(psutil.Error):
+                    busy += child.cpu_times().user
+            if busy > 12:
+                break
+            time.sleep(0.05)
+        assert process.poll() is None
         os.killpg(process.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole process group
         stdout, stderr = process.communicate(timeout=120)
     finally:
+        dashboard.close()
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
@@ -830,6 +886,6 @@ def test_csv_rows_round_trip_and_a_stray_quote_costs_at_most_its_record(tmp_path
     else:
         assert any(isinstance(item, ArticleError) for _, item in pairs)  # the broken record is an error row
         assert all(good[i]["text"] == f"Police met. {expected[i]}" for i in good if i in expected and i != f"r{broken}")
-        if not any(c in rows[broken][1] for c in "\r\n"):
+        if not any(c in rows[broken][0] + rows[broken][1] for c in "\r\n"):  # title or text over several lines
             assert set(good) <= set(expected)  # a one-line record's quote invents nothing
         # (a broken record spanning lines is ambiguous: its later lines may read as records of their own)

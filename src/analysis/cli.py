@@ -1,9 +1,9 @@
 """Command line: a thin layer over the library.
 
-    analysis report ARTICLE... [--out DIR] [--with-code]
+    analysis report ARTICLE... [--out DIR] [--with-code] [--article-timeout SECONDS]
     analysis report --corpus SOURCE [--out DIR]
     analysis extract ARTICLE [--format json|csv] [--out DIR]
-    analysis corpus SOURCE --out DIR [--engine local|dask] [--scheduler ADDRESS] [--workers N]
+    analysis corpus SOURCE --out DIR [--engine local|dask] [--scheduler ADDRESS] [--workers N] [--article-timeout SECONDS]
 
     analysis --version
 
@@ -90,11 +90,11 @@ def _build_report(report: object, article: str, name: str, args: argparse.Namesp
     if out.exists() and not out.is_dir():
         raise AnalysisError(f"{printable(out)}: exists and is not a folder; choose another --out")
     if name == safe_name(Path(article).stem):
-        return report.build(article, out_dir=out, with_code=args.with_code)
+        return report.build(article, out_dir=out, with_code=args.with_code, article_timeout=args.article_timeout)
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".analysis-report-", dir=out))
     try:
-        built = Path(report.build(article, out_dir=staging, with_code=args.with_code))
+        built = Path(report.build(article, out_dir=staging, with_code=args.with_code, article_timeout=args.article_timeout))
         target = out / f"{name}.html"
         os.replace(built, target)
         return target
@@ -104,7 +104,7 @@ def _build_report(report: object, article: str, name: str, args: argparse.Namesp
 
 def _extract(args: argparse.Namespace) -> int:
     from .article import load_article
-    from .corpus import csv_safe
+    from .corpus_output import csv_safe
     from .extract import extract, tables
 
     if args.out is not None:
@@ -138,7 +138,7 @@ def _check_out(out: Path) -> None:
 
 
 def _corpus(args: argparse.Namespace) -> int:
-    from .corpus import run
+    from .corpus_summary import run
 
     if not args.source.strip():
         raise UsageError("corpus: SOURCE is empty; give a folder, glob, JSON Lines or CSV file")
@@ -150,6 +150,7 @@ def _corpus(args: argparse.Namespace) -> int:
         workers=args.workers,
         progress=not args.quiet,
         report=not args.no_report,
+        article_timeout=args.article_timeout,
     )
     print(summary)
     return EXIT_OK if summary.analysed else EXIT_ERROR
@@ -171,6 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--out", default="reports", metavar="DIR", help="output folder (default: reports)")
     report.add_argument("--with-code", action="store_true", help="show the notebook's code cells")
     report.add_argument("--corpus", metavar="SOURCE", help="build the corpus report of a folder, glob or file list")
+    _article_timeout_option(report)
     report.set_defaults(run=_report)
 
     extract = commands.add_parser("extract", help="print or write everything found in one article")
@@ -187,8 +189,28 @@ def build_parser() -> argparse.ArgumentParser:
     corpus.add_argument("--workers", type=int, metavar="N", help="processes or Dask workers (default: cores)")
     corpus.add_argument("--quiet", action="store_true", help="no progress bar")
     corpus.add_argument("--no-report", action="store_true", help="write the tables only")
+    _article_timeout_option(corpus)
     corpus.set_defaults(run=_corpus)
     return parser
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not seconds >= 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError(f"give 0 (no limit) or more seconds, not {value!r}")
+    return seconds
+
+
+def _article_timeout_option(command: argparse.ArgumentParser) -> None:
+    from .time_limit import ARTICLE_TIMEOUT
+
+    command.add_argument(
+        "--article-timeout", type=_seconds, default=ARTICLE_TIMEOUT, metavar="SECONDS",
+        help=f"seconds one article may take; a slower one is an error (default {ARTICLE_TIMEOUT:g}; 0: no limit)",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

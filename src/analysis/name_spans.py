@@ -52,7 +52,8 @@ def free_spans(lo: int, hi: int, names: list[tuple[int, int]]) -> list[tuple[int
     """The pieces of ``[lo, hi)`` outside every span of ``names`` (sorted, merged)."""
     pieces, at = [], lo
     i = max(bisect.bisect_right(names, (lo, lo)) - 1, 0)
-    for start, end in names[i:]:
+    for k in range(i, len(names)):  # not names[i:]: copying the rest on every call was quadratic
+        start, end = names[k]
         if start >= hi:
             break
         if end <= at:

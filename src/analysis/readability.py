@@ -13,6 +13,7 @@ from these columns may differ a little).
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pandas as pd
 
@@ -58,9 +59,9 @@ def readability(article: Article, *, paragraphs: bool = True) -> pd.DataFrame:
     if not article.body.strip():
         return pd.DataFrame(columns=COLUMNS)
     rows = [{"scope": "body", "paragraph": None, **_measures(article.body, len(article.body_sentences))}]
+    per_paragraph = Counter(s.paragraph for s in article.body_sentences)  # once, not a pass over every sentence per paragraph
     for paragraph in article.body_paragraphs if paragraphs else ():
-        n = sum(1 for s in article.body_sentences if s.paragraph == paragraph.index)
-        rows.append({"scope": "paragraph", "paragraph": paragraph.index, **_measures(paragraph.text, n)})
+        rows.append({"scope": "paragraph", "paragraph": paragraph.index, **_measures(paragraph.text, per_paragraph[paragraph.index])})
     table = pd.DataFrame(rows, columns=COLUMNS)
     table["paragraph"] = table["paragraph"].astype("Int64")
     return table

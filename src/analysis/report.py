@@ -26,7 +26,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import ReportError
+from .errors import ArticleTimeout, ReportError
 from .evidence import article_text, marks  # noqa: F401  (re-exported for the notebooks)
 from .execute import execute_notebook, inject_parameters, kernel_in_private_folder, show_parameters  # noqa: F401
 from .export import export_html, exporter, table_of_contents, write_atomically  # noqa: F401
@@ -48,6 +48,7 @@ from .sections import (  # noqa: F401
 )
 from .summary import dateline, delegation, summary_card  # noqa: F401
 from .tables import TABLES
+from .time_limit import ARTICLE_TIMEOUT, time_limit
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -168,19 +169,33 @@ def save_tables(tables: ArticleTables, path: str | Path) -> Path:
     return Path(path)
 
 
-def _save_article_tables(article: Article, path: Path, asked: threading.Event | None = None) -> None:
+_WARM_TEXT = "Police chiefs meet\n\nGeneral Maria Santos of the Philippine National Police met INTERPOL in Manila on 5 May 2024."
+
+
+def _save_article_tables(article: Article, path: Path, asked: threading.Event | None = None, *,
+                         article_timeout: float | None = None) -> None:
     """:func:`save_tables` of ``article``, or nothing if that fails: the notebook then computes them itself.
 
     The charts are drawn here too until the kernel ``asked`` for the tables: the two processes share
-    the work, whichever is ready first (the kernel draws the rest).
+    the work, whichever is ready first (the kernel draws the rest). If the tables take longer than
+    ``article_timeout`` seconds it raises :class:`~analysis.errors.ArticleTimeout` (the report then
+    fails with that one line).
     """
     try:
-        tables = article_tables(article)
+        if article_timeout:  # imports and lexicons load once, outside the article's time
+            from .article import parse_article
+
+            article_tables(parse_article(_WARM_TEXT))
+        with time_limit(article_timeout, what=article.source or article.id or "the article"):
+            tables = article_tables(article)
         for name in CHARTS:
             if asked is not None and asked.is_set():
                 break
             tables.chart(name)
         save_tables(tables, path)
+    except ArticleTimeout:
+        Path(path).unlink(missing_ok=True)
+        raise
     except Exception:  # noqa: BLE001 - only a speed-up; any real error shows when the notebook computes the tables
         Path(path).unlink(missing_ok=True)
 
@@ -229,11 +244,15 @@ def build(
     with_code: bool = False,
     timeout: int = 600,
     notebook: str | Path | None = None,
+    article_timeout: float | None = ARTICLE_TIMEOUT,
 ) -> Path:
     """Build the HTML report of one article file into ``out_dir/<stem>.html`` and return its path.
 
     ``notebook`` replaces the built-in ``article_report.ipynb`` (it gets the ``article_path`` and
     ``tables_path`` parameters). Ctrl-C stops the kernel, removes its files and raises KeyboardInterrupt.
+    ``article_timeout``: seconds the article's tables may take (0 or None: no limit; see
+    :mod:`analysis.time_limit`); past it the report fails with :class:`~analysis.errors.ArticleTimeout`
+    and the previous report stays.
     """
     article = Path(article)
     if not article.is_file():
@@ -252,7 +271,7 @@ def build(
             with_code=with_code,
             title=loaded.title or article.stem,
             timeout=timeout,
-            first=("tables", functools.partial(_save_article_tables, loaded, saved)),
+            first=("tables", functools.partial(_save_article_tables, loaded, saved, article_timeout=article_timeout)),
             shown={"article_path": str(article), "tables_path": None},
             subtitle="Article report",
         )

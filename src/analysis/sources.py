@@ -5,6 +5,8 @@ through trafilatura, boilerplate and scripts dropped) and Markdown (markup strip
 first heading as title). Encodings: UTF-8 with or without BOM, UTF-16/32 with BOM, and
 legacy single-byte code pages (cp1252 preferred for Western text). Anything else — binary
 data, empty or oversized input, a failed download — raises a one-line :class:`ArticleError`.
+Fetching a URL is :mod:`analysis.fetch`, Markdown cleanup :mod:`analysis.markdown` (their public
+names are re-exported here).
 
 >>> read_source("Title\\n\\nBody text.").text
 'Title\\n\\nBody text.'
@@ -17,17 +19,13 @@ import codecs
 import datetime as dt
 import html
 import re
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ArticleError
-
-#: Larger inputs are refused (before being read) rather than read into memory.
-MAX_BYTES = 20 * 1024 * 1024
-#: Seconds to wait for a web server when the source is a URL.
-URL_TIMEOUT = 20.0
+from .errors import ArticleError, printable  # noqa: F401  (printable: re-exported)
+from .fetch import MAX_BYTES, URL_TIMEOUT, fetch, is_url  # noqa: F401  (the limits: read here, so tests may patch them here)
+from .markdown import looks_like_markdown, markdown_to_text, strip_raw_html  # noqa: F401
 
 #: Metadata keys that :func:`analysis.article.parse_article` accepts.
 METADATA_KEYS = ("title", "author", "published", "source", "id", "url")
@@ -59,7 +57,6 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 _HTML_TAGS = re.compile(r"<(?:p|div|article|section|h[1-6]|br|span|a|meta|title|script)\b[^>]*>", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
-_URL = re.compile(r"\Ahttps?://[^\s/$.?#][^\s]*\Z", re.I)
 
 
 @dataclass(frozen=True)
@@ -273,166 +270,6 @@ def _html_fallback(markup: str) -> tuple[str | None, list[str]]:
     return (" ".join(title.split()) if title else None), texts
 
 
-_MD_FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_MD_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
-_MD_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_MD_RULE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_MD_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_MD_ITEM = re.compile(r"^ {0,3}(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
-_MD_QUOTE = re.compile(r"^ {0,3}(?:>[ \t]?)+")
-_MD_REFDEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+.*$")
-_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-# Every pattern is bounded ({0,N}) or anchored, so each start position costs at most N steps:
-# unbounded ``[^\]]+`` or ``.*?`` rescans to the end of the text from every ``[`` or ``<`` (quadratic).
-_MD_INLINE = (
-    (re.compile(r"!\[([^\]\n]{0,500}+)\]\([^)\n]{0,2000}+\)"), ""),  # images
-    (re.compile(r"\[([^\]\n]{1,500}+)\]\((?:[^()\n]|\([^)\n]{0,500}+\)){0,2000}+\)"), r"\1"),  # [text](url)
-    (re.compile(r"\[([^\]\n]{1,500}+)\]\[[^\]\n]{0,500}+\]"), r"\1"),  # [text][ref]
-    (re.compile(r"<(https?://[^>\s]{1,2000}+)>"), r"\1"),  # autolinks
-    (re.compile(r"</?[A-Za-z][^>\n]{0,1000}+>"), ""),  # inline HTML tags
-    (re.compile(r"(`+)([^`\n]{1,300}?)\1"), r"\2"),
-    (re.compile(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1"), r"\2"),
-    (re.compile(r"(?<![\w*])\*(?=\S)([^\n*]{1,300}?)(?<=\S)\*(?![\w*])"), r"\1"),
-    (re.compile(r"(?<![\w_])_(?=\S)([^\n_]{1,300}?)(?<=\S)_(?![\w_])"), r"\1"),
-    (re.compile(r"~~(?=\S)([^\n]{1,300}?)(?<=\S)~~"), r"\1"),
-    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])"), r"\1"),  # backslash escapes
-)
-_RAW_OPEN = re.compile(r"<(script|style)\b|<!--", re.I)
-
-
-def strip_raw_html(text: str) -> str:
-    """``text`` without ``<script>``/``<style>`` elements and ``<!-- comments -->``, in one pass (linear time).
-
-    An element or comment that is never closed is left as it is (as a non-greedy regex would).
-
-    >>> strip_raw_html("a<script>x()</script>b<!-- c -->d<style>")
-    'abd<style>'
-    """
-    lower = None
-    out: list[str] = []
-    position = 0
-    unclosed: set[str] = set()  # closers known to be absent from the rest of the text
-    for match in _RAW_OPEN.finditer(text):
-        start = match.start()
-        if start < position:
-            continue
-        closer = "-->" if match.group() == "<!--" else f"</{match.group(1).lower()}"
-        if closer in unclosed:
-            continue
-        if lower is None:
-            lower = text.lower()
-        end = lower.find(closer, match.end())
-        if end < 0:
-            unclosed.add(closer)
-            continue
-        if closer != "-->":
-            close = lower.find(">", end)
-            if close < 0:
-                unclosed.add(closer)
-                continue
-            end = close + 1
-        else:
-            end += 3
-        out.append(text[position:start])
-        position = end
-    out.append(text[position:])
-    return "".join(out)
-
-
-def looks_like_markdown(text: str) -> bool:
-    """True when ``text`` starts with a Markdown heading or front matter, or shows two kinds of markup.
-
-    >>> looks_like_markdown("# Police meet\\n\\nText."), looks_like_markdown("Police meet\\nby Jo | May 1, 2024\\n\\nText.")
-    (True, False)
-    """
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    if _MD_ATX.match(first) or (_MD_FRONT.match(text) and re.search(r"^(?:title|author|date):", text, re.M)):
-        return True
-    signals = (
-        re.search(r"\[[^\]\n]+\]\([^)\s]+\)", text),
-        re.search(r"(\*\*|__)\S[^\n]*?\S\1", text),
-        re.search(r"^ {0,3}(```|~~~)", text, re.M),
-        re.search(r"^ {0,3}(=+|-+)[ \t]*$", text, re.M) and not re.search(r"^ {0,3}-{1,2}[ \t]*$", text, re.M),
-        re.search(r"^ {0,3}#{2,6}[ \t]+\S", text, re.M),
-        re.search(r"^ {0,3}\[[^\]]+\]:\s*\S", text, re.M),
-    )
-    return sum(1 for s in signals if s) >= 2
-
-
-def _md_inline(text: str) -> str:
-    text = strip_raw_html(text)
-    for pattern, replacement in _MD_INLINE:
-        text = pattern.sub(replacement, text)
-    return " ".join(html.unescape(text).split())
-
-
-def markdown_to_text(text: str) -> tuple[str | None, str | None, str | None, list[str]]:
-    """``(title, author, date, paragraphs)`` of a Markdown document, markup stripped.
-
-    The front matter's ``title``/``author``/``date`` keys, else the first heading, give the title;
-    lines of a paragraph are joined, list items and headings are paragraphs of their own.
-
-    >>> markdown_to_text("# Police *meet*\\n\\nThe [ASEANAPOL](https://x.org) chiefs\\nmet **today**.")
-    ('Police meet', None, None, ['The ASEANAPOL chiefs met today.'])
-    """
-    meta: dict[str, str] = {}
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    if front := _MD_FRONT.match(text):
-        for line in front.group(1).splitlines():
-            key, sep, value = line.partition(":")
-            if sep and key.strip().lower() in ("title", "author", "date", "published"):
-                meta[key.strip().lower()] = value.strip().strip("\"'")
-        text = text[front.end():]
-    text = strip_raw_html(text)  # scripts, styles and comments may span paragraphs
-    blocks: list[tuple[str, str]] = []  # (kind, text) with kind "heading" or "para"
-    current: list[str] = []
-    fence: str | None = None
-
-    def flush() -> None:
-        if current:
-            blocks.append(("para", " ".join(current)))
-            current.clear()
-
-    for line in text.split("\n"):
-        if fence:
-            if line.strip().startswith(fence):
-                fence = None
-            continue  # code is not prose
-        if m := _MD_FENCE.match(line):
-            flush()
-            fence = m.group(1)[:3]
-            continue
-        if not line.strip() or _MD_RULE.match(line) and not current or _MD_REFDEF.match(line) or _MD_TABLE_RULE.match(line) and "|" in line:
-            flush()
-            continue
-        if m := _MD_ATX.match(line):
-            flush()
-            blocks.append(("heading", m.group(2)))
-            continue
-        if _MD_SETEXT.match(line) and current:
-            blocks.append(("heading", " ".join(current)))
-            current.clear()
-            continue
-        if _MD_ITEM.match(line):
-            flush()
-            line = _MD_ITEM.sub("", line)
-        else:
-            line = _MD_QUOTE.sub("", line)
-        if line.strip().startswith("|") or line.count("|") >= 2 and "|" in line.strip()[:1] + line.strip()[-1:]:
-            flush()  # a table row: its cells, one row a paragraph
-            line = " ".join(cell.strip() for cell in line.strip().strip("|").split("|"))
-            blocks.append(("para", line))
-            continue
-        current.append(line.strip())
-    flush()
-    cleaned = [(kind, _md_inline(body)) for kind, body in blocks]
-    cleaned = [(kind, body) for kind, body in cleaned if body]
-    title = _md_inline(meta["title"]) if meta.get("title") else None
-    if title is None and cleaned and cleaned[0][0] == "heading":
-        title = cleaned.pop(0)[1]
-    return title, meta.get("author") or None, meta.get("date") or meta.get("published") or None, [body for _, body in cleaned]
-
-
 def markdown_to_document(text: str) -> Document:
     """Plain text in the press-release layout, and metadata, of a Markdown document."""
     title, author, published, paragraphs = markdown_to_text(text)
@@ -442,146 +279,6 @@ def markdown_to_document(text: str) -> Document:
 
 
 # --- sources -----------------------------------------------------------------
-
-
-def is_url(value: object) -> bool:
-    """True for an ``http://`` or ``https://`` address."""
-    return isinstance(value, str) and bool(_URL.match(value.strip()))
-
-
-class _Watchdog:
-    """Shuts down every socket of one fetch when its total deadline passes, so no server keeps us waiting.
-
-    A per-read timeout alone does not bound a server that drips one byte a second or stalls in its headers.
-    """
-
-    def __init__(self, seconds: float) -> None:
-        import threading
-
-        self.seconds, self.expired = seconds, False
-        self._sockets: list = []
-        self._lock = threading.Lock()
-        self._timer = threading.Timer(seconds, self._fire)
-        self._timer.daemon = True
-
-    def __enter__(self) -> _Watchdog:
-        self._timer.start()
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self._timer.cancel()
-
-    def watch(self, sock) -> None:
-        with self._lock:
-            self._sockets.append(sock)
-            expired = self.expired
-        if expired:
-            self._shut(sock)
-
-    def _fire(self) -> None:
-        with self._lock:
-            self.expired = True
-            sockets = list(self._sockets)
-        for sock in sockets:
-            self._shut(sock)
-
-    @staticmethod
-    def _shut(sock) -> None:
-        import socket
-
-        try:
-            sock.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
-
-
-def _opener(watchdog: _Watchdog):
-    """A urllib opener whose connections the ``watchdog`` can cut, following redirects to http(s) only."""
-    import http.client
-    import urllib.request
-    from urllib.parse import urlsplit
-
-    class WatchedHTTP(http.client.HTTPConnection):
-        def connect(self) -> None:
-            super().connect()
-            watchdog.watch(self.sock)
-
-    class WatchedHTTPS(http.client.HTTPSConnection):
-        def connect(self) -> None:
-            super().connect()
-            watchdog.watch(self.sock)
-
-    class HTTPHandler(urllib.request.HTTPHandler):
-        def http_open(self, req):
-            return self.do_open(WatchedHTTP, req)
-
-    class HTTPSHandler(urllib.request.HTTPSHandler):
-        def https_open(self, req):
-            return self.do_open(WatchedHTTPS, req, context=self._context)
-
-    class Redirects(urllib.request.HTTPRedirectHandler):
-        max_redirections = 5
-
-        def redirect_request(self, req, fp, code, msg, headers, newurl):
-            if urlsplit(newurl).scheme.lower() not in ("http", "https"):
-                raise ArticleError(f"{req.full_url}: redirected to {printable(newurl)}, which is not an http(s) address; not followed")
-            return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-    return urllib.request.build_opener(HTTPHandler, HTTPSHandler, Redirects)
-
-
-def fetch(url: str, *, timeout: float | None = None, max_bytes: int | None = None, with_final_url: bool = False) -> tuple:
-    """``(body, content_type, charset)`` of ``url`` (plus the URL after redirects with ``with_final_url``).
-
-    Each read waits at most ``timeout`` (default :data:`URL_TIMEOUT`) and the whole fetch, redirects
-    included, at most 3 × ``timeout``; bodies over ``max_bytes`` (default :data:`MAX_BYTES`) are refused.
-    Redirects are followed to http(s) addresses only. Every failure is a one-line :class:`ArticleError`.
-    """
-    timeout = URL_TIMEOUT if timeout is None else timeout
-    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
-    import http.client
-    import socket
-    import urllib.error
-    import urllib.request
-
-    total = 3 * timeout
-    request = urllib.request.Request(url, headers={"User-Agent": "analysis (+https://pypi.org/project/analysis)", "Accept": "text/html, text/plain, text/markdown;q=0.9, */*;q=0.1"})
-    final = url
-    with _Watchdog(total) as watchdog:
-        try:
-            with _opener(watchdog).open(request, timeout=timeout) as response:
-                final = response.geturl() or url
-                length = response.headers.get("Content-Length")
-                if length and length.isdigit() and int(length) > max_bytes:
-                    raise ArticleError(f"{url}: larger than {max_bytes // 2**20} MB, refused")
-                chunks, size = [], 0
-                while chunk := response.read1(65536):
-                    chunks.append(chunk)
-                    size += len(chunk)
-                    if size > max_bytes:
-                        raise ArticleError(f"{url}: larger than {max_bytes // 2**20} MB, refused")
-                if watchdog.expired:  # the cut socket looked like the end of the body
-                    raise TimeoutError
-                body = b"".join(chunks)
-                content_type = response.headers.get_content_type()
-                charset = response.headers.get_content_charset()
-        except ArticleError:
-            raise
-        except urllib.error.HTTPError as exc:
-            where = f" (redirected to {printable(exc.url)})" if exc.url and exc.url != url else ""
-            raise ArticleError(f"{url}: HTTP error {exc.code} {exc.reason}{where}") from None
-        except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as exc:
-            if watchdog.expired:
-                raise ArticleError(f"{url}: no complete answer within {total:g} s, stopped") from None
-            reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
-            if isinstance(reason, (TimeoutError, socket.timeout)):
-                raise ArticleError(f"{url}: no answer within {timeout:g} s") from None
-            if isinstance(reason, OSError) and not isinstance(reason, urllib.error.URLError):
-                raise ArticleError(f"{url}: could not fetch ({printable(reason.strerror or reason)})") from None
-            raise ArticleError(f"{url}: could not fetch ({type(reason).__name__}: {printable(reason)})") from None
-    if with_final_url:
-        return body, content_type, charset, final
-    return body, content_type, charset
 
 
 def _from_bytes(data: bytes, name: str, *, content_type: str | None = None, declared: str | None = None) -> Document:
@@ -696,7 +393,7 @@ def _from_url(url: str) -> Document:
         if scheme not in ("http", "https"):
             raise ArticleError(f"{printable(url)}: only http:// and https:// addresses can be fetched, not {printable(scheme)}://")
         raise ArticleError(f"{printable(url)}: not a valid URL (a space or a missing host?); write spaces as %20")
-    body, content_type, charset, final = fetch(url, with_final_url=True)
+    body, content_type, charset, final = fetch(url, timeout=URL_TIMEOUT, max_bytes=MAX_BYTES, with_final_url=True)
     kind = "html" if content_type in ("text/html", "application/xhtml+xml") else None
     if content_type not in ("text/plain", "text/markdown", "text/x-markdown", "text/html", "application/xhtml+xml") and _binary_kind(body):
         raise ArticleError(f"{url}: the server sent {content_type}, not text")
@@ -762,23 +459,6 @@ def read_file(path: Path) -> bytes:
     if not data.strip():
         raise ArticleError(f"{printable(str(path))}: no text to analyse (empty file)")
     return data
-
-
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-
-
-def _escape(match: re.Match) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def printable(value: object) -> str:
-    """``value`` as text safe to print on a terminal: control characters, bidi overrides and lone surrogates escaped.
-
-    >>> print(printable("a\\x1b[31mred\\u202e"))
-    a\\x1b[31mred\\u202e
-    """
-    return _UNPRINTABLE.sub(_escape, str(value))
 
 
 def _checked(document: Document, name: str) -> Document:
