@@ -493,3 +493,8 @@ def test_the_same_article_gives_the_same_people_in_every_run():
         for seed in (0, 1)
     }
     assert len(runs) == 1
+
+
+def test_a_state_named_formally_is_one_place_as_written():
+    article = parse_article("T\n\nHe met ministers of the Republic of Yemen and the Hashemite Kingdom of Jordan in Doha, Qatar.")
+    assert {"Republic of Yemen", "Hashemite Kingdom of Jordan", "Qatar"} <= set(places(article)["name"])

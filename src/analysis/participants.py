@@ -26,7 +26,7 @@ import re
 import pandas as pd
 
 from .who import lexicons, read_article
-from .who.places import accept, lookup, with_direction
+from .who.places import accept, formal_start, lookup, with_direction
 from .who.resolve import count_later_mentions, country_to_organization, home_country, merge_mentions, minister_to_ministry
 from .article import Article
 from .tables import columns
@@ -168,6 +168,9 @@ def places(article: Article) -> pd.DataFrame:
                         if (first := with_direction(tokens, i, blocked)) < i and not row.get("curated") or first < i and row["kind"] == "region":
                             start, surface = tokens[first].start, " ".join(article.text[tokens[first].start : end].split())
                             row = {**row, "kind": "region", "name": surface}
+                        elif row["kind"] == "country" and (first := formal_start(tokens, i, blocked)) < i:
+                            start, surface = tokens[first].start, " ".join(article.text[tokens[first].start : end].split())
+                            row = {**row, "name": surface}  # "Republic of Yemen", as written
                         found = size, start, end, surface, row
                         break
             if found is None:

@@ -49,9 +49,8 @@ def place_run(tokens: list[Token], k: int) -> int:
     j = end = k
     while j < len(tokens):
         size = next((n for n in (3, 2, 1) if " ".join(t.text for t in tokens[j : j + n]) in places), 0)
-        if not size and j + 2 < len(tokens) and tokens[j].key in ("kingdom", "republic", "state", "commonwealth") and tokens[j + 1].key == "of":
-            after = j + 2 + (tokens[j + 2].key == "the")  # "the Kingdom of the Netherlands"
-            size = next((n + after - j for n in (3, 2, 1) if " ".join(t.text for t in tokens[after : after + n]) in places), 0)
+        if not size and (formal := formal_place_end(tokens, j)):
+            size = formal - j  # "the Kingdom of the Netherlands"
         if size:
             j = end = j + size + (j + size < len(tokens) and tokens[j + size].key in ("region", "regions"))
         elif end > k and tokens[j].key in ("and", "the", ","):
@@ -59,6 +58,28 @@ def place_run(tokens: list[Token], k: int) -> int:
         else:
             break
     return end
+
+
+def title_in_name(tokens: list[Token], m: int) -> bool:
+    """Whether a title at ``m`` is part of an organization's name: right after "of"/"for" ("Office of the
+    Prime Minister"), not after "and" ("... of Ukraine and the Inspector General of ...")."""
+    before = tokens[m - 1].key if m > 0 else ""
+    return before in ("of", "for") or before == "the" and m > 1 and tokens[m - 2].key in ("of", "for")
+
+
+def formal_place_end(tokens: list[Token], k: int) -> int | None:
+    """End of a state's formal name from ``k``: "Republic of Yemen", "Hashemite Kingdom of Jordan",
+    "Kingdom of the Netherlands" (at most two words before the form of state), or None."""
+    places = lexicons().places
+    forms = ("republic", "kingdom", "state", "sultanate", "emirate", "commonwealth", "principality", "federation")
+    j = k
+    while j < len(tokens) and j < k + 3 and tokens[j].is_cap and tokens[j].key not in forms:
+        j += 1
+    if j >= len(tokens) - 2 or tokens[j].key not in forms or not tokens[j].is_cap or tokens[j + 1].key != "of":
+        return None
+    at = j + 2 + (tokens[j + 2].key == "the")
+    size = next((n for n in (3, 2, 1) if " ".join(t.text for t in tokens[at : at + n]) in places), 0)
+    return at + size if size and places[" ".join(t.text for t in tokens[at : at + size])]["kind"] == "country" else None
 
 
 def read_title(tokens: list[Token], i: int) -> int | None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 from .lexicon import lexicons
-from .phrases import cap_run, is_generic, is_title_word, listed_name_end, match_phrase, read_title
+from .phrases import cap_run, formal_place_end, is_generic, is_title_word, listed_name_end, match_phrase, read_title, title_in_name
 from .state import SentenceState
 from .tokens import Token
 
@@ -60,7 +60,7 @@ def org_span_at(state: SentenceState, k: int) -> tuple[int, int, str] | None:
             if tokens[end - 1].key in lex.title_heads and owned[0] == end and tokens[end].key in lex.org_heads:
                 return k, owned[1], "org"  # "of the Minister's Office for Studies and Research": the office is the minister's
             return owned
-    end = next((m for m in range(k, end) if state.used[m] or match_phrase(tokens, m, lex.honorifics) or (m > k and starts_title(state, m) and read_title(tokens, m) and not is_title_word(tokens[m - 1]) and tokens[m - 1].key not in lexicons().connectors)), end)
+    end = next((m for m in range(k, end) if state.used[m] or match_phrase(tokens, m, lex.honorifics) or (m > k and starts_title(state, m) and read_title(tokens, m) and not is_title_word(tokens[m - 1]) and not title_in_name(tokens, m))), end)
     while end > k and (tokens[end - 1].key in lexicons().connectors or not tokens[end - 1].is_word):
         end -= 1
     if end <= k or tokens[k].key in lexicons().non_name_caps:
@@ -69,6 +69,8 @@ def org_span_at(state: SentenceState, k: int) -> tuple[int, int, str] | None:
     text = " ".join(t.text for t in words)
     if text in lex.places:
         return k, end, "place"
+    if (formal := formal_place_end(tokens, k)) and formal <= end:
+        return k, formal, "place"  # "of the Hashemite Kingdom of Jordan HE Ziad ..."
     for m in range(min(end - 1, k + 4), k, -1):  # "of Bangladesh Md Ali Hossain Fakir": the place, then a name
         if state.text(k, m) in lex.places and not any(t.key in lex.org_heads or t.key in lex.not_org_heads for t in tokens[m:end]):
             return k, m, "place"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 from ..lexicon import lexicons
-from ..phrases import cap_run, has_org_head, is_generic, is_title_word, listed_name_end, read_title
+from ..phrases import cap_run, has_org_head, is_generic, is_title_word, listed_name_end, read_title, title_in_name
 from ..spans import in_place, starts_title, tail
 from ..state import SentenceState
 
@@ -55,7 +55,7 @@ def org_in(state: SentenceState, i: int, end: int) -> None:
     k = i + 1
     while k < end:
         if is_title_word(tokens[k]) and starts_title(state, k) and (title_end := read_title(tokens, k)) and not tokens[title_end - 1].possessive:
-            if tokens[k - 1].key in lexicons().connectors:
+            if title_in_name(tokens, k):
                 k = title_end  # "Office of the Prime Minister": the title is part of the name
                 continue
             end = k  # "ASEANAPOL Secretariat Executive Director"
