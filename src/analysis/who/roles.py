@@ -109,8 +109,8 @@ def prefix_role(state: SentenceState, floor: int, comma: int) -> dict | None:
     """A role that ends at the comma before a name: "The Chief of the PNP, Police General X"."""
     tokens = state.tokens
     for s in range(floor, comma):
-        if state.used[s] and not state.org_at(s):
-            continue
+        if state.used[s] and not state.org_at(s) or tokens[s].text.rstrip(".") in lexicons().postnominals:
+            continue  # "..., TD and the Justice Minister, X": the letters belong to the person before
         if s > floor and tokens[s - 1].is_word and (tokens[s - 1].is_cap or tokens[s - 1].key in lexicons().connectors) and tokens[s - 1].key != "the":
             continue
         role = read_role(state, s)

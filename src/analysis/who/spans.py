@@ -144,6 +144,12 @@ def demonym_at(state: SentenceState, k: int) -> tuple[str, int] | None:
                 return lex.demonyms[text], k + size
             if tokens[k + size - 1].possessive and lex.places.get(text, {}).get("kind") == "country":
                 return lex.places[text]["name"], k + size
+            after = k + size
+            if (
+                lex.places.get(text, {}).get("kind") in ("country", "region") and not tokens[after - 1].possessive and after < len(tokens)
+                and any(t.key in lex.title_heads for t in tokens[after : cap_run(tokens, after, allow_the=False)])
+            ):
+                return text, after  # "the Northern Ireland Justice Minister", "PNG Police Minister": the place, as written
     return None
 
 
@@ -157,5 +163,5 @@ def demonym_before(state: SentenceState, i: int) -> str | None:
             if text in lex.demonyms:
                 return lex.demonyms[text]
             if lex.places.get(text, {}).get("kind") == "country":
-                return lex.places[text]["name"]
+                return text  # a country named as a modifier, as written: "US Ambassador", "PNG Police Minister"
     return None

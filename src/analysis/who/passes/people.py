@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 from ..lexicon import lexicons
-from ..phrases import is_generic, is_nameish, match_phrase, place_run, read_name, read_title
+from ..phrases import has_org_head, is_generic, is_nameish, match_phrase, place_run, read_name, read_title
 from ..roles import apply_role, prefix_role, read_after_name, read_role
 from ..spans import commit, org_span_after, starts_title, words_before
 from ..state import PersonMention, SentenceState, tie
@@ -77,10 +77,31 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
     return j
 
 
+def without_trailing_name(state: SentenceState, span: tuple[int, int, str]) -> tuple[int, int, str]:
+    """An organization span after a title, less the person's name it swallowed: "Head of the Department of
+    ... Operational Response Oleksiy Sergeev," gives the department, then the name."""
+    tokens, lex = state.tokens, lexicons()
+    start, end, kind = span
+    if end < len(tokens) and tokens[end].is_cap:
+        return span  # a name may follow the span: nothing to take back
+    vocabulary = lex.org_heads | lex.portfolios | lex.generic_org_words | lex.title_words | lex.non_name_caps | lex.connectors
+    for size in (2, 3):
+        cut = end - size
+        words = tokens[cut:end]
+        body = tokens[start:cut]
+        named = has_org_head(body) or len(body) == 1 and body[0].is_allcaps  # "Head of KORD Mykola Putiy"
+        if cut > start and all(t.is_cap and t.is_word and t.key not in vocabulary and t.text not in lex.places for t in words) and named:
+            if is_nameish(tokens, cut, end, titled=True) and tokens[cut - 1].key not in lex.connectors:
+                return start, cut, kind
+    return span
+
+
 def read_after_title(state: SentenceState, j: int, found: dict) -> int:
     """What follows a title before the name: the body or country it is of, or the place it is to."""
     tokens = state.tokens
     span = org_span_after(state, j)
+    if span and span[2] == "org" and state.org_at(span[0]) is None:
+        span = without_trailing_name(state, span)
     if span and span[2] in ("org", "place"):  # "Secretary General of INTERPOL Jürgen Stock", "... of Malaysia Tan Sri X"
         found["org"], j = span, span[1]
     elif span and span[2] == "other" and is_generic(tokens[span[0] : span[1]]) and span[1] < len(tokens) and tokens[span[1]].is_cap:

@@ -48,7 +48,10 @@ def read_untitled_people(state: SentenceState) -> None:
             i += 1
             continue
         mention = PersonMention(name=state.text(i, end), sentence=state.sentence, char_start=tokens[i].start, char_end=tokens[end - 1].end, start=i, name_start=i, name_end=end)
-        after = tokens[end] if end < len(tokens) else None
+        k = end
+        while k + 1 < len(tokens) and (tokens[k].text.rstrip(".") in lex.postnominals or tokens[k].text == "," and tokens[k + 1].text.rstrip(".") in lex.postnominals):
+            k += 1  # "Helen McEntee, TD and ...": the letters after a name are not a role
+        after = tokens[k] if k < len(tokens) else None
         cue = next((c for c in (i - 1, i - 2) if c >= 0 and tokens[c].key in lex.counterpart_cues and (c == i - 1 or tokens[i - 1].text == ",")), None)
         prefix = state.sentence.text[: tokens[i].start - state.sentence.start].rstrip().casefold()
         led = prefix.endswith(lex.lead_phrases)  # "led by Suhel Daud"
@@ -57,7 +60,7 @@ def read_untitled_people(state: SentenceState) -> None:
         if prev is not None and prev.text == ",":
             floor = max((p.name_end for p in state.people if p.name_end < i), default=0)
             before = prefix_role(state, floor, i - 1)
-        role = read_role(state, end + 1) if after is not None and after.text in lex.apposition_marks else None
+        role = read_role(state, k + 1) if after is not None and after.text in lex.apposition_marks else None
         member = not (spoke or before or role) and end - i >= 2 and after is not None and after.key == "from" and (span := org_span_after(state, end)) is not None and span[2] == "org"
         spoke = spoke or member  # "Satya Pradhan from the Narcotics Control Bureau of India, Liang Yun from ..."
         word = tokens[i].key
