@@ -498,3 +498,10 @@ def test_the_same_article_gives_the_same_people_in_every_run():
 def test_a_state_named_formally_is_one_place_as_written():
     article = parse_article("T\n\nHe met ministers of the Republic of Yemen and the Hashemite Kingdom of Jordan in Doha, Qatar.")
     assert {"Republic of Yemen", "Hashemite Kingdom of Jordan", "Qatar"} <= set(places(article)["name"])
+
+
+def test_bodies_listed_with_and_the_or_a_country_are_separate():
+    table = orgs("Partners were Revenue & Customs and the National Crime Agency, Customs, Aviation Security and Fijian Police, "
+                 "and the Embassy of Japan in the Philippines.")
+    assert {"National Crime Agency", "Fijian Police", "Embassy of Japan in the Philippines"} <= set(table.index)
+    assert not any(name.endswith("and the National Crime Agency") or name.startswith("Aviation Security and") for name in table.index)

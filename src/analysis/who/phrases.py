@@ -187,6 +187,8 @@ def portfolio_list_end(tokens: list[Token], j: int, *, ends: frozenset[str] | No
     ends = lex.portfolios if ends is None else ends
     if j + 3 >= len(tokens) or tokens[j].text != "," or tokens[j + 1].text in lex.places:
         return None
+    if ends is lex.org_heads and any(t.text in lex.places or t.text in lex.demonyms for t in tokens[j + 1 : j + 10] if t.is_cap):
+        return None  # "London, Customs and Tax Police", "Customs, Aviation Security and Fijian Police": bodies listed
     k, joined, end = j + 1, False, None
     while k < len(tokens) and k < j + 10:
         token = tokens[k]

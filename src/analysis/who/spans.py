@@ -103,8 +103,9 @@ def in_place(state: SentenceState, start: int, stop: int) -> int:
     in Malaysia" (but "the National Training Centre for Police in Colombia" is in Colombia)."""
     tokens = state.tokens
     mission = any(t.key in lexicons().mission_words for t in tokens[start:stop])
-    if mission and stop + 1 < len(tokens) and tokens[stop].key == "in" and tokens[stop + 1].text in lexicons().places and not state.used[stop + 1]:
-        return stop + 2
+    at = stop + 1 + (stop + 2 < len(tokens) and tokens[stop + 1].key == "the")  # "Embassy of Japan in the Philippines"
+    if mission and at < len(tokens) and tokens[stop].key == "in" and tokens[at].text in lexicons().places and not state.used[at]:
+        return at + 1
     return stop
 
 

@@ -35,7 +35,11 @@ def split_run(state: SentenceState, i: int, end: int) -> None:
         named = has_org_head(left) or acronym or (len(left) == 1 and (left[0].text in lexicons().known_orgs or left[0].text in kinds))
         # "Ministry of Digital Economy and Society": a lone head after "and" is part of the name
         lone_head = tokens[k + 1].key in lexicons().org_heads and (k + 2 >= end or tokens[k + 2].key in lexicons().connectors)
-        if tokens[k].key == "and" and named and has_org_head(tokens[k + 1 : end]) and not lone_head:
+        new_phrase = (
+            tokens[k + 1].key == "the" and has_org_head(tokens[k + 2 : end]) and not is_generic(tokens[k + 2 : end])  # "... Customs and the National Crime Agency"
+            or tokens[k + 1].text in lexicons().demonyms  # "Aviation Security and Fijian Police": a body named by its country
+        )
+        if tokens[k].key == "and" and (named or new_phrase) and has_org_head(tokens[k + 1 : end]) and not lone_head:
             org_in(state, start, k)
             start = k + 1
     org_in(state, start, end)
