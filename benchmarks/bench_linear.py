@@ -95,7 +95,7 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [float(s) for s in args.sizes.split(",")]
     names = args.only.split(",") if args.only else list(EXTRACTORS)
-    print(f"{'extractor':14s}" + "".join(f"{f'{s:g} MB s/MB':>16s}" for s in sizes) + "   ratio last/first")
+    print(f"{'extractor':20s}" + "".join(f"{f'{s:g} MB s/MB':>16s}" for s in sizes) + "   ratio last/first")
     for name in names:
         cells, rates = [], []
         for megabytes in sizes:
@@ -110,7 +110,7 @@ def main() -> None:
             rates.append(seconds / actual)
             cells.append(f"{seconds / actual:16.3f}")
         ratio = f"{rates[-1] / rates[0]:8.1f}" if len(rates) > 1 and rates[0] > 0 else "       –"
-        print(f"{name:14s}" + "".join(cells) + f"   {ratio}", flush=True)
+        print(f"{name:20s}" + "".join(cells) + f"   {ratio}", flush=True)
 
 
 if __name__ == "__main__":

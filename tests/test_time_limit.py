@@ -103,9 +103,9 @@ def test_report_of_a_runaway_article_is_a_one_line_error_and_writes_nothing(tmp_
     started = time.monotonic()
     done = subprocess.run(
         [sys.executable, "-m", "analysis", "report", str(folder / "big.txt"), str(folder / "seed.txt"), "--out", str(out),
-         "--article-timeout", "5"],
+         "--article-timeout", "10"],
         capture_output=True, text=True, timeout=240,
     )
     assert done.returncode == 1 and time.monotonic() - started < 200
-    assert done.stderr == f"analysis: error: {folder / 'big.txt'}: analysis took longer than 5 s (the per-article time limit; raise it with --article-timeout)\n"
-    assert sorted(p.name for p in out.iterdir()) == ["seed.html"]  # the next article still gets its report
+    assert done.stderr == f"analysis: error: {folder / 'big.txt'}: analysis took longer than 10 s (the per-article time limit; raise it with --article-timeout)\n"
+    assert sorted(p.name for p in out.iterdir()) == ["seed.html"]  # the next article (its tables take ~1 s) still gets its report
