@@ -605,7 +605,7 @@ def test_ctrl_c_during_a_report_says_interrupted_and_cleans_up(tmp_path, moment)
         time.sleep(0.05)
     time.sleep(0.3)
     run.send_signal(signal.SIGINT)
-    _, stderr = run.communicate(timeout=60)
+    _, stderr = run.communicate(timeout=120)  # kernel shutdown under load; a true hang still fails
     assert run.returncode == 130, stderr
     assert stderr.strip() == "analysis: interrupted"
     time.sleep(0.5)
