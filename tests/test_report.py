@@ -589,8 +589,12 @@ def test_two_reports_from_one_working_folder_write_nothing_there_and_leave_nothi
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("moment", ["kernel.json", "tables.pickle"])  # while the kernel starts; while cells run
-def test_ctrl_c_during_a_report_says_interrupted_and_cleans_up(tmp_path, moment):
+@pytest.mark.parametrize(("moment", "copies", "wait"), [
+    ("kernel.json", 1, 0.3),  # while the kernel starts
+    ("tables.pickle", 1, 0.3),  # as the cells start
+    ("tables.pickle", 40, 2.0),  # while a long article's cells run: before cd93fa3, rc 1 and "unexpected error: AssertionError"
+])
+def test_ctrl_c_during_a_report_says_interrupted_and_cleans_up(tmp_path, moment, copies, wait):
     """Issue 14, item 14: Ctrl-C printed 'unexpected error: AssertionError' with rc 1 (nbclient's own SIGINT
     handler stopped the kernel client under the running cell)."""
     import signal
@@ -598,16 +602,21 @@ def test_ctrl_c_during_a_report_says_interrupted_and_cleans_up(tmp_path, moment)
 
     tmp = tmp_path / "tmp"
     tmp.mkdir()
-    run = subprocess.Popen([sys.executable, "-m", "analysis", "report", str(SEED), "--out", str(tmp_path / "out")],
+    article = SEED
+    if copies > 1:
+        head, _, body = SEED.read_text(encoding="utf-8").partition("\n\n")
+        article = tmp_path / "long.txt"
+        article.write_text(head + "\n\n" + "\n\n".join([body] * copies), encoding="utf-8")
+    run = subprocess.Popen([sys.executable, "-m", "analysis", "report", str(article), "--out", str(tmp_path / "out")],
                            env=_report_env(tmp), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120
     while not any(p.glob(moment) for p in tmp.iterdir()) and time.monotonic() < deadline and run.poll() is None:
         time.sleep(0.05)
-    time.sleep(0.3)
+    time.sleep(wait)
     run.send_signal(signal.SIGINT)
     _, stderr = run.communicate(timeout=120)  # kernel shutdown under load; a true hang still fails
     assert run.returncode == 130, stderr
     assert stderr.strip() == "analysis: interrupted"
     time.sleep(0.5)
     assert [p.name for p in tmp.iterdir()] == []
-    assert not (tmp_path / "out" / "iscr-2024.html").exists()
+    assert not list((tmp_path / "out").glob("*.html"))  # no report, whole or partial
