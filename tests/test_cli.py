@@ -140,3 +140,25 @@ def test_reports_of_articles_with_one_name_do_not_overwrite_each_other(tmp_path,
     written = {p.name: p.read_text() for p in out.iterdir()}
     assert written == {"x.html": f"report of {articles[0]}", "x-2.html": f"report of {articles[1]}", "x-3.html": f"report of {articles[2]}"}
     assert capsys.readouterr().out.split() == [str(out / name) for name in ("x.html", "x-2.html", "x-3.html")]
+
+
+def test_a_read_only_output_folder_is_one_sentence(tmp_path):
+    """Issue 14, item 18: a read-only --out gave 'unexpected error: ...'. Root ignores permission bits, so
+    as root the folder is made immutable (chattr +i) instead."""
+    import os
+    import shutil
+
+    read_only = tmp_path / "ro"
+    read_only.mkdir()
+    if os.geteuid() != 0:
+        read_only.chmod(0o555)
+    elif not shutil.which("chattr") or subprocess.run(["chattr", "+i", str(read_only)], capture_output=True).returncode:
+        pytest.skip("no way to make a folder read-only for root here")
+    try:
+        done = _cli("extract", SEED, "--format", "csv", "--out", read_only / "o")
+    finally:
+        if os.geteuid() == 0:
+            subprocess.run(["chattr", "-i", str(read_only)], capture_output=True)
+        read_only.chmod(0o755)
+    assert done.returncode == 1 and done.stderr.count("\n") == 1, done.stderr
+    assert done.stderr.startswith("analysis: error: ") and "unexpected" not in done.stderr
