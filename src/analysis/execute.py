@@ -14,6 +14,7 @@ False
 """
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import re
@@ -97,6 +98,10 @@ def kernel_in_private_folder() -> Iterator[tuple[Any, Path]]:
     try:
         kernel = start_kernel(folder, log=log)
         yield kernel, folder
+    except KeyboardInterrupt:
+        kill_kernel(kernel)  # at once: the client may still hold the kernel manager in its own thread
+        kernel = None
+        raise
     finally:
         try:
             if kernel is not None and kernel.has_kernel:
@@ -106,6 +111,16 @@ def kernel_in_private_folder() -> Iterator[tuple[Any, Path]]:
         finally:
             log.close()
             remove_folder(folder)
+
+
+def kill_kernel(kernel) -> None:
+    """Kill ``kernel``'s process group outright (it runs in a session of its own), without its manager."""
+    import signal
+
+    pid = getattr(getattr(kernel, "provisioner", None), "pid", None)
+    if pid:
+        with contextlib.suppress(OSError):
+            os.killpg(os.getpgid(pid), signal.SIGKILL)
 
 
 def inject_parameters(nb, parameters: Mapping[str, Any]) -> None:
@@ -154,18 +169,44 @@ def execute_notebook(notebook: Path, parameters: dict, *, timeout: int = 600, ke
 
     client = NotebookClient(nb, km=kernel, timeout=timeout, on_cell_execute=wait)
     try:
-        client.execute(cleanup_kc=False)
-    except (KeyboardInterrupt, CellExecutionError, CellTimeoutError, DeadKernelError, AssertionError, RuntimeError) as exc:
-        # nbclient answers SIGINT/SIGTERM itself: it stops the kernel client under the running cell,
-        # which then fails on an assertion. That is an interruption, not an error.
-        if isinstance(exc, KeyboardInterrupt) or getattr(client, "_async_cleanup_kernel_future", None) is not None:
-            raise KeyboardInterrupt from None
+        in_thread(client.execute, cleanup_kc=False)
+    except KeyboardInterrupt:
+        atexit.unregister(client._cleanup_kernel)  # nbclient's own clean-up at exit: the caller kills the kernel
+        raise
+    except (CellExecutionError, CellTimeoutError, DeadKernelError, AssertionError, RuntimeError) as exc:
         _raise(notebook, exc)
     finally:
         if client.kc is not None:
             with contextlib.suppress(Exception):
                 client.kc.stop_channels()
     return nb
+
+
+def in_thread(function, *args, **kwargs):
+    """``function(*args, **kwargs)`` run in a daemon thread while this one waits.
+
+    nbclient answers SIGINT itself when it runs in the main thread: it shuts the kernel down under the
+    running cell, which could then wait for a reply until the cell timeout (minutes). In another thread
+    it cannot install that handler, so Ctrl-C stays a KeyboardInterrupt here, at once; the caller then
+    stops the kernel, which ends the cell, and a daemon thread never holds up the exit.
+    """
+    import threading
+
+    outcome: dict = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = function(*args, **kwargs)
+        except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=run, name="analysis-notebook", daemon=True)
+    worker.start()
+    while worker.is_alive():
+        worker.join(0.2)  # short waits: a signal is handled between them
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("value")
 
 
 def _raise(notebook: Path, exc: BaseException) -> None:
