@@ -32,3 +32,11 @@ def dev_articles():
     from analysis import load_article
 
     return {path.stem: load_article(path) for path in sorted(DEV.glob("*.txt"))}
+
+
+def default_ctrl_c() -> None:
+    """``preexec_fn`` for a child that a test interrupts: Ctrl-C as a user's terminal delivers it, even when
+    the test run itself was started in the background (where SIGINT is ignored and children inherit that)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

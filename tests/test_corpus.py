@@ -29,7 +29,7 @@ from analysis.corpus import (
     run,
 )
 
-from .conftest import DEV, ROOT
+from .conftest import DEV, ROOT, default_ctrl_c
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import synthetic  # noqa: E402  (benchmarks/ is not a package)
@@ -802,7 +802,7 @@ def test_ctrl_c_during_a_dask_run_is_one_line_and_exit_130(tmp_path, moment):
         dashboard.listen(1)
     process = subprocess.Popen(
         [sys.executable, "-m", "analysis", "corpus", str(folder), "--out", str(out), "--engine", "dask", "--workers", "2", "--no-report", "--quiet"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True, preexec_fn=default_ctrl_c,
     )
 
     def children():

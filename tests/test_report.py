@@ -18,7 +18,7 @@ import pytest
 from analysis import report
 from analysis.errors import ReportError
 
-from .conftest import DEV, SEED
+from .conftest import DEV, SEED, default_ctrl_c
 
 SECTIONS = ["Summary", "Participants", "Timeline", "Themes", "Terms", "Readability", "Article text", "Method"]
 CORPUS_SECTIONS = ["Articles", "Themes over time", "Readability", "People and organizations", "Term trends", "Method"]
@@ -608,7 +608,7 @@ def test_ctrl_c_during_a_report_says_interrupted_and_cleans_up(tmp_path, moment,
         article = tmp_path / "long.txt"
         article.write_text(head + "\n\n" + "\n\n".join([body] * copies), encoding="utf-8")
     run = subprocess.Popen([sys.executable, "-m", "analysis", "report", str(article), "--out", str(tmp_path / "out")],
-                           env=_report_env(tmp), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                           env=_report_env(tmp), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=default_ctrl_c)
     deadline = time.monotonic() + 120
     while not any(p.glob(moment) for p in tmp.iterdir()) and time.monotonic() < deadline and run.poll() is None:
         time.sleep(0.05)
