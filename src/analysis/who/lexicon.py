@@ -66,6 +66,7 @@ class Lexicons:
     apposition_marks: frozenset[str]
     counterpart_cues: frozenset[str]
     position_qualifiers: frozenset[str]
+    forms_of_state: frozenset[str]  # "Republic", "Kingdom" in "Republic of Yemen"
 
     @property
     def title_words(self) -> frozenset[str]:
@@ -140,4 +141,5 @@ def lexicons() -> Lexicons:
         apposition_marks=frozenset(load_lexicon("apposition_marks")),
         counterpart_cues=frozenset(load_lexicon("counterpart_cues")),
         position_qualifiers=frozenset(load_lexicon("position_qualifiers")),
+        forms_of_state=words_of("forms_of_state"),
     )

@@ -70,8 +70,7 @@ def title_in_name(tokens: list[Token], m: int) -> bool:
 def formal_place_end(tokens: list[Token], k: int) -> int | None:
     """End of a state's formal name from ``k``: "Republic of Yemen", "Hashemite Kingdom of Jordan",
     "Kingdom of the Netherlands" (at most two words before the form of state), or None."""
-    places = lexicons().places
-    forms = ("republic", "kingdom", "state", "sultanate", "emirate", "commonwealth", "principality", "federation")
+    places, forms = lexicons().places, lexicons().forms_of_state
     j = k
     while j < len(tokens) and j < k + 3 and tokens[j].is_cap and tokens[j].key not in forms:
         j += 1

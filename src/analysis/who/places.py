@@ -92,14 +92,11 @@ def with_direction(tokens: list[Token], i: int, blocked: list[bool]) -> int:
     return i
 
 
-FORMS_OF_STATE = frozenset({"republic", "kingdom", "state", "sultanate", "emirate", "commonwealth", "principality", "federation", "union"})
-
-
 def formal_start(tokens: list[Token], i: int, blocked: list[bool]) -> int:
     """Where a country at ``i`` starts once its formal name before it is kept: "Republic of Yemen",
     "Hashemite Kingdom of Jordan", "State of Palestine" (the name as the text writes it)."""
     k = i - 1 - (i > 1 and tokens[i - 1].key == "the")
-    if k < 1 or tokens[k].key != "of" or tokens[k - 1].key not in FORMS_OF_STATE or not tokens[k - 1].is_cap:
+    if k < 1 or tokens[k].key != "of" or tokens[k - 1].key not in lexicons().forms_of_state or not tokens[k - 1].is_cap:
         return i
     start = k - 1
     while start > 0 and start > k - 4 and tokens[start - 1].is_cap and tokens[start - 1].is_word and not blocked[start - 1] and tokens[start - 1].key not in lexicons().non_name_caps:
