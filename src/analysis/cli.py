@@ -22,12 +22,20 @@ import sys
 from pathlib import Path
 
 from .errors import AnalysisError
+from .interrupt import exit_on_ctrl_c, on_interrupt
 from .sources import printable
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
 
 
 def _report(args: argparse.Namespace) -> int:
+    # Ctrl-C must not raise in the middle of an import or a library's callback (it could be swallowed
+    # there and the run hang): the handler cleans up and exits at once.
+    with exit_on_ctrl_c("analysis: interrupted", EXIT_INTERRUPTED):
+        return _reports(args)
+
+
+def _reports(args: argparse.Namespace) -> int:
     from . import report
 
     if args.corpus:
@@ -36,7 +44,7 @@ def _report(args: argparse.Namespace) -> int:
         if not args.corpus.strip():
             raise UsageError("report: --corpus needs a folder, glob or file")
         path = report.build_corpus(args.corpus, out_dir=args.out, with_code=args.with_code)
-        print(printable(path))
+        print(printable(path), flush=True)
         return EXIT_OK
     if not args.articles:
         raise AnalysisError("report: give at least one ARTICLE, or --corpus SOURCE")
@@ -44,7 +52,7 @@ def _report(args: argparse.Namespace) -> int:
     names = report_names(args.articles)
     for article, name in zip(args.articles, names):
         try:
-            print(printable(_build_report(report, article, name, args)))
+            print(printable(_build_report(report, article, name, args)), flush=True)  # kept if Ctrl-C ends the run
         except AnalysisError as exc:  # one bad article does not stop the others
             failures += 1
             print(f"analysis: error: {printable(exc)}", file=sys.stderr)
@@ -94,10 +102,11 @@ def _build_report(report: object, article: str, name: str, args: argparse.Namesp
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".analysis-report-", dir=out))
     try:
-        built = Path(report.build(article, out_dir=staging, with_code=args.with_code, article_timeout=args.article_timeout))
-        target = out / f"{name}.html"
-        os.replace(built, target)
-        return target
+        with on_interrupt(lambda: shutil.rmtree(staging, ignore_errors=True)):
+            built = Path(report.build(article, out_dir=staging, with_code=args.with_code, article_timeout=args.article_timeout))
+            target = out / f"{name}.html"
+            os.replace(built, target)
+            return target
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 

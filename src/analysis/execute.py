@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ReportError
+from .interrupt import on_interrupt
 
 #: Private folders are named ``PREFIX<pid>-<random>``: a folder whose process is gone is stale.
 PREFIX = "analysis-report-"
@@ -67,22 +68,25 @@ def remove_folder(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def start_kernel(folder: Path, *, log=None):
-    """A started python3 kernel whose files are all in ``folder``, working in ``folder``; its own messages
-    (stdout, stderr) go to ``log`` (an open file), not to the user's terminal."""
-    import subprocess
-
+def kernel_manager(folder: Path):
+    """A python3 kernel manager, not started, whose files will all be in ``folder``."""
     from jupyter_client.manager import KernelManager
 
-    kernel = KernelManager(
+    return KernelManager(
         kernel_name="python3",
         transport="ipc",
         ip=str(folder / "kernel"),  # sockets kernel-1, kernel-2, ... inside the private folder
         connection_file=str(folder / "kernel.json"),
     )
+
+
+def start_kernel(kernel, folder: Path, *, log=None) -> None:
+    """Start ``kernel`` working in ``folder``; its own messages (stdout, stderr) go to ``log`` (an open
+    file), not to the user's terminal."""
+    import subprocess
+
     output = log if log is not None else subprocess.DEVNULL
     kernel.start_kernel(extra_arguments=["--HistoryManager.enabled=False"], cwd=str(folder), stdout=output, stderr=output)
-    return kernel
 
 
 @contextlib.contextmanager
@@ -90,14 +94,17 @@ def kernel_in_private_folder() -> Iterator[tuple[Any, Path]]:
     """``(kernel, folder)``: a started kernel in a :func:`private_folder`; on leaving, the kernel is
     stopped and the folder removed (with anything else the run put there).
 
-    Cleaning up after Ctrl-C must not raise anything but the KeyboardInterrupt itself.
+    Cleaning up after Ctrl-C must not raise anything but the KeyboardInterrupt itself; under
+    :func:`analysis.interrupt.exit_on_ctrl_c` the kernel is killed and the folder removed before the exit.
     """
     folder = private_folder()
     kernel = None
     log = open(folder / "kernel.log", "wb")  # noqa: SIM115 - closed below, after the kernel
     try:
-        kernel = start_kernel(folder, log=log)
-        yield kernel, folder
+        with on_interrupt(lambda: (kill_kernel(kernel), remove_folder(folder))):
+            kernel = kernel_manager(folder)
+            start_kernel(kernel, folder, log=log)
+            yield kernel, folder
     except KeyboardInterrupt:
         kill_kernel(kernel)  # at once: the client may still hold the kernel manager in its own thread
         kernel = None

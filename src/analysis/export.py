@@ -18,6 +18,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from .interrupt import on_interrupt
+
 TEMPLATES = Path(__file__).parent / "templates"
 TEMPLATE = "analysis"
 
@@ -128,12 +130,13 @@ def write_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide the report from other users of a shared folder
-        os.replace(tmp, path)
+        with on_interrupt(lambda: Path(tmp).unlink(missing_ok=True)):
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide the report from other users of a shared folder
+            os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
