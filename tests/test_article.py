@@ -123,3 +123,12 @@ def test_sentence_at_finds_every_sentence(seed):
     for sentence in seed.sentences:
         assert seed.sentence_at(sentence.start) is sentence
         assert seed.sentence_at(sentence.end - 1) is sentence
+
+
+def test_page_furniture_opening_a_line_is_not_article_text():
+    text = ("Police chiefs meet\n\nAdvertisement\n\nAdvertisements for recruits ran in May.\n\n"
+            "Article continues after this advertisementWith Colonel Reyes are two officers.")
+    article = parse_article(text)
+    bodies = [p.text for p in article.paragraphs if p.kind == "body"]
+    assert bodies == ["Advertisements for recruits ran in May.", "With Colonel Reyes are two officers."]
+    assert all(text[p.start : p.end] == p.text for p in article.paragraphs)  # offsets still point into the text

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .lexicons import load_lexicon
 from .datelines import MAX_LINE, is_short_line, parse_date_line, publication_line, read_date_line
 from .segment import sentence_spans
 
@@ -184,13 +186,23 @@ def _is_title(text: str, n_blocks: int) -> bool:
     return n_blocks > 1 and len(_WORD.findall(text)) <= 40 and not (len(text) > 200 and _TERMINAL.search(text))
 
 
+@functools.cache
+def _clutter() -> re.Pattern:
+    """Page furniture at the start of a line (``page_clutter.txt``), with the spaces after it."""
+    phrases = sorted(load_lexicon("page_clutter"), key=len, reverse=True)
+    return re.compile(r"\s*(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + r")(?-i:(?![a-z]))\s*", re.I)
+
+
 def _blocks(text: str) -> list[tuple[int, int]]:
-    """Offsets of the non-blank lines of ``text``, trimmed."""
+    """Offsets of the non-blank lines of ``text``, trimmed, without the page furniture that opens a line
+    ("Article continues after this advertisement")."""
     spans = []
     for match in re.finditer(r"[^\r\n]+", text):
         start, end = match.span()
         while start < end and text[start].isspace():
             start += 1
+        while (clutter := _clutter().match(text, start, end)) and clutter.end() > start:
+            start = clutter.end()
         while end > start and text[end - 1].isspace():
             end -= 1
         if start < end:

@@ -59,6 +59,8 @@ class Lexicons:
     non_name_caps: frozenset[str]
     plural_possessives: frozenset[str]
     name_follows: frozenset[str]  # honorifics after which the name follows at once ("Sheikh")
+    honorific_chain: frozenset[str]  # words that continue a Malay honorific ("Dato Paduka Seri")
+    person_cues: tuple[str, ...]  # "the late", "prisoner": a name after them is a person's
     heads_of_state: tuple[str, ...]
     government_titles: tuple[str, ...]
     government_bodies: tuple[str, ...]
@@ -134,6 +136,8 @@ def lexicons() -> Lexicons:
         non_name_caps=calendar | frozenset(load_lexicon("non_name_caps")),
         plural_possessives=frozenset(load_lexicon("plural_possessives")),
         name_follows=frozenset(key_of(w) for w in load_lexicon("honorifics_name_follows")),
+        honorific_chain=frozenset(key_of(w) for w in load_lexicon("honorific_chain_words")),
+        person_cues=tuple(load_lexicon("person_cues")),
         heads_of_state=load_lexicon("heads_of_state"),
         government_titles=load_lexicon("government_titles"),
         government_bodies=load_lexicon("government_bodies"),

@@ -142,6 +142,8 @@ def read_title(tokens: list[Token], i: int) -> int | None:
                 and not (after < len(tokens) and tokens[after].key in lex.portfolios))  # "... and Chief Compliance Officer", not "and Detective Management"
         ), end)
         last = next((m for m in range(end - 1, k - 1, -1) if tokens[m].key in lex.portfolios), None)
+        if last is not None and not in_charge and any(tokens[m].is_cap and tokens[m].key in lex.org_heads for m in range(last + 1, end)):
+            return j  # "Secretary General of the Narcotics Control Board": a body named after its portfolio follows
         # a name after the portfolio ends it ("of Home Affairs Saifuddin ..."), unless a rank or honorific comes first
         # ("of Narcotics Control Maj. Gen. X": "Control" is part of the portfolio)
         if last is not None and last + 1 < end and (end == run_end or end - last > 2) and (tokens[last + 1].key not in ("and", "&") or is_title_word(tokens[last + 2])):
@@ -171,8 +173,8 @@ def lower_portfolio_end(tokens: list[Token], j: int) -> int:
     if j + 1 >= len(tokens) or tokens[j].key not in ("of", "for"):
         return j
     k, end = j + 1, j
-    while k < len(tokens) and not tokens[k].is_cap and (tokens[k].key in lex.portfolios or tokens[k].key in lex.portfolio_adjectives or tokens[k].key == "and" and k > j + 1):
-        if tokens[k].key in lex.portfolios:
+    while k < len(tokens) and not tokens[k].is_cap and (tokens[k].key in lex.portfolios or tokens[k].key in lex.portfolio_adjectives or tokens[k].key == "police" or tokens[k].key == "and" and k > j + 1):
+        if tokens[k].key in lex.portfolios or tokens[k].key == "police":  # "(chief commissioner) of police"
             end = k + 1
         k += 1
     return end
@@ -297,8 +299,11 @@ def is_lower_title(token: Token) -> bool:
     if not token.is_word or token.is_cap:
         return False
     lex = lexicons()
-    parts = token.key.split("-")
-    return token.key in lexicons().lower_titles or all(p in lex.title_words for p in parts) and any(p in lex.title_heads for p in parts)
+    key = token.key
+    if key.endswith("s") and key[:-1] in lex.title_heads:
+        key = key[:-1]  # "police liaison officers, A and B"
+    parts = key.split("-")
+    return key in lexicons().lower_titles or all(p in lex.title_words for p in parts) and any(p in lex.title_heads for p in parts)
 
 
 def acronym_start(letters: str, words: list[Token]) -> int | None:

@@ -84,7 +84,7 @@ def role_core(state: SentenceState, k: int) -> int | None:
         while m < len(tokens):
             if is_lower_title(tokens[m]):
                 m += 1
-            elif tokens[m].key in ("and", "police") and any(is_lower_title(t) for t in tokens[m + 1 : m + 3]):
+            elif (tokens[m].key in ("and", "police") or not tokens[m].is_cap and tokens[m].key in lexicons().title_modifiers) and any(is_lower_title(t) for t in tokens[m + 1 : m + 3]):
                 m += 1  # "counsellor and police attache"
             else:
                 break

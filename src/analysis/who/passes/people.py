@@ -50,10 +50,15 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
                 found["titles"][-1] = state.text(found["title_start"], place)  # "High Commissioner to Papua New Guinea X"
                 j = place
         elif (token.is_cap or token.key == "the" and found["titles"]) and (end := match_phrase(tokens, j, lex.honorifics)):
+            while end + 1 < len(tokens) and tokens[end].key in lex.honorific_chain and tokens[end].is_cap and (tokens[end + 1].is_cap or tokens[end + 1].text == "("):
+                end += 1  # "Dato Paduka Seri", "Pehin Orang Kaya Seri Kerna": Malay honorifics chain
             found["honorifics"].append(state.text(j, end))
             j = end
             if tokens[end - 1].key in lex.name_follows:
                 break  # the name follows at once: "Sheikh Sultan bin Abdullah" ("Sultan" is a given name here)
+        elif token.text == "(" and found["honorifics"] and j + 2 < len(tokens) and tokens[j + 2].text == ")" and match_phrase(tokens, j + 1, lex.honorifics) == j + 2:
+            found["honorifics"].append(tokens[j + 1].text)  # "Dato Seri Setia (Dr) Hj Awang Abu Bakar"
+            j += 3
         elif token.text == "(" and found["titles"] and (close := next((m for m in range(j + 1, min(j + 6, len(tokens))) if tokens[m].text == ")"), None)) and not tokens[j + 1].is_allcaps:
             found["titles"][-1] = f"{found['titles'][-1]} {state.text(j, close + 1)}"  # "Superintendent (Cyber Crime)"
             j = close + 1
@@ -104,6 +109,8 @@ def read_after_title(state: SentenceState, j: int, found: dict) -> int:
         span = without_trailing_name(state, span)
     if span and span[2] in ("org", "place"):  # "Secretary General of INTERPOL Jürgen Stock", "... of Malaysia Tan Sri X"
         found["org"], j = span, span[1]
+        if j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 1].is_allcaps and tokens[j + 2].text == ")":
+            j += 3  # "Secretary General of the Narcotics Control Board (NCB) Narong Rattanannugul"
     elif span and span[2] == "other" and is_generic(tokens[span[0] : span[1]]) and span[1] < len(tokens) and tokens[span[1]].is_cap:
         found["titles"][-1], j = state.text(found["title_start"], span[1]), span[1]  # "National Commissar of the Finnish Police X"
     if j + 1 < len(tokens) and tokens[j].key == "to" and (place := place_run(tokens, at := j + 1 + (tokens[j + 1].key == "the"))) > at:

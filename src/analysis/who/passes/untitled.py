@@ -10,6 +10,15 @@ from ..spans import org_span_after
 from ..state import PersonMention, SentenceState, tie
 
 
+def ends_with_phrase(text: str, phrases: tuple[str, ...]) -> bool:
+    """Whether ``text`` (case-folded) ends with one of ``phrases`` as whole words.
+
+    >>> ends_with_phrase("tribute to the late", ("the late",)), ends_with_phrase("translate", ("late",))
+    (True, False)
+    """
+    return any(text.endswith(p) and (len(text) == len(p) or not text[-len(p) - 1].isalnum()) for p in phrases)
+
+
 def in_list_of_people(state: SentenceState, i: int, end: int) -> bool:
     """Whether tokens[i:end] is the next item of a list of people: "..., SPO3 Richard Lumbres and police
     personnel Josephine Quieta, Myla Dy, and Kevin Batan"."""
@@ -55,11 +64,14 @@ def read_untitled_people(state: SentenceState) -> None:
         cue = next((c for c in (i - 1, i - 2) if c >= 0 and tokens[c].key in lex.counterpart_cues and (c == i - 1 or tokens[i - 1].text == ",")), None)
         prefix = state.sentence.text[: tokens[i].start - state.sentence.start].rstrip().casefold()
         led = prefix.endswith(lex.lead_phrases)  # "led by Suhel Daud"
-        spoke = (after is not None and after.key in lex.speech_verbs) or (prev is not None and prev.key in lex.speech_verbs) or cue is not None or led or in_list_of_people(state, i, end)
+        cued = end - i >= 2 and ends_with_phrase(prefix, lex.person_cues)  # "the late Pius Chotailug"
+        spoke = (after is not None and after.key in lex.speech_verbs) or (prev is not None and prev.key in lex.speech_verbs) or cue is not None or led or cued or in_list_of_people(state, i, end)
         before = None
+        floor = max((p.name_end for p in state.people if p.name_end < i), default=0)
         if prev is not None and prev.text == ",":
-            floor = max((p.name_end for p in state.people if p.name_end < i), default=0)
             before = prefix_role(state, floor, i - 1)
+        elif prev is not None and prev.is_word and not prev.is_cap and end - i >= 2:
+            before = prefix_role(state, floor, i)  # "the police quaestor Alexandru Scurtu": a lower-case role, then the name
         role = read_role(state, k + 1) if after is not None and after.text in lex.apposition_marks else None
         member = not (spoke or before or role) and end - i >= 2 and after is not None and after.key == "from" and (span := org_span_after(state, end)) is not None and span[2] == "org"
         spoke = spoke or member  # "Satya Pradhan from the Narcotics Control Bureau of India, Liang Yun from ..."
