@@ -31,6 +31,21 @@ class Token:
         self.is_allcaps = len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+def _is_rank(part: str, lex) -> bool:
+    """Whether ``part`` of a slash-joined word is an abbreviated rank or an honorific ("COP", "Mr")."""
+    return part in lex.title_abbreviations or (key_of(part),) in lex.honorifics
+
+
+def _split_ranks(word: str, start: int) -> list[Token]:
+    """Tokens for every part of ``word`` but the last, each followed by a "/" token."""
+    tokens, at = [], start
+    for part in word.split("/")[:-1]:
+        tokens.append(Token(part, at, at + len(part)))
+        tokens.append(Token("/", at + len(part), at + len(part) + 1))
+        at += len(part) + 1
+    return tokens
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of ``text`` with offsets (plus ``offset``); a possessive 's is folded into a flag.
 
@@ -56,6 +71,9 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         if _POSSESSIVE.search(word) and len(word) > 2 and word[-3].isalpha():
             tokens.append(Token(word[:-2], offset + start, offset + end - 2, possessive=True))
             continue
+        if "/" in word and all(_is_rank(part, lex) for part in word.split("/")):
+            tokens.extend(_split_ranks(word, offset + start))  # "COP/Mr. Kofi Boakye": rank and honorific joined
+            word, start = word.rsplit("/", 1)[1], start + word.rindex("/") + 1
         nxt = text[end : end + 1]
         if nxt in (".", "'", "’") and word[0].isalpha():
             dotted = (word + nxt).replace("’", "'").casefold()

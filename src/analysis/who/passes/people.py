@@ -41,6 +41,8 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
         token = tokens[j]
         if state.title_abbreviation(token.text) and not token.possessive:
             found["abbrev"], j = token.text, j + 1
+        elif token.text == "/" and (found["abbrev"] or found["honorifics"]) and j + 1 < len(tokens) and tokens[j + 1].is_cap:
+            j += 1  # "COP/Mr. Kofi Boakye": the tokenizer split a rank from an honorific
         elif token.text == "(" and found["titles"] and j + 2 < len(tokens) and tokens[j + 2].text == ")" and tokens[j + 1].is_allcaps:
             found["abbrev"], j = tokens[j + 1].text, j + 3  # "Assistant Commissioner of Police (ACP)"
             span = org_span_after(state, j)
