@@ -136,6 +136,21 @@ def test_acronyms_listed_beside_an_organization_are_organizations():
     assert "NGO" not in orgs("Partners included INTERPOL, NGO and UNODC officers.").index  # acronyms_not_orgs.txt
 
 
+@pytest.mark.parametrize("text", [
+    "The ONCB hosted the ministerial meeting on drug control.",
+    "Questions were taken at the DCI headquarters in Nairobi.",
+    "He met the RSIPF Commissioner in Honiara.",
+])
+def test_an_acronym_never_spelled_out_is_a_body_where_the_text_uses_it_as_one(text):
+    acronym = next(w for w in text.split() if w.isupper() and len(w) > 2)
+    assert acronym in orgs(text).index
+
+
+@pytest.mark.parametrize("text", ["The GDP grew fast.", "Staff signed the MOU in March.", "The AI helped officers."])
+def test_an_acronym_not_used_as_a_body_is_not_one(text):
+    assert orgs(text).empty
+
+
 def test_an_honorific_set_off_by_commas_and_a_diplomatic_title():
     table = people("In his remarks, EU Ambassador for Colombia, His Excellency, Gilles Bertrand, expressed concern.")
     assert table.loc["Gilles Bertrand", ["honorific", "title", "organization"]].tolist() == ["His Excellency", "Ambassador for Colombia", "EU"]

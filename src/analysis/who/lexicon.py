@@ -45,6 +45,7 @@ class Lexicons:
     demonyms: dict[str, str]  # demonym -> country
     postnominals: frozenset[str]  # honours written after a name ("APM", "OBE")
     not_org_acronyms: frozenset[str]  # "NGO", "MOU": acronyms of things, not of bodies
+    acronym_body_cues: frozenset[str]  # "the DCI headquarters", "the ONCB hosted": the acronym names a body
     dotted: frozenset[str]  # lexicon forms that end in a dot or apostrophe
     # cue and function words (one file each; see the file's header for what the reader does with them)
     connectors: frozenset[str]
@@ -123,6 +124,7 @@ def lexicons() -> Lexicons:
         demonyms=demonyms,
         postnominals=frozenset(entry.rstrip(".") for entry in load_lexicon("postnominals")),
         not_org_acronyms=frozenset(load_lexicon("acronyms_not_orgs")),
+        acronym_body_cues=frozenset(load_lexicon("acronym_body_cues")),
         dotted=frozenset(dotted),
         connectors=frozenset(load_lexicon("connectors")),
         role_adjectives=frozenset(load_lexicon("role_adjectives")),

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from ..article import Article, Sentence
 from .lexicon import lexicons
-from .passes.acronyms import read_listed_acronyms, read_parenthesised_acronyms
+from .passes.acronyms import read_acronyms_as_bodies, read_listed_acronyms, read_parenthesised_acronyms
 from .passes.organizations import read_capitalised_orgs
 from .passes.people import read_people
 from .passes.ties import read_ties
@@ -33,6 +33,7 @@ PASSES: tuple[Pass, ...] = (
     read_people,  # titled names, then the roles around them
     read_capitalised_orgs,  # "Royal Malaysia Police"
     read_listed_acronyms,  # "SARPCCO, CAPCCO and NAPCCO" beside a named body
+    read_acronyms_as_bodies,  # "the ONCB hosted ...", "the DCI headquarters": an acronym never spelled out
     read_ties,  # each titled person's organization
     read_untitled_people,  # "..., said Maria Keller"; "Jane Roe, Head of ..."
 )

@@ -76,3 +76,23 @@ def read_listed_acronyms(state: SentenceState) -> None:
         o = k + 2 * side  # the neighbour beyond the "," or "and"
         if not state.used[k] and 0 <= o < len(tokens) and tokens[k + side].text in (",", "and") and (state.org_at(o) or state.org_ending_at(o + 1)):
             state.add_org(k, k + 1)
+
+
+def read_acronyms_as_bodies(state: SentenceState) -> None:
+    """An acronym the article never spells out, used as a body: "the ONCB hosted ...", "at the DCI
+    headquarters", "the RSIPF Commissioner", "EASF's". The word after it is a cue of
+    ``acronym_body_cues.txt`` or a position, or the acronym is possessive; "the" must come first unless
+    it is possessive."""
+    tokens, lex = state.tokens, lexicons()
+    for k, token in enumerate(tokens):
+        if not (token.is_allcaps and 3 <= len(token.text) <= 8 and re.fullmatch(r"[A-Z]+(?:-[A-Z]+)?", token.text)) or state.used[k]:
+            continue
+        if state.title_abbreviation(token.text) or token.text in lex.not_org_acronyms or token.text in lex.places or token.text.capitalize() in lex.places:
+            continue
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        cue = after is not None and after.is_word and (
+            after.key in lex.acronym_body_cues or after.key in lex.title_heads and (after.is_cap or is_title_word(after))
+        )
+        the = k > 0 and tokens[k - 1].key == "the"
+        if (the and cue) or (token.possessive and token.text in state.reused_acronyms):
+            state.add_org(k, k + 1)
