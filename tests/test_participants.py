@@ -146,6 +146,14 @@ def test_an_acronym_never_spelled_out_is_a_body_where_the_text_uses_it_as_one(te
     assert acronym in orgs(text).index
 
 
+@pytest.mark.parametrize("name", [
+    "Ministry of Justice, Equality and Law Reform",
+    "Provincial Department of Economic Development, Environment and Tourism",
+])
+def test_a_body_named_by_a_list_of_portfolios_keeps_the_whole_list(name):
+    assert name in orgs(f"Officials of the {name} joined the operation in March.").index
+
+
 @pytest.mark.parametrize("text", ["The GDP grew fast.", "Staff signed the MOU in March.", "The AI helped officers."])
 def test_an_acronym_not_used_as_a_body_is_not_one(text):
     assert orgs(text).empty

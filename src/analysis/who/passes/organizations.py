@@ -74,7 +74,11 @@ def org_in(state: SentenceState, i: int, end: int) -> None:
     if not words:
         return
     kind = None
+    portfolio = False  # after "Ministry of": "Ministry of Justice, Equality and Law Reform" stays a ministry
     for n, token in enumerate(words):  # the rightmost head word decides: "Working Group Meeting" is an event
+        portfolio = portfolio or (kind == "org" and token.key == "of" and words[n - 1].key in lex.org_heads)
+        if portfolio and token.key in lex.portfolios:
+            continue
         if token.is_cap and token.key in lex.org_heads:
             # "National Convention Center": a venue named after an event word; "General Assembly": a meeting
             kind = "other" if n and (words[n - 1].key in lex.not_org_heads or words[n - 1].key == "general" and token.key == "assembly") else "org"
