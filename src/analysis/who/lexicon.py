@@ -98,6 +98,9 @@ def lexicons() -> Lexicons:
             places.setdefault(form.strip().replace("'", "’"), row)  # "Côte d’Ivoire" as typeset
         for demonym in filter(None, (row.get("demonyms") or "").split(";")):
             demonyms.setdefault(demonym.strip(), row["name"])
+    for row in load_table("demonyms"):  # generated from countryinfo; the hand list above wins
+        country = places.get(row["country"], {}).get("name", row["country"])
+        demonyms.setdefault(row["demonym"], country)
     dotted = {
         entry_word.replace("’", "'").casefold()
         for name in ("honorifics", "title_heads", "title_modifiers", "org_heads", "name_particles", "abbreviations")
