@@ -528,3 +528,14 @@ def test_bodies_listed_with_and_the_or_a_country_are_separate():
                  "and the Embassy of Japan in the Philippines.")
     assert {"National Crime Agency", "Fijian Police", "Embassy of Japan in the Philippines"} <= set(table.index)
     assert not any(name.endswith("and the National Crime Agency") or name.startswith("Aviation Security and") for name in table.index)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Roadblocks were set up between Harare and Beitbridge.", "Beitbridge"),  # a small town after "and" beside a known place
+    ("Delegates from Guinea Bissau attended.", "Guinea Bissau"),  # a hyphenated country written with a space
+])
+def test_a_small_town_listed_with_a_place_and_a_country_without_its_hyphen_are_places(text, place):
+    from analysis import load_article, places
+
+    assert place in places(load_article(text="T\n\n" + text))["name"].tolist()
+

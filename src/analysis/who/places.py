@@ -75,7 +75,7 @@ def lookup(surface: str) -> dict | None:
     """The curated or GeoNames row of ``surface`` (written as in the text, "St." read as "Saint", a name in
     capitals in any case), or None."""
     lex = lexicons()
-    for form in dict.fromkeys((surface, _saint(surface))):
+    for form in dict.fromkeys((surface, _saint(surface), surface.replace(" ", "-"))):  # "Guinea Bissau"
         if form in lex.places:
             return {**lex.places[form], "curated": True}
         if form in geonames():
@@ -111,14 +111,24 @@ def in_context(tokens: list[Token], i: int, end: int, text: str) -> bool:
         return True
     if i > 1 and tokens[i - 1].text == "," and lookup(tokens[i - 2].text):
         return True  # "Port of Spain, Trinidad", "Labuan Bajo, Nusa Tenggara"
+    if i > 1 and tokens[i - 1].key in ("and", "&") and known_place(tokens[i - 2].text):
+        return True  # "around Musina and Beitbridge"
     if end + 1 < len(tokens) and tokens[end].text == ",":
         nxt = tokens[end + 1].text
         two = f"{nxt} {tokens[end + 2].text}" if end + 2 < len(tokens) else nxt
         if lexicons().places.get(nxt) or lexicons().places.get(two) or (end + 2 >= len(tokens) and nxt in geonames()):
             return True
+    if end + 1 < len(tokens) and tokens[end].text in (",", "and", "&") and known_place(tokens[end + 1].text):
+        return True  # "Lancashire, Leicestershire, Hampshire": a list of places
     if i == 0 and end < len(tokens) and tokens[end].text in (",", "—", "–", "-", "("):
         return all(t.is_allcaps or t.is_cap for t in tokens[i:end])
     return False
+
+
+def known_place(surface: str) -> bool:
+    """Whether ``surface`` is a place without context: curated, a country, or a town known well enough."""
+    row = lookup(surface)
+    return row is not None and (row["curated"] or row["kind"] == "country" or not row["common"] and (row["kind"] == "region" or row["population"] >= KNOWN_POPULATION))
 
 
 def accept(row: dict, tokens: list[Token], i: int, end: int, text: str) -> bool:
