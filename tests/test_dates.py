@@ -391,3 +391,16 @@ def test_without_a_publication_date_a_later_full_date_elsewhere_is_background():
 def test_without_a_publication_date_a_later_full_date_in_the_paragraph_gives_the_year():
     article = parse_article("Raid\n\nOn 6 May, police raided a port. The operation ran from 1 to 10 May 2024.")
     assert calendar_dates(article)["start"].tolist() == ["2024-05-06", "2024-05-01"]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("The plan (2020-2024) was adopted.", "2020", "2024"),  # a year range in parentheses
+    ("It sat in the 2020-21 period.", "2020", "2021"),
+    ("He visited on 05 September,2023 with staff.", "2023-09-05", "2023-09-05"),  # no space after the comma
+])
+def test_year_ranges_in_parentheses_or_after_the_and_a_year_glued_to_its_comma(text, start, end):
+    from analysis import dates, load_article
+
+    table = dates(load_article(text="T\n\n" + text))
+    assert [start, end] in table[["start", "end"]].values.tolist()
+

@@ -49,22 +49,22 @@ def date_grammar() -> Grammar:
     year_prep = alternation(load_lexicon("dates_year_prepositions"))
     parts = {
         # 17 to 20 September 2024; Monday 17 and Tuesday 18 June 2024
-        "d_dmy": rf"{wd}(?P<d1>{d}){to}{wd}(?P<d2>{d})\s+(?:of\s+)?(?P<m2>{m})(?:,?\s+(?P<y2>{y}))?",
+        "d_dmy": rf"{wd}(?P<d1>{d}){to}{wd}(?P<d2>{d})\s+(?:of\s+)?(?P<m2>{m})(?:(?:,\s*|\s+)(?P<y2>{y}))?",
         # 30 April - 1 May 2014; 30 April 2014 to 1 May 2014
-        "dmy_dmy": rf"{wd}(?:the\s+)?(?P<d1>{d})\s+(?:of\s+)?(?P<m1>{m})(?:,?\s+(?P<y1>{y}))?{to}{wd}(?:the\s+)?"
-        rf"(?P<d2>{d})\s+(?:of\s+)?(?P<m2>{m})(?:,?\s+(?P<y2>{y}))?",
+        "dmy_dmy": rf"{wd}(?:the\s+)?(?P<d1>{d})\s+(?:of\s+)?(?P<m1>{m})(?:(?:,\s*|\s+)(?P<y1>{y}))?{to}{wd}(?:the\s+)?"
+        rf"(?P<d2>{d})\s+(?:of\s+)?(?P<m2>{m})(?:(?:,\s*|\s+)(?P<y2>{y}))?",
         # June 28 and Nov. 23; June 28, 2024 - July 2, 2024
-        "mdy_mdy": rf"{wd}(?P<m1>{m})\s+(?P<d1>{d})(?:,?\s+(?P<y1>{y}))?,?{to}{wd}(?P<m2>{m})\s+(?P<d2>{d})(?:,?\s+(?P<y2>{y}))?",
+        "mdy_mdy": rf"{wd}(?P<m1>{m})\s+(?P<d1>{d})(?:(?:,\s*|\s+)(?P<y1>{y}))?,?{to}{wd}(?P<m2>{m})\s+(?P<d2>{d})(?:(?:,\s*|\s+)(?P<y2>{y}))?",
         # August 27 to 29; May 12-16, 2009
-        "md_dy": rf"(?P<m1>{m})\s+(?P<d1>{d}){to}(?P<d2>{d})(?:,?\s+(?P<y2>{y}))?(?!\s+(?:of\s+)?{m})",
+        "md_dy": rf"(?P<m1>{m})\s+(?P<d1>{d}){to}(?P<d2>{d})(?:(?:,\s*|\s+)(?P<y2>{y}))?(?!\s+(?:of\s+)?{m})",
         # June 2024 to March 2025; June to September 2024
-        "my_my": rf"(?P<m1>{m})(?:,?\s+(?P<y1>{y}))?{to}(?P<m2>{m})(?:,?\s+(?P<y2>{y}))?(?!\s*\d)",
+        "my_my": rf"(?P<m1>{m})(?:(?:,\s*|\s+)(?P<y1>{y}))?{to}(?P<m2>{m})(?:(?:,\s*|\s+)(?P<y2>{y}))?(?!\s*\d)",
         # 2015-2017, 2015 to 2017 (after a year preposition)
         "y_y": rf"(?<![\w-])(?P<y1>{y}){to}(?P<y2>{y}|\d\d)\b(?![-/])",
         # Wednesday, 13 September 2017; the 5th of May
-        "dmy": rf"{wd}(?:the\s+)?(?P<d1>{d})\s+(?:of\s+)?(?P<m1>{m})(?:,?\s+(?P<y1>{y}))?",
+        "dmy": rf"{wd}(?:the\s+)?(?P<d1>{d})\s+(?:of\s+)?(?P<m1>{m})(?:(?:,\s*|\s+)(?P<y1>{y}))?",
         # Aug 29, 2024; Wednesday, September 13
-        "mdy": rf"{wd}(?P<m1>{m})\s+(?:the\s+)?(?P<d1>{d})(?:,?\s+(?P<y1>{y}))?",
+        "mdy": rf"{wd}(?P<m1>{m})\s+(?:the\s+)?(?P<d1>{d})(?:(?:,\s*|\s+)(?P<y1>{y}))?",
         # June 2024; early March 2015
         "my": rf"(?:(?:early|mid|late)[-\s]+)?(?P<m1>{m})(?:\s+of)?,?\s+(?P<y1>{y})",
         # 2025-11-11, 2025/11/11
@@ -98,7 +98,7 @@ def date_grammar() -> Grammar:
     before = {
         # "in 2015", and the later years of a list: "in 2015, 2016 and 2018"
         "year": re.compile(rf"\b(?:{year_prep})[-\s]+(?:{y}(?:,?\s+(?:and|or)\s+|,\s+))*$", re.IGNORECASE),
-        "y_y": re.compile(rf"\b(?:{year_prep})[-\s]+$", re.IGNORECASE),
+        "y_y": re.compile(rf"\b(?:{year_prep})[-\s]+$|\(\s*$|\bthe\s+$", re.IGNORECASE),  # "(2020-2024)", "the 2020-21 period"
         "month": re.compile(
             r"\b(?:in|since|until|till|by|during|through|throughout|before|after|from|early|mid|late|of)[-\s]+"
             r"(?:(?:early|mid|late)[-\s]+)?$",
