@@ -539,3 +539,7 @@ def test_a_small_town_listed_with_a_place_and_a_country_without_its_hyphen_are_p
 
     assert place in places(load_article(text="T\n\n" + text))["name"].tolist()
 
+
+def test_member_states_and_member_countries_are_not_people():
+    assert people("ASEAN Member States and Member Countries attended the meeting.").empty
+
