@@ -543,3 +543,9 @@ def test_a_small_town_listed_with_a_place_and_a_country_without_its_hyphen_are_p
 def test_member_states_and_member_countries_are_not_people():
     assert people("ASEAN Member States and Member Countries attended the meeting.").empty
 
+
+def test_a_body_named_in_another_person_s_role_is_not_the_nearest_for_someone_else():
+    table = people("Minister of Public Security Tran Van Son received Park Min-jun, Commander of the Korea Coast Guard.")
+    assert table.loc["Park Min-jun", "organization"] == "Korea Coast Guard"
+    assert table.loc["Tran Van Son", "organization"] != "Korea Coast Guard"
+

@@ -17,7 +17,8 @@ def read_ties(state: SentenceState) -> None:
 
 def attach(state: SentenceState, mention: PersonMention) -> None:
     """Tie ``mention`` to the organization the sentence gives it, strongest reading first: the organization
-    written before the title, "who serves as ...", a demonym, a lead cue, else the nearest one."""
+    written before the title, "who serves as ...", a demonym, a lead cue (the nearest one comes last, in
+    :func:`read_nearest_ties`, once every person of the sentence is known)."""
     tokens = state.tokens
     i = mention.start
     before = state.org_ending_at(i) or (state.org_ending_at(i - 1) if i > 0 and tokens[i - 1].key == "the" else None)
@@ -49,9 +50,23 @@ def attach(state: SentenceState, mention: PersonMention) -> None:
         lead = [o for o in state.orgs if o.end <= i]
         if lead:
             tie(mention, max(lead, key=lambda o: o.end).name, "led_by")
-            return
-    # the organization the sentence names nearest before the person, else after; a country named closer wins
-    nearest = [o for o in state.orgs if o.end <= i] or [o for o in state.orgs if o.start >= mention.name_end]
+
+
+def read_nearest_ties(state: SentenceState) -> None:
+    """Last pass: each person the sentence ties to nothing yet gets the nearest country or organization."""
+    for mention in state.people:
+        if not mention.organization:
+            attach_nearest(state, mention)
+
+
+def attach_nearest(state: SentenceState, mention: PersonMention) -> None:
+    """The weakest readings (``ties.tsv``, strength 1): the country named nearest before the person when it
+    is closer than any organization, else the organization nearest before, else after."""
+    tokens, i = state.tokens, mention.start
+    # the organization the sentence names nearest before the person, else after (unless another person's title
+    # or role ties it to them: "X received Y, Commander of the Korea Coast Guard"); a country named closer wins
+    theirs = {p.organization for p in state.people if p is not mention and p.org_strength >= lexicons().ties["led_by"]}
+    nearest = [o for o in state.orgs if o.end <= i] or [o for o in state.orgs if o.start >= mention.name_end and o.name not in theirs]
     if (country := country_before(state, i)) and (not nearest or nearest[0].end > i or country[1] >= max(o.end for o in nearest)):
         tie(mention, country[0], "sentence_country")
         return
