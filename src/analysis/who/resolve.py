@@ -27,6 +27,18 @@ def within(short: list[str], full: list[str]) -> bool:
     return all(w in full or (len(w) == 2 and w[1] == "." and any(f.startswith(w[0]) and f not in short for f in full)) for w in short)
 
 
+def fuller(first: str | None, later: str | None) -> str | None:
+    """The first mention's title or role, unless a later one says it in full: "Commissioner" then
+    "Commissioner of Police" gives the second.
+
+    >>> fuller("Commissioner", "Commissioner of Police"), fuller("Minister", "Director"), fuller(None, "Chief")
+    ('Commissioner of Police', 'Minister', 'Chief')
+    """
+    if not first or not later:
+        return first or later
+    return later if len(later) > len(first) and within(first.casefold().split(), later.casefold().split()) else first
+
+
 def new_person(m, article: Article) -> dict:
     return {
         "name": m.name, "honorific": None, "title": None, "title_abbrev": None, "role": None,
@@ -70,10 +82,9 @@ def merge_mentions(states: list[SentenceState], article: Article) -> list[dict]:
                 person["aliases"].append(m.name)
             person["mentions"] += 1
             person["honorific"] = person["honorific"] or (" ".join(m.honorific) or None)
-            if m.title and not person["title"]:
-                person["title"] = " ".join(m.title)
+            person["title"] = fuller(person["title"], " ".join(m.title) or None)
             person["title_abbrev"] = person["title_abbrev"] or m.title_abbrev
-            person["role"] = person["role"] or m.role
+            person["role"] = fuller(person["role"], m.role)
             if m.organization and m.org_strength > person["org_strength"]:
                 set_organization(person, m.organization, m.organization_rule, m.org_strength)
         share_delegation_organization(state, same_person)
