@@ -158,9 +158,11 @@ def read_title(tokens: list[Token], i: int) -> int | None:
 
 def lower_title_end(tokens: list[Token], j: int) -> int | None:
     """End of a lower-case position from ``j``: "police commissioner", "deputy chief", "minister"."""
-    k = j
-    while k < len(tokens) and not tokens[k].is_cap and tokens[k].is_word and (tokens[k].key in lexicons().title_words or tokens[k].key == "police"):
-        k += 1
+    lex, k = lexicons(), j
+    while k < len(tokens) and not tokens[k].is_cap and tokens[k].is_word and (
+        tokens[k].key in lex.title_words or tokens[k].key == "police" or tokens[k].key in lex.portfolios or tokens[k].key in lex.portfolio_adjectives
+    ):
+        k += 1  # "police commissioner", "security minister", "home affairs minister"
     while k > j and not is_lower_title(tokens[k - 1]):
         k -= 1
     return lower_portfolio_end(tokens, k) if k > j else None

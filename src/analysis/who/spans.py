@@ -24,6 +24,7 @@ def words_before(state: SentenceState, i: int) -> str:
     while k > 0 and tokens[k - 1].is_word and not tokens[k - 1].possessive and (
         (tokens[k - 1].is_cap and tokens[k - 1].key not in lexicons().non_name_caps and tokens[k - 1].text not in lexicons().demonyms)
         or tokens[k - 1].key == "police" or tokens[k - 1].key in lexicons().position_qualifiers
+        or not tokens[k - 1].is_cap and tokens[k - 1].key in lexicons().portfolios  # "security minister"
     ):
         k -= 1
     return state.text(k, i) if k < i else ""
@@ -142,8 +143,8 @@ def demonym_at(state: SentenceState, k: int) -> tuple[str, int] | None:
     for size in (2, 1):
         if k + size <= len(tokens):
             text = " ".join(t.text for t in tokens[k : k + size])
-            if text in lex.demonyms and k + size < len(tokens) and tokens[k + size].is_cap:
-                return lex.demonyms[text], k + size
+            if text in lex.demonyms and k + size < len(tokens) and (tokens[k + size].is_cap or tokens[k + size].key in lex.portfolios or tokens[k + size].key == "police"):
+                return lex.demonyms[text], k + size  # "Thai Minister", "Costa Rican security minister", "Thai police chief"
             if tokens[k + size - 1].possessive and lex.places.get(text, {}).get("kind") == "country":
                 return lex.places[text]["name"], k + size
             after = k + size

@@ -141,6 +141,8 @@ def person_at(state: SentenceState, i: int) -> PersonMention | None:
         lower[0] = f"{words_before(state, i)} {lower[0]}".strip()  # "Kedah Police chief", "PNP chief"
     positions = lower + titles[:-1]  # "police chief", "Minister of X General"
     titles = titles[-1:]
+    if titles and (portfolio := lower_portfolio_before(state, i)):
+        titles[0] = f"{portfolio} {titles[0]}"  # "internal affairs Minister X"
     if not titles and found["abbrev"]:
         titles = [state.title_abbreviation(found["abbrev"]) or found["abbrev"]]
     mention = PersonMention(
@@ -153,6 +155,19 @@ def person_at(state: SentenceState, i: int) -> PersonMention | None:
         if org:
             tie(mention, org, "title_of")
     return mention
+
+
+def lower_portfolio_before(state: SentenceState, i: int) -> str:
+    """Lower-case portfolio words written right before a capitalised title at ``i``: "internal affairs"
+    in "internal affairs Minister X"."""
+    tokens, lex, k = state.tokens, lexicons(), i
+    while k > 0 and tokens[k - 1].is_word and not tokens[k - 1].is_cap and not state.used[k - 1] and (
+        tokens[k - 1].key in lex.portfolios or tokens[k - 1].key in lex.portfolio_adjectives
+    ):
+        k -= 1
+    if k < i and not any(t.key in lex.portfolios for t in tokens[k:i]):
+        return ""  # adjectives alone ("national", "new") are not a portfolio
+    return state.text(k, i) if k < i else ""
 
 
 def read_roles(state: SentenceState) -> None:
