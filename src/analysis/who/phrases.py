@@ -175,6 +175,12 @@ def lower_portfolio_end(tokens: list[Token], j: int) -> int:
     if j + 1 >= len(tokens) or tokens[j].key not in ("of", "for"):
         return j
     k, end = j + 1, j
+    unit = j + 1 + (tokens[j + 1].key == "the")
+    for m in range(unit, min(unit + 4, len(tokens))):
+        if tokens[m].is_cap or not tokens[m].is_word:
+            break
+        if tokens[m].key in lex.org_heads and m > unit:
+            return m + 1  # "(head) of the northwestern department", "(commander) of the special unit"
     while k < len(tokens) and not tokens[k].is_cap and (tokens[k].key in lex.portfolios or tokens[k].key in lex.portfolio_adjectives or tokens[k].key == "police" or tokens[k].key == "and" and k > j + 1):
         if tokens[k].key in lex.portfolios or tokens[k].key == "police":  # "(chief commissioner) of police"
             end = k + 1

@@ -61,6 +61,9 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
         elif token.text == "(" and found["honorifics"] and j + 2 < len(tokens) and tokens[j + 2].text == ")" and match_phrase(tokens, j + 1, lex.honorifics) == j + 2:
             found["honorifics"].append(tokens[j + 1].text)  # "Dato Seri Setia (Dr) Hj Awang Abu Bakar"
             j += 3
+        elif token.text[:1] in "‘“\"" and found["titles"] and (close := next((m for m in range(j + 1, min(j + 5, len(tokens))) if tokens[m].text in "’”\""), None)) and close + 1 < len(tokens) and tokens[close + 1].is_cap:
+            found["titles"][-1] = f"{found['titles'][-1]} {state.text(j, close + 1)}"  # "Deputy Commissioner ‘Administration’ X"
+            j = close + 1
         elif token.text == "(" and found["titles"] and (close := next((m for m in range(j + 1, min(j + 6, len(tokens))) if tokens[m].text == ")"), None)) and not tokens[j + 1].is_allcaps:
             found["titles"][-1] = f"{found['titles'][-1]} {state.text(j, close + 1)}"  # "Superintendent (Cyber Crime)"
             j = close + 1
