@@ -549,3 +549,9 @@ def test_a_body_named_in_another_person_s_role_is_not_the_nearest_for_someone_el
     assert table.loc["Park Min-jun", "organization"] == "Korea Coast Guard"
     assert table.loc["Tran Van Son", "organization"] != "Korea Coast Guard"
 
+
+def test_two_bodies_joined_by_and_the_are_two_bodies():
+    table = orgs("He backed the Nigeria Police Force and the West African Police Chiefs Committee (WAPCCO) as chairman.")
+    assert {"Nigeria Police Force", "West African Police Chiefs Committee"} <= set(table.index)
+    assert table.loc["West African Police Chiefs Committee", "acronym"] == "WAPCCO"
+

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 from .lexicon import lexicons
-from .phrases import cap_run, formal_place_end, is_generic, is_title_word, listed_name_end, match_phrase, portfolio_list_end, read_title, title_in_name
+from .phrases import cap_run, formal_place_end, has_org_head, is_generic, is_title_word, listed_name_end, match_phrase, portfolio_list_end, read_title, title_in_name
 from .state import SentenceState
 from .tokens import Token
 
@@ -54,6 +54,9 @@ def org_span_at(state: SentenceState, k: int) -> tuple[int, int, str] | None:
             org = nxt  # "United Nations Security Council CTED"
         return k, org.after, "org"
     run_end = cap_run(tokens, k)
+    # "of the Indonesian National Police and the Australian Federal Police": two bodies, the first is named here
+    run_end = next((m for m in range(k + 1, run_end - 2) if tokens[m].key == "and" and tokens[m + 1].key == "the"
+                    and has_org_head(tokens[k:m]) and has_org_head(tokens[m + 2 : run_end])), run_end)
     end = listed = listed_name_end(tokens, k, run_end)
     if tokens[end - 1].possessive and end < len(tokens) and tokens[end].is_cap and not read_title(tokens, end):
         owned = org_span_at(state, end)  # "of the UK's National Crime Agency"

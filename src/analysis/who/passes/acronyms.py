@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import lexicons
-from ..phrases import acronym_start, is_title_word, org_kind, read_title
+from ..phrases import acronym_start, has_org_head, is_title_word, org_kind, read_title
 from ..state import SentenceState
 
 
@@ -31,6 +31,9 @@ def read_parenthesised_acronyms(state: SentenceState) -> None:
         if start is None:
             # "European Union Agency for Law Enforcement Cooperation (Europol)", "Royal Malaysia Police (PDRM)": an acronym of the name in another language
             start = next((n for n in range(k - run_start - 1, -1, -1) if tokens[run_start + n].text == "," or (n == 0 or tokens[run_start + n - 1].key == "the") and tokens[run_start + n].key in lexicons().non_name_caps), -1) + 1
+            joined = [n for n in range(start + 1, k - run_start - 2) if tokens[run_start + n].key == "and" and tokens[run_start + n + 1].key == "the"]
+            if joined and has_org_head(tokens[run_start + start : run_start + joined[-1]]):
+                start = joined[-1] + 2  # "the Nigeria Police Force and the West African Police Chiefs Committee (WAPCCO)"
             and_at = next((n for n in range(start, k - run_start) if tokens[run_start + n].key == "and"), None)
             if and_at is not None and state.text(run_start + start, run_start + and_at) in lexicons().places:
                 start = and_at + 1  # "Bureau (NCB) India and the National Narcotics Board (BNN)"

@@ -52,6 +52,23 @@ def attach(state: SentenceState, mention: PersonMention) -> None:
             tie(mention, max(lead, key=lambda o: o.end).name, "led_by")
 
 
+def read_respectively(state: SentenceState) -> None:
+    """People listed, then as many bodies, then "respectively": the n-th person is the n-th body's
+    ("Dibyo Widodo and Mick Palmer, chiefs of the Indonesian National Police and the Australian Federal
+    Police respectively")."""
+    tokens = state.tokens
+    at = next((n for n, t in enumerate(tokens) if t.key == "respectively"), None)
+    if at is None:
+        return
+    people = sorted((m for m in state.people if m.name_end <= at), key=lambda m: m.start)
+    if len(people) < 2:
+        return
+    bodies = sorted((o for o in state.orgs if people[-1].name_end <= o.start and o.end <= at), key=lambda o: o.start)
+    if len(bodies) == len(people):
+        for mention, body in zip(people, bodies):
+            tie(mention, body.name, "respectively")
+
+
 def read_nearest_ties(state: SentenceState) -> None:
     """Last pass: each person the sentence ties to nothing yet gets the nearest country or organization."""
     for mention in state.people:
