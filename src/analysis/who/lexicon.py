@@ -3,10 +3,16 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from ..lexicons import load_lexicon, load_table
 
+
+
+def without_accents(text: str) -> str:
+    """``text`` with its accents dropped: "Côte d'Ivoire" -> "Cote d'Ivoire"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def key_of(word: str) -> str:
@@ -94,8 +100,9 @@ def lexicons() -> Lexicons:
     demonyms: dict[str, str] = {}
     for row in load_table("places"):
         for form in [row["name"], *filter(None, (row.get("aliases") or "").split(";"))]:
-            places.setdefault(form.strip(), row)
-            places.setdefault(form.strip().replace("'", "’"), row)  # "Côte d’Ivoire" as typeset
+            for variant in (form.strip(), without_accents(form.strip())):  # "Cote d'Ivoire" typed without its accent
+                places.setdefault(variant, row)
+                places.setdefault(variant.replace("'", "’"), row)  # "Côte d’Ivoire" as typeset
         for demonym in filter(None, (row.get("demonyms") or "").split(";")):
             demonyms.setdefault(demonym.strip(), row["name"])
     for row in load_table("demonyms"):  # generated from countryinfo; the hand list above wins

@@ -63,10 +63,23 @@ def read_respectively(state: SentenceState) -> None:
     people = sorted((m for m in state.people if m.name_end <= at), key=lambda m: m.start)
     if len(people) < 2:
         return
-    bodies = sorted((o for o in state.orgs if people[-1].name_end <= o.start and o.end <= at), key=lambda o: o.start)
+    bodies = [o.name for o in sorted(state.orgs, key=lambda o: o.start) if people[-1].name_end <= o.start and o.end <= at]
+    if len(bodies) != len(people):  # "delegates from ... Burkina Faso and ... Côte d'Ivoire led by their governors, X and Y respectively"
+        bodies = countries_in(state, 0, people[0].start)
     if len(bodies) == len(people):
         for mention, body in zip(people, bodies):
-            tie(mention, body.name, "respectively")
+            tie(mention, body, "respectively")
+
+
+def countries_in(state: SentenceState, start: int, end: int) -> list[str]:
+    """The countries named between tokens ``start`` and ``end``, in order, as the text writes them."""
+    lex, tokens, found, k = lexicons(), state.tokens, [], start
+    while k < end:
+        size = next((n for n in (3, 2, 1) if k + n <= end and lex.places.get(state.text(k, k + n), {}).get("kind") == "country"), 0)
+        if size:
+            found.append(state.text(k, k + size))
+        k += size or 1
+    return found
 
 
 def read_nearest_ties(state: SentenceState) -> None:
