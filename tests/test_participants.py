@@ -555,3 +555,13 @@ def test_two_bodies_joined_by_and_the_are_two_bodies():
     assert {"Nigeria Police Force", "West African Police Chiefs Committee"} <= set(table.index)
     assert table.loc["West African Police Chiefs Committee", "acronym"] == "WAPCCO"
 
+
+def test_a_police_officer_tied_to_nothing_serves_the_one_police_force_the_article_names():
+    text = ("The Guyana Police Force signed the agreement on Monday. "
+            "Also present were Deputy Commissioner Mr Ravi Singh and Superintendent Mr Colin Daly.")
+    table = people(text)
+    assert table.loc["Ravi Singh", "organization"] == "Guyana Police Force"
+    assert table.loc["Ravi Singh", "organization_rule"] == "sole_police_force"
+    two_forces = people(text.replace("The Guyana Police Force signed", "The Guyana Police Force and the Jamaica Constabulary Force signed"))
+    assert two_forces.loc["Ravi Singh", "organization_rule"] != "sole_police_force"  # which one is not said
+

@@ -27,7 +27,7 @@ import pandas as pd
 
 from .who import lexicons, read_article
 from .who.places import accept, formal_start, lookup, with_direction
-from .who.resolve import count_later_mentions, country_to_organization, home_country, merge_mentions, minister_to_ministry
+from .who.resolve import count_later_mentions, country_to_organization, home_country, merge_mentions, minister_to_ministry, sole_police_force
 from .article import Article
 from .tables import columns
 
@@ -126,6 +126,7 @@ def participants(article: Article) -> pd.DataFrame:
     minister_to_ministry(people, list(org_table["name"]))
     country_to_organization(people, org_table)
     home_country(people, lambda: places(article))
+    sole_police_force(people, org_table)
     count_later_mentions(article, people)
     table = pd.DataFrame(people, columns=PERSON_COLUMNS)
     table["aliases"] = table["aliases"].map(lambda a: "; ".join(a) if isinstance(a, list) else a)

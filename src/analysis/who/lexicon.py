@@ -68,6 +68,9 @@ class Lexicons:
     name_follows: frozenset[str]  # honorifics after which the name follows at once ("Sheikh")
     honorific_chain: frozenset[str]  # words that continue a Malay honorific ("Dato Paduka Seri")
     person_cues: tuple[str, ...]  # "the late", "prisoner": a name after them is a person's
+    police_ranks: tuple[str, ...]  # "Superintendent", "ASP": a police officer
+    police_force_words: frozenset[str]  # "Police", "Constabulary" in a force's name
+    police_force_ends: frozenset[str]  # "Force", "Service": the last word of a force's name
     heads_of_state: tuple[str, ...]
     government_titles: tuple[str, ...]
     government_bodies: tuple[str, ...]
@@ -150,6 +153,9 @@ def lexicons() -> Lexicons:
         name_follows=frozenset(key_of(w) for w in load_lexicon("honorifics_name_follows")),
         honorific_chain=frozenset(key_of(w) for w in load_lexicon("honorific_chain_words")),
         person_cues=tuple(load_lexicon("person_cues")),
+        police_ranks=tuple(load_lexicon("police_ranks")),
+        police_force_words=frozenset(load_lexicon("police_force_words")),
+        police_force_ends=frozenset(load_lexicon("police_force_ends")),
         heads_of_state=load_lexicon("heads_of_state"),
         government_titles=load_lexicon("government_titles"),
         government_bodies=load_lexicon("government_bodies"),

@@ -209,6 +209,25 @@ def home_country(people: list[dict], place_table: Callable[[], pd.DataFrame]) ->
         set_organization(person, home, "home_country")
 
 
+def sole_police_force(people: list[dict], org_table: pd.DataFrame) -> None:
+    """A police officer the text ties to nothing ("Acting Commissioner of Police Mr X" in a list) serves the
+    police force the article names, when it names just one ("the Guyana Police Force")."""
+    lex = lexicons()
+    ranks = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(r) for r in sorted(lex.police_ranks, key=len, reverse=True)) + r")(?!\w)")
+    untied = [p for p in people if p["organization"] is None and ranks.search(" ".join(filter(None, (p["title"], p["role"], p["title_abbrev"]))))]
+    if not untied or org_table.empty:
+        return
+
+    def is_force(name: str) -> bool:
+        words = name.split()
+        return bool(set(words) & lex.police_force_words) and (words[-1] in lex.police_force_words or words[-1] in lex.police_force_ends)
+
+    forces = org_table[org_table["name"].map(is_force)]
+    if len(forces) == 1:
+        for person in untied:
+            set_organization(person, forces.iloc[0]["name"], "sole_police_force")
+
+
 def count_later_mentions(article: Article, people: list[dict]) -> None:
     """Add bare-surname mentions ("Vinluan stressed") to each person's count."""
     for person in people:
