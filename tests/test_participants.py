@@ -565,3 +565,7 @@ def test_a_police_officer_tied_to_nothing_serves_the_one_police_force_the_articl
     two_forces = people(text.replace("The Guyana Police Force signed", "The Guyana Police Force and the Jamaica Constabulary Force signed"))
     assert two_forces.loc["Ravi Singh", "organization_rule"] != "sole_police_force"  # which one is not said
 
+
+def test_what_follows_a_possessive_title_is_not_a_name():
+    assert people("The guards protect the Ambassador’s Residence and the Minister’s Office.").empty
+

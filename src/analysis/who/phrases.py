@@ -246,6 +246,13 @@ def read_name(tokens: list[Token], i: int, *, after_title: bool = False) -> int 
         if not token.is_word:
             break
         key = token.key
+        if last is None and after_title and key in lex.particles and not token.is_cap and any(t.is_cap for t in tokens[j + 1 : j + 3]):
+            j += 1  # "President von der Leyen": a name may open with its particle after a title
+            continue
+        if j > i and token.is_allcaps and token.text in lex.title_abbreviations:
+            break  # "INTERPOL CP Olaolu Adegbite": a rank ends what came before
+        if j == i and token.is_allcaps and token.text in lex.known_orgs:
+            return None  # "CP INTERPOL CP X": a known body, not a name
         initial = len(token.text) == 2 and token.text[1] == "."  # "Tarek A. SHARIF": not the article "a"
         common = key in lexicons().non_name_caps and not initial and not (after_title and j == i and j + 1 < len(tokens) and tokens[j + 1].is_cap and tokens[j + 1].is_word)
         if token.is_cap and not common and not (token.is_allcaps and j + 1 < len(tokens) and not tokens[j + 1].is_cap and j == i):

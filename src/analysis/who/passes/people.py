@@ -133,6 +133,8 @@ def person_at(state: SentenceState, i: int) -> PersonMention | None:
     k = state.prefix_end = read_prefix(state, i, found)
     if not (found["titles"] or found["honorifics"] or found["abbrev"]):
         return None
+    if k > i and tokens[k - 1].possessive:
+        return None  # "the Ambassador’s Residence": what follows a possessive title is the title-holder's, not a name
     name_end = read_name(tokens, k, after_title=True)
     if not name_end or not is_nameish(tokens, k, name_end, titled=True) or any(state.used[m] for m in range(k, name_end)):
         return None
