@@ -569,3 +569,11 @@ def test_a_police_officer_tied_to_nothing_serves_the_one_police_force_the_articl
 def test_what_follows_a_possessive_title_is_not_a_name():
     assert people("The guards protect the Ambassador’s Residence and the Minister’s Office.").empty
 
+
+def test_a_country_with_its_short_form_in_parentheses_is_a_place_not_a_body():
+    from analysis import load_article, places
+
+    article = load_article(text="T\n\nThe conference was held in Pohnpei, Federated States of Micronesia (FSM) in August.")
+    assert "Federated States of Micronesia" not in organizations(article)["name"].tolist()
+    assert "Federated States of Micronesia" in places(article)["name"].tolist()
+

@@ -50,6 +50,8 @@ def read_parenthesised_acronyms(state: SentenceState) -> None:
             continue  # "Assistant Commissioner of Police (ACP)", "Director for Investigation (DIDM)": positions
         if (title_end := read_title(tokens, i)) and title_end + 1 < k and tokens[title_end].key == "of":
             i = title_end + 1 + (tokens[title_end + 1].key == "the")  # "Chairman of the X Committee (XC)": the body only
+        if state.text(i, k) in lexicons().places or state.text(run_start + start, k) in lexicons().places:
+            continue  # "Federated States of Micronesia (FSM)", "Papua New Guinea (PNG)": a country and its short form
         kind = "org" if known_long is not None and i == run_start + known_long else org_kind(tokens[i:k], state.known_acronyms)
         if tokens[k - 1].key in lexicons().generic_org_words and tokens[k - 1].key not in lexicons().org_heads and known_long is None:
             kind = None  # "ASEAN Member Countries (AMCs)": a group, not a body
