@@ -20,7 +20,7 @@ from .passes.acronyms import read_acronyms_as_bodies, read_listed_acronyms, read
 from .passes.organizations import read_capitalised_orgs
 from .passes.people import read_people
 from .passes.ties import read_nearest_ties, read_respectively, read_ties
-from .passes.untitled import read_untitled_people
+from .passes.untitled import read_untitled_people, share_plural_roles
 from .state import SentenceState
 from .tokens import tokenize
 
@@ -36,6 +36,7 @@ PASSES: tuple[Pass, ...] = (
     read_acronyms_as_bodies,  # "the ONCB hosted ...", "the DCI headquarters": an acronym never spelled out
     read_ties,  # each titled person's organization
     read_untitled_people,  # "..., said Maria Keller"; "Jane Roe, Head of ..."
+    share_plural_roles,  # "the police liaison officers, X and Y": both hold the position
     read_respectively,  # "X and Y, chiefs of A and B respectively"
     read_nearest_ties,  # the rest: the nearest country or organization
 )

@@ -119,12 +119,30 @@ def prefix_role(state: SentenceState, floor: int, comma: int) -> dict | None:
     return None
 
 
+def singular(role: str) -> str:
+    """``role`` with a plural position made singular: each person of a list holds one.
+
+    >>> singular("police liaison officers"), singular("chiefs"), singular("Directors of Police"), singular("Head of Affairs")
+    ('police liaison officer', 'chief', 'Director of Police', 'Head of Affairs')
+    """
+    words = role.split()
+    head = next((n for n, w in enumerate(words) if w.casefold() in ("of", "for", "at", "to")), len(words)) - 1
+    word = words[head] if head >= 0 else ""
+    if word[-1:] == "s" and word[:-1].casefold() in lexicons().title_heads:
+        words[head] = word[:-1]
+    return " ".join(words)
+
+
 def apply_role(state: SentenceState, m: PersonMention, role: dict, *, rule: str, before: bool = False) -> None:
-    """Give ``m`` a role; a capitalised role written before a person with no title is their title."""
-    if before and not m.title and role["text"][0].isupper() and read_title(state.tokens, role["text_start"]):
-        m.title = [role["text"]]
+    """Give ``m`` a role; a capitalised role written before a person with no title is their title. A plural
+    position ("the police liaison officers, X and Y") is given in the singular."""
+    text = singular(role["text"])
+    if text != role["text"]:
+        state.plural_roles.append((m, text))
+    if before and not m.title and text[0].isupper() and read_title(state.tokens, role["text_start"]):
+        m.title = [text]
     else:
-        m.role = role["text"] if not m.role else f"{m.role}, {role['text']}"
+        m.role = text if not m.role else f"{m.role}, {text}"
     state.mark(role["start"], role["end"])
     state.role_spans.append((role["text_start"], role["text_end"]))
     if role["org"] is not None and (org := commit(state, role["org"])):

@@ -95,3 +95,22 @@ def read_untitled_people(state: SentenceState) -> None:
             tie(mention, lex.demonyms[tokens[cue - 1].text], "demonym")  # "his Cambodian counterpart, Sar Thet"
         state.people.append(mention)
         i = end
+
+
+def share_plural_roles(state: SentenceState) -> None:
+    """The people listed right after the holder of a plural position hold it too: "the police liaison
+    officers, Monika Sokołowska and Bartosz Furgała" (both "police liaison officer")."""
+    tokens = state.tokens
+    people = sorted(state.people, key=lambda m: m.start)
+    for holder, text in state.plural_roles:
+        previous = holder
+        for m in people:
+            if m.start < holder.name_end:
+                continue
+            gap = tokens[(previous.name_end_role or previous.name_end) : m.start]
+            if not gap or not all(t.text == "," or t.key == "and" for t in gap):
+                break
+            if not m.role and not m.title:
+                m.role = text
+            previous = m
+
