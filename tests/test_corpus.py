@@ -10,7 +10,7 @@ import time
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from analysis import AnalysisError, ArticleError, load_article
@@ -861,6 +861,8 @@ _cell = st.lists(st.sampled_from(list('ab ,"\n\r\'=-') + ["Police", "met"]), max
 
 
 @given(st.lists(st.tuples(_cell, _cell), min_size=1, max_size=8), st.integers(min_value=0, max_value=7), st.booleans())
+@example(rows=[("", ""), ("\n,a", "")], broken=0, stray=True)  # found in CI: a quote paired with a later record's
+@example(rows=[(",\n,a", "")], broken=0, stray=True)  # found in CI: the stray quote made a well-formed record
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_csv_rows_round_trip_and_a_stray_quote_costs_at_most_its_record(tmp_path_factory, rows, broken, stray):
     """Any well-formed CSV reads back record for record; a quote pushed into a one-line record invents none."""
@@ -883,9 +885,9 @@ def test_csv_rows_round_trip_and_a_stray_quote_costs_at_most_its_record(tmp_path
     if not stray or broken >= len(rows):
         assert list(good) == list(expected) and len(pairs) == len(rows)
         assert all(good[i]["text"] == f"Police met. {text}" for i, text in expected.items())
-    else:
+    elif not any(c in cell for row in rows for cell in row for c in "\r\n"):
         assert any(isinstance(item, ArticleError) for _, item in pairs)  # the broken record is an error row
         assert all(good[i]["text"] == f"Police met. {expected[i]}" for i in good if i in expected and i != f"r{broken}")
-        if not any(c in rows[broken][0] + rows[broken][1] for c in "\r\n"):  # title or text over several lines
-            assert set(good) <= set(expected)  # a one-line record's quote invents nothing
-        # (a broken record spanning lines is ambiguous: its later lines may read as records of their own)
+        assert set(good) <= set(expected)  # a quote in a one-line record invents nothing
+    # Among records that span lines a stray quote is ambiguous: it may pair with a later record's quotes and
+    # make well-formed CSV of other fields (found by this test in CI), so nothing is promised but no crash.
