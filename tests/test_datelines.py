@@ -273,3 +273,11 @@ def test_a_date_line_closing_the_article():
     assert article.published == dt.date(2017, 8, 3)
     assert [p.kind for p in article.paragraphs][-2:] == ["byline", "tagline"]
     assert dates(article).query("kind == 'publication'")["start"].tolist() == ["2017-08-03"]
+
+
+def test_a_closing_line_of_an_agency_in_capitals_and_a_date_is_a_date_line():
+    from analysis.datelines import read_date_line
+
+    assert read_date_line("MAP 28 March 2022").date == dt.date(2022, 3, 28)
+    assert read_date_line("POLICE MET IN 2022") is None  # capitals and a year are not a date
+

@@ -151,9 +151,10 @@ def _grammar() -> _Grammar:
     weekday = rf"(?:(?:{alternation(weekday_names())})\.?,?\s+)?"
     label = rf"(?:{alternation(load_lexicon('dates_line_labels'))})"
     # before the date: labels ("Published:", "Posted on"), generic labels before a separator ("Source: Xinhua, ")
-    # or before a label ("Fahad Shabbir (@FahadShabbir) Published"), a time ("07:48 PM February 09, 2015")
+    # or before a label ("Fahad Shabbir (@FahadShabbir) Published"), an agency in capitals ("MAP 28 March 2022"),
+    # a time ("07:48 PM February 09, 2015")
     prefix = (
-        rf"(?P<prefix>(?:{_GENERIC}{_SEPARATOR}|{_GENERIC}\s+(?=(?:{label})\b)|{label}(?:\s+(?:on|at))?(?:\s*[:–—-]\s*|\s+)"
+        rf"(?P<prefix>(?:{_GENERIC}{_SEPARATOR}|{_GENERIC}\s+(?=(?:{label})\b)|{label}(?:\s+(?:on|at))?(?:\s*[:–—-]\s*|\s+)|(?-i:[A-Z]{{2,8}})\s+"
         rf"|\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?\s?m\b\.?)?\s+){{0,3}}?)"
     )
     numeric_weekday = rf"(?:(?P<wd>{alternation(weekday_names())})\.?,?\s+)?"
