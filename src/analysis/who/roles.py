@@ -72,6 +72,8 @@ def role_core(state: SentenceState, k: int) -> int | None:
     if k >= len(tokens) or state.used[k]:
         return None
     end = read_title(tokens, k)
+    if end is None and tokens[k].is_allcaps and state.title_abbreviation(tokens[k].text):
+        end = k + 1  # "Arun Bothra, IGP, Crime ...": an abbreviated rank after the name
     if end is None and tokens[k].is_cap:
         run = cap_run(tokens, k, allow_the=False)
         heads = [m for m in range(k, run) if tokens[m].key in lex.title_heads and tokens[m].is_cap]
@@ -139,6 +141,8 @@ def apply_role(state: SentenceState, m: PersonMention, role: dict, *, rule: str,
     text = singular(role["text"])
     if text != role["text"]:
         state.plural_roles.append((m, text))
+    if text.isupper() and (expansion := state.title_abbreviation(text)):
+        m.title_abbrev, text = m.title_abbrev or text, expansion  # "X, IGP, ...": the rank, written out
     if before and not m.title and text[0].isupper() and read_title(state.tokens, role["text_start"]):
         m.title = [text]
     else:

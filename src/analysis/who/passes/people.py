@@ -64,8 +64,12 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
         elif token.text[:1] in "‘“\"" and found["titles"] and (close := next((m for m in range(j + 1, min(j + 5, len(tokens))) if tokens[m].text in "’”\""), None)) and close + 1 < len(tokens) and tokens[close + 1].is_cap:
             found["titles"][-1] = f"{found['titles'][-1]} {state.text(j, close + 1)}"  # "Deputy Commissioner ‘Administration’ X"
             j = close + 1
-        elif token.text == "(" and found["titles"] and (close := next((m for m in range(j + 1, min(j + 6, len(tokens))) if tokens[m].text == ")"), None)) and not tokens[j + 1].is_allcaps:
-            found["titles"][-1] = f"{found['titles'][-1]} {state.text(j, close + 1)}"  # "Superintendent (Cyber Crime)"
+        elif token.text == "(" and (found["titles"] or found["abbrev"]) and (close := next((m for m in range(j + 1, min(j + 6, len(tokens))) if tokens[m].text == ")"), None)) and not tokens[j + 1].is_allcaps:
+            if found["titles"]:
+                found["titles"][-1] = f"{found['titles'][-1]} {state.text(j, close + 1)}"  # "Superintendent (Cyber Crime)"
+            else:
+                found["titles"].append(f"{state.title_abbreviation(found['abbrev'])} {state.text(j, close + 1)}")  # "ADGP (Crime Branch) X"
+                found["title_start"] = j
             j = close + 1
         elif token.text == "," and found["abbrev"] and tokens[j - 1].text == ")" and j + 1 < len(tokens) and tokens[j + 1].is_cap:
             j += 1  # "The Inspector-General of Police (IGP), Tan Sri Abdul Hamid Bador"

@@ -19,6 +19,14 @@ def ends_with_phrase(text: str, phrases: tuple[str, ...]) -> bool:
     return any(text.endswith(p) and (len(text) == len(p) or not text[-len(p) - 1].isalnum()) for p in phrases)
 
 
+def lower_role_before(state: SentenceState, floor: int, i: int) -> dict | None:
+    """The longest lower-case role that ends right before ``i``: "(the will of) presidents X and Y"."""
+    for s in range(max(floor, i - 6), i):
+        if not state.tokens[s].is_cap and (role := read_role(state, s)) and role["end"] == i:
+            return role
+    return None
+
+
 def in_list_of_people(state: SentenceState, i: int, end: int) -> bool:
     """Whether tokens[i:end] is the next item of a list of people: "..., SPO3 Richard Lumbres and police
     personnel Josephine Quieta, Myla Dy, and Kevin Batan"."""
@@ -71,7 +79,7 @@ def read_untitled_people(state: SentenceState) -> None:
         if prev is not None and prev.text == ",":
             before = prefix_role(state, floor, i - 1)
         elif prev is not None and prev.is_word and not prev.is_cap and end - i >= 2:
-            before = prefix_role(state, floor, i)  # "the police quaestor Alexandru Scurtu": a lower-case role, then the name
+            before = prefix_role(state, floor, i) or lower_role_before(state, floor, i)  # "the police quaestor Alexandru Scurtu"
         role = read_role(state, k + 1) if after is not None and after.text in lex.apposition_marks else None
         member = not (spoke or before or role) and end - i >= 2 and after is not None and after.key == "from" and (span := org_span_after(state, end)) is not None and span[2] == "org"
         spoke = spoke or member  # "Satya Pradhan from the Narcotics Control Bureau of India, Liang Yun from ..."
