@@ -577,3 +577,11 @@ def test_a_country_with_its_short_form_in_parentheses_is_a_place_not_a_body():
     assert "Federated States of Micronesia" not in organizations(article)["name"].tolist()
     assert "Federated States of Micronesia" in places(article)["name"].tolist()
 
+
+@pytest.mark.parametrize("text", [
+    "Topics were Human Trafficking, Money Laundering, Cyber Crime and Drug Trafficking.",
+    "The team visited Labuan Bajo, West Manggarai, East Nusa Tenggara and Kupang City.",
+])
+def test_lists_of_topics_or_places_are_not_lists_of_people(text):
+    assert people(text).empty
+

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..lexicons import load_lexicon, load_table
+from ..lexicons import load_json, load_lexicon, load_table
 
 
 
@@ -69,6 +69,7 @@ class Lexicons:
     honorific_chain: frozenset[str]  # words that continue a Malay honorific ("Dato Paduka Seri")
     person_cues: tuple[str, ...]  # "the late", "prisoner": a name after them is a person's
     police_ranks: tuple[str, ...]  # "Superintendent", "ASP": a police officer
+    topic_words: frozenset[str]  # the words of the theme taxonomy's terms ("trafficking", "laundering"): not names
     police_force_words: frozenset[str]  # "Police", "Constabulary" in a force's name
     police_force_ends: frozenset[str]  # "Force", "Service": the last word of a force's name
     heads_of_state: tuple[str, ...]
@@ -154,6 +155,7 @@ def lexicons() -> Lexicons:
         honorific_chain=frozenset(key_of(w) for w in load_lexicon("honorific_chain_words")),
         person_cues=tuple(load_lexicon("person_cues")),
         police_ranks=tuple(load_lexicon("police_ranks")),
+        topic_words=frozenset(w for theme in load_json("themes")["themes"] for term in theme["terms"] for w in re.findall(r"[a-z]{4,}", term.casefold())),
         police_force_words=frozenset(load_lexicon("police_force_words")),
         police_force_ends=frozenset(load_lexicon("police_force_ends")),
         heads_of_state=load_lexicon("heads_of_state"),

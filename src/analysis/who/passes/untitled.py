@@ -3,6 +3,7 @@ from __future__ import annotations
 
 
 from ..lexicon import lexicons
+from ..places import directions, known_place
 from .ties import attach
 from ..phrases import is_nameish, is_title_word, read_name
 from ..roles import apply_role, prefix_role, read_after_name, read_role
@@ -25,6 +26,43 @@ def lower_role_before(state: SentenceState, floor: int, i: int) -> dict | None:
         if not state.tokens[s].is_cap and (role := read_role(state, s)) and role["end"] == i:
             return role
     return None
+
+
+def name_end(state: SentenceState, k: int) -> int | None:
+    """End of a two- to four-word personal name at ``k`` that nothing else has read, else None."""
+    tokens = state.tokens
+    if k < 0 or k >= len(tokens) or not tokens[k].is_cap or state.used[k]:
+        return None
+    end = read_name(tokens, k)
+    if not end or not 2 <= end - k <= 4 or any(state.used[m] for m in range(k, end)) or not is_nameish(tokens, k, end):
+        return None
+    topics = lexicons().topic_words
+    if any(is_title_word(t) or t.is_allcaps or t.key in topics or t.text.rstrip(".") in directions() or known_place(t.text) for t in tokens[k:end]):
+        return None  # "Money Laundering", "West Manggarai", "Labuan Bajo": topics and places are listed too
+    return end
+
+
+def in_list_of_names(state: SentenceState, i: int) -> bool:
+    """Whether the name at ``i`` is one of three or more names listed with commas and "and", and nothing
+    else: "Besides, Hrishikesh Bedi, Veenit Kumar, Nitish Chandan and Ankit Sharma attended"."""
+    tokens = state.tokens
+    first = i
+    while first >= 2 and (tokens[first - 1].text == "," or tokens[first - 1].key == "and"):
+        joint = first - 1 - (tokens[first - 1].key == "and" and tokens[first - 2].text == ",")
+        before = next((k for k in range(joint - 4, joint - 1) if name_end(state, k) == joint), None)
+        if before is None:
+            break
+        first = before
+    count, k = 0, first
+    while (end := name_end(state, k)) is not None:
+        count += 1
+        if end < len(tokens) and tokens[end].text == "," and end + 1 < len(tokens) and tokens[end + 1].key == "and":
+            k = end + 2
+        elif end < len(tokens) and (tokens[end].text == "," or tokens[end].key == "and"):
+            k = end + 1
+        else:
+            break
+    return count >= 3 and first <= i < k + 4
 
 
 def in_list_of_people(state: SentenceState, i: int, end: int) -> bool:
@@ -73,7 +111,7 @@ def read_untitled_people(state: SentenceState) -> None:
         prefix = state.sentence.text[: tokens[i].start - state.sentence.start].rstrip().casefold()
         led = prefix.endswith(lex.lead_phrases)  # "led by Suhel Daud"
         cued = end - i >= 2 and ends_with_phrase(prefix, lex.person_cues)  # "the late Pius Chotailug"
-        spoke = (after is not None and after.key in lex.speech_verbs) or (prev is not None and prev.key in lex.speech_verbs) or cue is not None or led or cued or in_list_of_people(state, i, end)
+        spoke = (after is not None and after.key in lex.speech_verbs) or (prev is not None and prev.key in lex.speech_verbs) or cue is not None or led or cued or in_list_of_people(state, i, end) or in_list_of_names(state, i)
         before = None
         floor = max((p.name_end for p in state.people if p.name_end < i), default=0)
         if prev is not None and prev.text == ",":
