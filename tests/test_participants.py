@@ -585,3 +585,8 @@ def test_a_country_with_its_short_form_in_parentheses_is_a_place_not_a_body():
 def test_lists_of_topics_or_places_are_not_lists_of_people(text):
     assert people(text).empty
 
+
+def test_a_state_after_a_title_and_a_comma_is_not_a_one_word_name_nor_is_chief_guest():
+    table = people("Monika Nielsen, Chief of UNICEF, Odisha, spoke. The Chief Guest, the Mayor Tom Ray, spoke.")
+    assert "Odisha" not in table.index and "Guest" not in table.index
+

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import lexicons
+from .places import known_place
 from .tokens import Token
 
 
@@ -289,6 +290,8 @@ def is_nameish(tokens: list[Token], i: int, end: int, *, titled: bool = False) -
     text = " ".join(t.text for t in words)
     if text in lex.places or text in lex.known_orgs or text in lex.demonyms or all(t.text.rstrip(".") in lexicons().roman_numerals for t in words):
         return False
+    if len(words) == 1 and known_place(text):
+        return False  # "Chief of UNICEF, Odisha": a state, not a one-word name
     if any(t.key in lex.org_heads or t.key in lex.not_org_heads for t in words) or all(t.key in lex.portfolios or t.key in lexicons().portfolio_adjectives for t in words):
         return False  # "Detective Management" is a portfolio, not "Detective" Management
     return titled and len(words) > 1 or not any(t.text in lex.places for t in words)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 
 from ..lexicon import lexicons
+from ..places import known_place
 from ..phrases import has_org_head, is_generic, is_nameish, match_phrase, place_run, read_name, read_title
 from ..roles import apply_role, prefix_role, read_after_name, read_role
 from ..spans import commit, org_span_after, starts_title, words_before
@@ -122,9 +123,12 @@ def read_after_title(state: SentenceState, j: int, found: dict) -> int:
             j += 3  # "Secretary General of the Narcotics Control Board (NCB) Narong Rattanannugul"
     elif span and span[2] == "other" and is_generic(tokens[span[0] : span[1]]) and span[1] < len(tokens) and tokens[span[1]].is_cap:
         found["titles"][-1], j = state.text(found["title_start"], span[1]), span[1]  # "National Commissar of the Finnish Police X"
-    if j + 1 < len(tokens) and tokens[j].key == "to" and (place := place_run(tokens, at := j + 1 + (tokens[j + 1].key == "the"))) > at:
+    if j + 1 < len(tokens) and tokens[j].key in ("to", "in") and (place := place_run(tokens, at := j + 1 + (tokens[j + 1].key == "the"))) > at:
         found["titles"][-1] = f"{found['titles'][-1]} {state.text(j, place)}"  # "High Commissioner to Papua New Guinea X"
-        j = place  # "Ambassador of the Republic of Lithuania to the Kingdom of the Netherlands X"
+        j = place  # "Ambassador of the Republic of Lithuania to the Kingdom of the Netherlands X", "... (UK) in Sri Lanka X"
+    elif found["org"] is None and (place := place_run(tokens, j)) > j and (read_name(tokens, place) or 0) >= place + 2 and known_place(state.text(j, place)):
+        found["titles"][-1] = f"{found['titles'][-1]} {state.text(j, place)}"  # "Consul General Lahore Zhao Shiren"
+        j = place
     return j
 
 
