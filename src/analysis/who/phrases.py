@@ -204,6 +204,8 @@ def portfolio_list_end(tokens: list[Token], j: int, *, ends: frozenset[str] | No
         token = tokens[k]
         if token.key in ("and", "&") and k > j + 1:
             joined = True
+        elif token.text == "," and not joined and k > j + 1 and tokens[k - 1].is_cap:
+            pass  # "[Agriculture], Fisheries, Livestock & Fishery Resources"
         elif not (token.is_word and token.is_cap) or is_title_word(token) and token.key in lex.title_heads or token.possessive and token.key not in lex.portfolios:
             break
         elif joined and token.key in ends:
