@@ -592,3 +592,9 @@ def test_a_state_after_a_title_and_a_comma_is_not_a_one_word_name_nor_is_chief_g
     table = people("Monika Nielsen, Chief of UNICEF, Odisha, spoke. The Chief Guest, the Mayor Tom Ray, spoke.")
     assert "Odisha" not in table.index and "Guest" not in table.index
 
+
+def test_a_police_officer_tied_to_a_country_works_for_its_police_force_not_another_of_its_bodies():
+    table = people("The Ghana-Chinese Association met twice. The Ghana Police Service hosted it. "
+                   "Superintendent Kwame Asare of Ghana welcomed the guests.")
+    assert table.loc["Kwame Asare", "organization"] == "Ghana Police Service"
+

@@ -177,6 +177,8 @@ def country_to_organization(people: list[dict], org_table: pd.DataFrame) -> None
         bodies = org_table[written.map(lambda n: bool(pattern.search(n)))]
         if government_titles.search(positions):
             bodies = bodies[bodies["name"].map(lambda n: bool(government_bodies.search(n)))]
+        elif police_ranks().search(positions) and (forces := bodies[bodies["name"].map(is_police_force)]).shape[0]:
+            bodies = forces  # "Acting IGP X" of Ghana works for the Ghana Police Service, not the Ghana-Chinese Association
         if len(bodies):
             body = bodies.sort_values("mentions", ascending=False, kind="stable").iloc[0]["name"]
             set_organization(person, body, "country_body", person["org_strength"])
@@ -209,20 +211,27 @@ def home_country(people: list[dict], place_table: Callable[[], pd.DataFrame]) ->
         set_organization(person, home, "home_country")
 
 
+@functools.cache
+def police_ranks() -> re.Pattern:
+    """The ranks and positions of ``police_ranks.txt``, as whole words."""
+    ranks = sorted(lexicons().police_ranks, key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(r) for r in ranks) + r")(?!\w)")
+
+
+def is_police_force(name: str) -> bool:
+    """Whether an organization's name is a police force's: "Guyana Police Force", "Delhi Police", not
+    "Police Chiefs Committee"."""
+    lex, words = lexicons(), name.split()
+    return bool(set(words) & lex.police_force_words) and (words[-1] in lex.police_force_words or words[-1] in lex.police_force_ends)
+
+
 def sole_police_force(people: list[dict], org_table: pd.DataFrame) -> None:
     """A police officer the text ties to nothing ("Acting Commissioner of Police Mr X" in a list) serves the
     police force the article names, when it names just one ("the Guyana Police Force")."""
-    lex = lexicons()
-    ranks = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(r) for r in sorted(lex.police_ranks, key=len, reverse=True)) + r")(?!\w)")
-    untied = [p for p in people if p["organization"] is None and ranks.search(" ".join(filter(None, (p["title"], p["role"], p["title_abbrev"]))))]
+    untied = [p for p in people if p["organization"] is None and police_ranks().search(" ".join(filter(None, (p["title"], p["role"], p["title_abbrev"]))))]
     if not untied or org_table.empty:
         return
-
-    def is_force(name: str) -> bool:
-        words = name.split()
-        return bool(set(words) & lex.police_force_words) and (words[-1] in lex.police_force_words or words[-1] in lex.police_force_ends)
-
-    forces = org_table[org_table["name"].map(is_force)]
+    forces = org_table[org_table["name"].map(is_police_force)]
     if len(forces) == 1:
         for person in untied:
             set_organization(person, forces.iloc[0]["name"], "sole_police_force")
