@@ -53,16 +53,16 @@ def in_list_of_names(state: SentenceState, i: int) -> bool:
         if before is None:
             break
         first = before
-    count, k = 0, first
+    starts, k = [], first
     while (end := name_end(state, k)) is not None:
-        count += 1
+        starts.append(k)
         if end < len(tokens) and tokens[end].text == "," and end + 1 < len(tokens) and tokens[end + 1].key == "and":
             k = end + 2
         elif end < len(tokens) and (tokens[end].text == "," or tokens[end].key == "and"):
             k = end + 1
         else:
             break
-    return count >= 3 and first <= i < k + 4
+    return len(starts) >= 3 and i in starts
 
 
 def in_list_of_people(state: SentenceState, i: int, end: int) -> bool:
