@@ -32,6 +32,10 @@ def read_role(state: SentenceState, k: int) -> dict | None:
         return None
     # "of"/"at"/"from" chains: the last organization is the person's, the inner ones belong to the role
     text_end = end
+    if end < len(tokens) and tokens[end].is_allcaps and role["org"] is None and not state.used[end] and (
+        tokens[end].text in state.known_acronyms or tokens[end].text in lexicons().known_orgs
+    ):
+        role["org"], end = (end, end + 1, "org"), end + 1  # "The Executive Director AFRIPOL, Dr X", "Director NCB X"
     while end < len(tokens):
         if tokens[end].key == "to" and end + 1 < len(tokens) and tokens[end + 1].is_cap or tokens[end].key == "to" and end + 2 < len(tokens) and tokens[end + 1].key == "the":
             run = cap_run(tokens, end + 1 + (tokens[end + 1].key == "the"), allow_the=False)
