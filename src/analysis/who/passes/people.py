@@ -111,6 +111,19 @@ def without_trailing_name(state: SentenceState, span: tuple[int, int, str]) -> t
     return span
 
 
+def position_after_to(state: SentenceState, j: int) -> tuple[int, tuple[int, int, str] | None] | None:
+    """End of "to the [BODY] POSITION" at ``j`` when a name follows, and the body's span: "(Chief of Staff)
+    to the RSIPF Commissioner X", "(Adviser) to the Minister X" (the post is defined by another's)."""
+    tokens = state.tokens
+    k = start = j + 1 + (tokens[j + 1].key == "the")
+    while k < len(tokens) and (tokens[k].is_allcaps or tokens[k].text in lexicons().known_orgs) and not state.title_abbreviation(tokens[k].text):
+        k += 1  # the body the other post belongs to: "RSIPF"
+    end = read_title(tokens, k) if k < len(tokens) else None
+    if end is None or end >= len(tokens) or not (name := read_name(tokens, end, after_title=True)) or name - end < 2:
+        return None
+    return end, ((start, k, "org") if k > start else None)
+
+
 def read_after_title(state: SentenceState, j: int, found: dict) -> int:
     """What follows a title before the name: the body or country it is of, or the place it is to."""
     tokens = state.tokens
@@ -123,7 +136,11 @@ def read_after_title(state: SentenceState, j: int, found: dict) -> int:
             j += 3  # "Secretary General of the Narcotics Control Board (NCB) Narong Rattanannugul"
     elif span and span[2] == "other" and is_generic(tokens[span[0] : span[1]]) and span[1] < len(tokens) and tokens[span[1]].is_cap:
         found["titles"][-1], j = state.text(found["title_start"], span[1]), span[1]  # "National Commissar of the Finnish Police X"
-    if j + 1 < len(tokens) and tokens[j].key in ("to", "in") and (place := place_run(tokens, at := j + 1 + (tokens[j + 1].key == "the"))) > at:
+    if j + 2 < len(tokens) and tokens[j].key == "to" and (position := position_after_to(state, j)):
+        found["titles"][-1] = f"{found['titles'][-1]} {state.text(j, position[0])}"  # "Chief of Staff to the RSIPF Commissioner X"
+        found["org"] = found["org"] or position[1]
+        j = position[0]
+    elif j + 1 < len(tokens) and tokens[j].key in ("to", "in") and (place := place_run(tokens, at := j + 1 + (tokens[j + 1].key == "the"))) > at:
         found["titles"][-1] = f"{found['titles'][-1]} {state.text(j, place)}"  # "High Commissioner to Papua New Guinea X"
         j = place  # "Ambassador of the Republic of Lithuania to the Kingdom of the Netherlands X", "... (UK) in Sri Lanka X"
     elif found["org"] is None and (place := place_run(tokens, j)) > j and (read_name(tokens, place) or 0) >= place + 2 and known_place(state.text(j, place)):
