@@ -49,7 +49,7 @@ def place_run(tokens: list[Token], k: int) -> int:
     places = lexicons().places
     j = end = k
     while j < len(tokens):
-        size = next((n for n in (3, 2, 1) if " ".join(t.text for t in tokens[j : j + n]) in places), 0)
+        size = next((n for n in (3, 2, 1) if j + n <= len(tokens) and " ".join(t.text for t in tokens[j : j + n]) in places), 0)
         if not size and (formal := formal_place_end(tokens, j)):
             size = formal - j  # "the Kingdom of the Netherlands"
         if size:
@@ -78,7 +78,7 @@ def formal_place_end(tokens: list[Token], k: int) -> int | None:
     if j >= len(tokens) - 2 or tokens[j].key not in forms or not tokens[j].is_cap or tokens[j + 1].key != "of":
         return None
     at = j + 2 + (tokens[j + 2].key == "the")
-    size = next((n for n in (3, 2, 1) if " ".join(t.text for t in tokens[at : at + n]) in places), 0)
+    size = next((n for n in (3, 2, 1) if at + n <= len(tokens) and " ".join(t.text for t in tokens[at : at + n]) in places), 0)
     return at + size if size and places[" ".join(t.text for t in tokens[at : at + size])]["kind"] == "country" else None
 
 
