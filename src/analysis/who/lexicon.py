@@ -56,6 +56,7 @@ class Lexicons:
     # cue and function words (one file each; see the file's header for what the reader does with them)
     connectors: frozenset[str]
     role_adjectives: frozenset[str]
+    title_status: frozenset[str]  # "outgoing", "acting": kept in the title
     roman_numerals: frozenset[str]
     lower_titles: frozenset[str]
     speech_verbs: frozenset[str]
@@ -142,6 +143,7 @@ def lexicons() -> Lexicons:
         dotted=frozenset(dotted),
         connectors=frozenset(load_lexicon("connectors")),
         role_adjectives=frozenset(load_lexicon("role_adjectives")),
+        title_status=frozenset(load_lexicon("title_status")),
         roman_numerals=frozenset(load_lexicon("roman_numerals")),
         lower_titles=frozenset(load_lexicon("lower_titles")),
         speech_verbs=frozenset(load_lexicon("speech_verbs")),

@@ -26,7 +26,9 @@ def read_role(state: SentenceState, k: int) -> dict | None:
         role["org"], k = span, span[1]  # "the Royal Thai Police's new commissioner-general", "PNP Director for X"
     while k < len(tokens) and tokens[k].text in lexicons().role_adjectives:
         k += 1
-    text_start = k
+    text_start = title_start = k
+    if k > 0 and tokens[k - 1].key in lexicons().title_status:
+        text_start = k - 1  # "the outgoing Deputy High Commissioner, X": the status is part of the title
     end = role_core(state, k)
     if end is None:
         return None
@@ -63,7 +65,7 @@ def read_role(state: SentenceState, k: int) -> dict | None:
     if role["org"] is not None and role["org"][0] < text_end and role["org"][0] > text_start:
         text_end = max(text_end, role["org"][1]) if role["org"][1] <= text_end else text_end
     role["text"] = state.text(text_start, text_end) if text_end > text_start else None
-    role["text_start"], role["text_end"] = text_start, text_end
+    role["text_start"], role["text_end"], role["title_start"] = text_start, text_end, title_start
     role["end"] = end
     return role if role["text"] else None
 
@@ -147,7 +149,7 @@ def apply_role(state: SentenceState, m: PersonMention, role: dict, *, rule: str,
         state.plural_roles.append((m, text))
     if text.isupper() and (expansion := state.title_abbreviation(text)):
         m.title_abbrev, text = m.title_abbrev or text, expansion  # "X, IGP, ...": the rank, written out
-    if before and not m.title and text[0].isupper() and read_title(state.tokens, role["text_start"]):
+    if before and not m.title and state.tokens[role["title_start"]].is_cap and read_title(state.tokens, role["title_start"]):
         m.title = [text]
     else:
         m.role = text if not m.role else f"{m.role}, {text}"

@@ -173,6 +173,8 @@ def person_at(state: SentenceState, i: int) -> PersonMention | None:
     titles = titles[-1:]
     if titles and (portfolio := lower_portfolio_before(state, i)):
         titles[0] = f"{portfolio} {titles[0]}"  # "internal affairs Minister X"
+    if titles and (qualifier := qualifier_before(state, i)):
+        titles[0] = f"{qualifier} {titles[0]}"  # "outgoing Deputy High Commissioner X"
     if not titles and found["abbrev"]:
         titles = [state.title_abbreviation(found["abbrev"]) or found["abbrev"]]
     mention = PersonMention(
@@ -185,6 +187,13 @@ def person_at(state: SentenceState, i: int) -> PersonMention | None:
         if org:
             tie(mention, org, "title_of")
     return mention
+
+
+def qualifier_before(state: SentenceState, i: int) -> str:
+    """A word of status written right before a title at ``i``, kept in the title as written ("outgoing
+    Deputy High Commissioner X"; ``title_status.txt``)."""
+    tokens = state.tokens
+    return tokens[i - 1].text if i > 0 and not state.used[i - 1] and tokens[i - 1].key in lexicons().title_status else ""
 
 
 def lower_portfolio_before(state: SentenceState, i: int) -> str:
