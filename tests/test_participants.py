@@ -602,3 +602,11 @@ def test_a_police_officer_tied_to_a_country_works_for_its_police_force_not_anoth
                    "Superintendent Kwame Asare of Ghana welcomed the guests.")
     assert table.loc["Kwame Asare", "organization"] == "Ghana Police Service"
 
+
+def test_provinces_by_english_name_are_places_and_a_surname_is_not():
+    from analysis import load_article, places
+
+    table = places(load_article(text="T\n\nThe officers came from Jiangsu and Odisha. Director Andrei Rodrigues met them. Rodrigues said so."))
+    assert {"Jiangsu", "Odisha"} <= set(table["name"]) and "Rodrigues" not in set(table["name"])
+    assert places(load_article(text="T\n\nThey met in Tashkent, Republic of Uzbekistan.")).name.tolist().count("Republic") == 0
+

@@ -147,9 +147,10 @@ def places(article: Article) -> pd.DataFrame:
     readers = read_article(article)
     rows: dict[str, dict] = {}
     demonym_counts: dict[str, int] = {}
+    surnames = {p.name.split()[-1] for r in readers for p in r.people if " " in p.name}  # "Rodrigues said": the person, not the island
     for r in readers:
         tokens = r.tokens
-        blocked = [False] * len(tokens)
+        blocked = [tokens[n].text in surnames for n in range(len(tokens))]
         for a, b in [(o.start, o.end) for o in r.orgs] + r.other_spans + [(p.name_start, p.name_end) for p in r.people]:
             blocked[a:b] = [True] * (b - a)
         i = 0

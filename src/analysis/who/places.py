@@ -25,7 +25,7 @@ KNOWN_POPULATION = 100_000
 def geonames() -> dict[str, tuple[str, str, int, bool]]:
     """Surface form -> (kind, country, population, common) of GeoNames (the most populous of that name)."""
     lex = lexicons()
-    vocabulary = lex.title_words | lex.org_heads | lex.not_org_heads | lex.generic_org_words | lex.portfolios | lex.non_name_caps
+    vocabulary = lex.title_words | lex.org_heads | lex.not_org_heads | lex.generic_org_words | lex.portfolios | lex.non_name_caps | lex.forms_of_state
     rows: dict[str, tuple[str, str, int, bool]] = {}
     for text in lexicon_texts("geonames.tsv"):  # 45,000 rows: split by hand, csv.DictReader is 3x slower
         for line in text.splitlines()[2:]:
