@@ -21,6 +21,7 @@ Later mentions ("Executive Director Vinluan", "ACP Dr. Bakri") resolve to the fu
 """
 from __future__ import annotations
 
+import functools
 import re
 
 import pandas as pd
@@ -46,10 +47,13 @@ def organizations(article: Article) -> pd.DataFrame:
     >>> organizations(parse_article("T\\n\\nThe Korean National Police Agency (KNPA) met. KNPA's chief spoke."))[["name", "acronym", "mentions"]].values.tolist()
     [['Korean National Police Agency', 'KNPA', 2]]
     """
-    return _organizations(article)[0]
+    return _organizations(article)[0].copy()
 
 
+@functools.lru_cache(maxsize=64)
 def _organizations(article: Article) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The organizations table and the alias map, once per article (participants() and places() need them too);
+    callers copy before changing either."""
     readers = read_article(article)
     acronyms = {o.acronym: o.name for r in readers for o in r.orgs if o.acronym}
     rows: dict[str, dict] = {}
@@ -119,6 +123,12 @@ def participants(article: Article) -> pd.DataFrame:
     >>> people[["name", "title", "organization", "mentions"]].values.tolist()
     [['David Vinluan', 'Executive Director', 'ASEANAPOL Secretariat', 2]]
     """
+    return _participants(article).copy()
+
+
+@functools.lru_cache(maxsize=64)
+def _participants(article: Article) -> pd.DataFrame:
+    """The participants table, once per article (the timeline reads it too); callers copy it."""
     org_table, alias_of = _organizations(article)
     people = merge_mentions(read_article(article), article)
     for person in people:
