@@ -610,3 +610,8 @@ def test_provinces_by_english_name_are_places_and_a_surname_is_not():
     assert {"Jiangsu", "Odisha"} <= set(table["name"]) and "Rodrigues" not in set(table["name"])
     assert places(load_article(text="T\n\nThey met in Tashkent, Republic of Uzbekistan.")).name.tolist().count("Republic") == 0
 
+
+def test_the_headquarters_of_a_common_noun_is_a_building_not_a_body():
+    assert orgs("He met his counterpart at the National Police Headquarters in Accra.").empty
+    assert "Dubai Police" in orgs("They toured the Dubai Police Headquarters.").index  # a named body's is the body
+

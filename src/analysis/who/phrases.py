@@ -305,6 +305,8 @@ def is_generic(words: list[Token]) -> bool:
     keys = [w.key for w in words if w.is_word and w.key not in lexicons().connectors]
     if all(k in lex.generic_org_words for k in keys):
         return True  # "National Police", "Police Services"
+    if len(keys) > 1 and keys[-1] == "headquarters" and is_generic(words[:-1]):
+        return True  # "National Police Headquarters", "Force Headquarters": a common body's building
     if sum(k in lex.org_heads for k in keys) == 1 and all(k in lex.generic_org_words or k in lex.org_heads for k in keys):
         return True
     before = " ".join(w.text for w in words[:-1])
