@@ -281,3 +281,21 @@ def test_a_closing_line_of_an_agency_in_capitals_and_a_date_is_a_date_line():
     assert read_date_line("MAP 28 March 2022").date == dt.date(2022, 3, 28)
     assert read_date_line("POLICE MET IN 2022") is None  # capitals and a year are not a date
 
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("05 September,2023 07:27 pm", dt.date(2023, 9, 5)),  # no space after the comma
+    ("Posted by Editor on December 13, 2023 - 11:20 am", dt.date(2023, 12, 13)),
+    ("19:51, December 26, 2011", dt.date(2011, 12, 26)),  # the time first, then a comma
+])
+def test_more_date_line_forms(line, expected):
+    from analysis.datelines import read_date_line
+
+    assert read_date_line(line).date == expected
+
+
+def test_a_dateline_with_a_dash_after_the_country():
+    from analysis.datelines import read_wire_dateline
+
+    found = read_wire_dateline("Algiers, Algeria – 28 November 2019: The Secretariat held its first meeting.")
+    assert found is not None and found.date == dt.date(2019, 11, 28)
+

@@ -155,13 +155,14 @@ def _grammar() -> _Grammar:
     # a time ("07:48 PM February 09, 2015")
     prefix = (
         rf"(?P<prefix>(?:{_GENERIC}{_SEPARATOR}|{_GENERIC}\s+(?=(?:{label})\b)|{label}(?:\s+(?:on|at))?(?:\s*[:–—-]\s*|\s+)|(?-i:[A-Z]{{2,8}})\s+"
-        rf"|\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?\s?m\b\.?)?\s+){{0,3}}?)"
+        rf"|{label}\s+by\s+[^\W\d_][^\d|]{{0,60}}?\s+on\s+"  # "Posted by Editor on December 13, 2023"
+        rf"|\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?\s?m\b\.?)?,?\s+){{0,3}}?)"  # "19:51, December 26, 2011"
     )
     numeric_weekday = rf"(?:(?P<wd>{alternation(weekday_names())})\.?,?\s+)?"
     cores = {
         "written": (
-            rf"{weekday}(?:the\s+)?{_DAY}\s+(?:of\s+)?(?P<m>{month}),?\s+{_YEAR}",  # Friday 16th of December 2016
-            rf"{weekday}(?P<m>{month})\s+{_DAY},?\s+{_YEAR}",  # Friday, February 22, 2019
+            rf"{weekday}(?:the\s+)?{_DAY}\s+(?:of\s+)?(?P<m>{month})(?:,\s*|\s+){_YEAR}",  # Friday 16th of December 2016; 05 September,2023
+            rf"{weekday}(?P<m>{month})\s+{_DAY}(?:,\s*|\s+){_YEAR}",  # Friday, February 22, 2019
             rf"{weekday}(?P<m>{month}),\s*{_DAY},?\s+{_YEAR}",  # June, 11 2019
         ),
         # 2023-07-04, 2023/7/4, 2019 07 19
@@ -190,7 +191,7 @@ def _grammar() -> _Grammar:
         re.compile(rf"\s*{caps}{region},?\s+{date}(?:{agency})?{dash}", re.IGNORECASE),
         re.compile(rf"\s*{named}{region},\s+{date}{agency}{dash}", re.IGNORECASE),
         # with its year the date makes the dateline: "Vienna, 15 September 2005 -", "Monday, April 21, 2008 –"
-        re.compile(rf"\s*{named}{region},\s+{dated}(?:{agency})?{dash}", re.IGNORECASE),
+        re.compile(rf"\s*{named}{region}(?:,|\s+[–—-])\s+{dated}(?:{agency})?{dash}", re.IGNORECASE),  # "Algiers, Algeria – 28 November 2019:"
         re.compile(rf"\s*{weekday}{dated}(?:{agency})?\s*[-–—]{{1,2}}\s*(?=\S)", re.IGNORECASE),
     )
     return _Grammar(forms, time_only, author_only, words_only, revision, wire)
