@@ -57,6 +57,7 @@ class Lexicons:
     connectors: frozenset[str]
     role_adjectives: frozenset[str]
     title_status: frozenset[str]  # "outgoing", "acting": kept in the title
+    rank_heads: frozenset[str]  # "General", "Admiral": a rank after a position starts a new title
     roman_numerals: frozenset[str]
     lower_titles: frozenset[str]
     speech_verbs: frozenset[str]
@@ -144,6 +145,7 @@ def lexicons() -> Lexicons:
         connectors=frozenset(load_lexicon("connectors")),
         role_adjectives=frozenset(load_lexicon("role_adjectives")),
         title_status=frozenset(load_lexicon("title_status")),
+        rank_heads=frozenset(key_of(w) for w in load_lexicon("rank_heads")),
         roman_numerals=frozenset(load_lexicon("roman_numerals")),
         lower_titles=frozenset(load_lexicon("lower_titles")),
         speech_verbs=frozenset(load_lexicon("speech_verbs")),

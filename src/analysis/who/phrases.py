@@ -82,6 +82,12 @@ def formal_place_end(tokens: list[Token], k: int) -> int | None:
     return at + size if size and places[" ".join(t.text for t in tokens[at : at + size])]["kind"] == "country" else None
 
 
+def rank_follows(tokens: list[Token], j: int) -> bool:
+    """Whether a rank of two words starts at ``j``: a modifier, then a rank head ("Major General", "Brig. Gen.")."""
+    lex = lexicons()
+    return j + 1 < len(tokens) and tokens[j].key in lex.title_modifiers and tokens[j + 1].key in lex.rank_heads and tokens[j + 1].is_cap
+
+
 def read_title(tokens: list[Token], i: int) -> int | None:
     """End of a rank or position starting at ``i`` ("Assistant Commissioner of Police", "Director for X").
 
@@ -99,6 +105,8 @@ def read_title(tokens: list[Token], i: int) -> int | None:
         j = i
     while j < len(tokens) and not (j > i and tokens[j - 1].possessive):
         if is_title_word(tokens[j]):
+            if has_head and tokens[j - 1].key in lex.title_heads and tokens[j - 1].key not in lex.rank_heads and rank_follows(tokens, j):
+                break  # "Liaison Officer | Major General X": a position, then a rank
             has_head |= tokens[j].key in lex.title_heads or "-" in tokens[j].key
             j += 1
         elif j > i and not has_head and not any(t.key in lex.generic_org_words for t in tokens[i:j]) and (end := lower_title_end(tokens, j)):
