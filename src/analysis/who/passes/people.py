@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..lexicon import lexicons
 from ..places import known_place
-from ..phrases import has_org_head, is_generic, is_nameish, match_phrase, place_run, read_name, read_title
+from ..phrases import has_org_head, is_generic, is_nameish, lower_portfolio_end, match_phrase, place_run, read_name, read_title
 from ..roles import apply_role, prefix_role, read_after_name, read_role
 from ..spans import commit, org_span_after, starts_title, words_before
 from ..state import PersonMention, SentenceState, tie
@@ -136,6 +136,8 @@ def read_after_title(state: SentenceState, j: int, found: dict) -> int:
             j += 3  # "Secretary General of the Narcotics Control Board (NCB) Narong Rattanannugul"
     elif span and span[2] == "other" and is_generic(tokens[span[0] : span[1]]) and span[1] < len(tokens) and tokens[span[1]].is_cap:
         found["titles"][-1], j = state.text(found["title_start"], span[1]), span[1]  # "National Commissar of the Finnish Police X"
+    elif span is None and (unit := lower_portfolio_end(tokens, j)) > j and unit < len(tokens) and tokens[unit].is_cap:
+        found["titles"][-1], j = state.text(found["title_start"], unit), unit  # "Secretary General of the ministerial council X"
     if j + 2 < len(tokens) and tokens[j].key == "to" and (position := position_after_to(state, j)):
         found["titles"][-1] = f"{found['titles'][-1]} {state.text(j, position[0])}"  # "Chief of Staff to the RSIPF Commissioner X"
         found["org"] = found["org"] or position[1]
