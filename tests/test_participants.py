@@ -615,3 +615,8 @@ def test_the_headquarters_of_a_common_noun_is_a_building_not_a_body():
     assert orgs("He met his counterpart at the National Police Headquarters in Accra.").empty
     assert "Dubai Police" in orgs("They toured the Dubai Police Headquarters.").index  # a named body's is the body
 
+
+def test_a_position_s_unit_in_parentheses_is_not_a_body_s_long_form():
+    table = orgs("Members included Additional Inspector General of Police (CID) Barrister Karim Hossain.")
+    assert "Additional Inspector General of Police" not in table.index
+

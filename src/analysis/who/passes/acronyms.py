@@ -50,6 +50,8 @@ def read_parenthesised_acronyms(state: SentenceState) -> None:
             continue  # "Assistant Commissioner of Police (ACP)", "Director for Investigation (DIDM)": positions
         if (title_end := read_title(tokens, i)) and title_end + 1 < k and tokens[title_end].key == "of":
             i = title_end + 1 + (tokens[title_end + 1].key == "the")  # "Chairman of the X Committee (XC)": the body only
+        if any(read_title(tokens, x) == k for x in range(run_start, k) if x == run_start or tokens[x - 1].key not in lexicons().org_heads):
+            continue  # "Additional Inspector General of Police (CID) X": the unit of a position, not a body's long form
         if state.text(i, k) in lexicons().places or state.text(run_start + start, k) in lexicons().places:
             continue  # "Federated States of Micronesia (FSM)", "Papua New Guinea (PNG)": a country and its short form
         kind = "org" if known_long is not None and i == run_start + known_long else org_kind(tokens[i:k], state.known_acronyms)

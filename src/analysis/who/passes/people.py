@@ -42,6 +42,9 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
         token = tokens[j]
         if state.title_abbreviation(token.text) and not token.possessive:
             found["abbrev"], j = token.text, j + 1
+        elif token.text == "(" and found["abbrev"] and not found["titles"] and j + 2 < len(tokens) and tokens[j + 1].is_allcaps and tokens[j + 2].text == ")" and not state.title_abbreviation(tokens[j + 1].text):
+            found["org"] = found["org"] or (j + 1, j + 2, "org")  # "AIG (NCB) Mohbiul Islam": the rank's unit
+            j += 3
         elif token.text == "/" and (found["abbrev"] or found["honorifics"]) and j + 1 < len(tokens) and tokens[j + 1].is_cap:
             j += 1  # "COP/Mr. Kofi Boakye": the tokenizer split a rank from an honorific
         elif token.text == "(" and found["titles"] and j + 2 < len(tokens) and tokens[j + 2].text == ")" and tokens[j + 1].is_allcaps:

@@ -111,13 +111,14 @@ def read_untitled_people(state: SentenceState) -> None:
         prefix = state.sentence.text[: tokens[i].start - state.sentence.start].rstrip().casefold()
         led = prefix.endswith(lex.lead_phrases)  # "led by Suhel Daud"
         cued = end - i >= 2 and ends_with_phrase(prefix, lex.person_cues)  # "the late Pius Chotailug"
-        spoke = (after is not None and after.key in lex.speech_verbs) or (prev is not None and prev.key in lex.speech_verbs) or cue is not None or led or cued or in_list_of_people(state, i, end) or in_list_of_names(state, i)
+        owner = end - i >= 2 and prev is not None and prev.possessive and lex.places.get(prev.text, {}).get("kind") == "country"
+        spoke = (after is not None and after.key in lex.speech_verbs) or (prev is not None and prev.key in lex.speech_verbs) or cue is not None or led or cued or owner or in_list_of_people(state, i, end) or in_list_of_names(state, i)
         before = None
         floor = max((p.name_end for p in state.people if p.name_end < i), default=0)
         if prev is not None and prev.text == ",":
             before = prefix_role(state, floor, i - 1)
         elif prev is not None and prev.is_word and not prev.is_cap and end - i >= 2:
-            before = prefix_role(state, floor, i) or lower_role_before(state, floor, i)  # "the police quaestor Alexandru Scurtu"
+            before = lower_role_before(state, floor, i) or prefix_role(state, floor, i)  # "the police quaestor Alexandru Scurtu"
         role = read_role(state, k + 1) if after is not None and after.text in lex.apposition_marks else None
         member = not (spoke or before or role) and end - i >= 2 and after is not None and after.key == "from" and (span := org_span_after(state, end)) is not None and span[2] == "org"
         spoke = spoke or member  # "Satya Pradhan from the Narcotics Control Bureau of India, Liang Yun from ..."
@@ -137,6 +138,8 @@ def read_untitled_people(state: SentenceState) -> None:
         if member:
             read_after_name(state, mention)
         attach(state, mention)
+        if owner:
+            tie(mention, lex.places[prev.text]["name"], "demonym")  # "Botswana's Keabetswe Makgophe"
         if cue is not None and cue > 0 and tokens[cue - 1].text in lex.demonyms:
             tie(mention, lex.demonyms[tokens[cue - 1].text], "demonym")  # "his Cambodian counterpart, Sar Thet"
         state.people.append(mention)
