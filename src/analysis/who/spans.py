@@ -34,8 +34,10 @@ def words_before(state: SentenceState, i: int) -> str:
 def org_span_after(state: SentenceState, j: int) -> tuple[int, int, str] | None:
     """What follows "of"/"at"/"from" at ``j``: see :meth:`org_span_at`."""
     tokens = state.tokens
-    if not (j + 1 < len(tokens) and tokens[j].key in ("of", "at", "from", "for")):
+    if not (j + 1 < len(tokens) and tokens[j].key in ("of", "at", "from", "for", "in")):
         return None
+    if tokens[j].key == "in" and not (j + 2 < len(tokens) and tokens[j + 1].key == "the" and has_org_head(tokens[j + 2 : cap_run(tokens, j + 2)])):
+        return None  # "in the National Security Ministry": a body; "in Malaysia" is a place, read elsewhere
     k = j + 1 + (tokens[j + 1].key == "the")
     if tokens[j].key == "for" and not (k < len(tokens) and tokens[k].is_cap and tokens[k].key in lexicons().org_heads and tokens[k].key not in lexicons().generic_org_words):
         return None  # "for" names a body only when one follows: "Permanent Secretary for the Ministry of ..."

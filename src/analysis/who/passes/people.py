@@ -214,6 +214,13 @@ def lower_portfolio_before(state: SentenceState, i: int) -> str:
     return state.text(k, i) if k < i else ""
 
 
+def names_next(state: SentenceState, k: int) -> bool:
+    """Whether a name of two words or more, read by nothing else, starts at ``k``."""
+    tokens = state.tokens
+    end = read_name(tokens, k, after_title=True) if k < len(tokens) and tokens[k].is_cap and not state.used[k] else None
+    return bool(end and end - k >= 2 and is_nameish(tokens, k, end, titled=True))
+
+
 def read_roles(state: SentenceState) -> None:
     """Give each titled person the roles written next to them. A phrase between two people may follow
     the first (", Director for X,") or precede the second ("Head of X, Superintendent Y"): the way
@@ -231,8 +238,8 @@ def read_roles(state: SentenceState) -> None:
         end = m.name_end_role or m.name_end
         while end + 1 < len(tokens) and (tokens[end].text.rstrip(".") in lexicons().postnominals or tokens[end].text == "," and tokens[end + 1].text.rstrip(".") in lexicons().postnominals):
             end += 1  # "Colonel Danuta Ulewicz MD, PhD - Deputy Director of ..."
-        if end + 1 < len(tokens) and tokens[end].text in lexicons().apposition_marks and not state.used[end + 1] and (role := read_role(state, end + 1)):
-            after[n] = role
+        if end + 1 < len(tokens) and tokens[end].text in lexicons().apposition_marks and not state.used[end + 1] and (role := read_role(state, end + 1)) and not names_next(state, role["end"]):
+            after[n] = role  # not "X, deputy director of international affairs Aneesa Israel": that role is the next person's
     for n in range(len(people)):
         mine, theirs = after.get(n), before.get(n + 1)
         if not (mine and theirs):

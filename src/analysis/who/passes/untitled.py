@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..lexicon import lexicons
 from ..places import directions, known_place
 from .ties import attach
-from ..phrases import is_nameish, is_title_word, read_name
+from ..phrases import is_lower_title, is_nameish, is_title_word, read_name
 from ..roles import apply_role, prefix_role, read_after_name, read_role
 from ..spans import org_span_after
 from ..state import PersonMention, SentenceState, tie
@@ -97,7 +97,7 @@ def read_untitled_people(state: SentenceState) -> None:
         end = read_name(tokens, i)
         if (
             not end or not 1 <= end - i <= 5 or any(state.used[k] for k in range(i, end))
-            or not is_nameish(tokens, i, end) or any(is_title_word(t) or state.title_abbreviation(t.text) for t in tokens[i:end])
+            or not is_nameish(tokens, i, end, titled=prev is not None and not prev.is_cap and (is_lower_title(prev) or prev.key in lex.portfolios)) or any(is_title_word(t) or state.title_abbreviation(t.text) for t in tokens[i:end])
             or (end < len(tokens) and tokens[end].is_cap and tokens[end].key in lex.org_heads)
         ):
             i += 1
