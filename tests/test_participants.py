@@ -151,6 +151,8 @@ def test_an_acronym_never_spelled_out_is_a_body_where_the_text_uses_it_as_one(te
     "Provincial Department of Economic Development, Environment and Tourism",
     "Ministry of Agriculture, Fisheries, Livestock & Fishery Resources",
     "Office of Kathmandu Metropolitan City",
+    "Turkish International Academy against Drugs & Organised Crime",
+    "High Commission of India in Sri Lanka",
 ])
 def test_a_body_named_by_a_list_of_portfolios_keeps_the_whole_list(name):
     assert name in orgs(f"Officials of the {name} joined the operation in March.").index

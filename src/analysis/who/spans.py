@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .lexicon import lexicons
 from .places import place_kinds
-from .phrases import cap_run, formal_place_end, has_org_head, is_generic, is_title_word, listed_name_end, match_phrase, portfolio_list_end, read_title, title_in_name
+from .phrases import cap_run, formal_place_end, has_org_head, is_generic, is_title_word, listed_name_end, match_phrase, place_run, portfolio_list_end, read_title, title_in_name
 from .state import SentenceState
 from .tokens import Token
 
@@ -111,8 +111,8 @@ def in_place(state: SentenceState, start: int, stop: int) -> int:
     tokens = state.tokens
     mission = any(t.key in lexicons().mission_words for t in tokens[start:stop])
     at = stop + 1 + (stop + 2 < len(tokens) and tokens[stop + 1].key == "the")  # "Embassy of Japan in the Philippines"
-    if mission and at < len(tokens) and tokens[stop].key == "in" and tokens[at].text in lexicons().places and not state.used[at]:
-        return at + 1
+    if mission and at < len(tokens) and tokens[stop].key == "in" and (end := place_run(tokens, at)) > at and not state.used[at]:
+        return end  # "High Commission of India in Sri Lanka"
     return stop
 
 
@@ -121,7 +121,7 @@ def tail(state: SentenceState, words: list[Token], n: int) -> int:
     "of the People's Republic of China in Thailand", "Kuala Lumpur"."""
     lex = lexicons()
     j = n
-    while j < len(words) and words[j].key in ("of", "for", "on") and not words[j - 1].possessive:
+    while j < len(words) and words[j].key in ("of", "for", "on", "against") and not words[j - 1].possessive:
         k = j + 1 + (j + 1 < len(words) and words[j + 1].key == "the")
         m = k
         while m < len(words) and (words[m].is_cap or (words[m].key in ("and", "&") and m + 1 < len(words) and words[m + 1].is_cap)):
