@@ -622,3 +622,11 @@ def test_a_position_s_unit_in_parentheses_is_not_a_body_s_long_form():
     table = orgs("Members included Additional Inspector General of Police (CID) Barrister Karim Hossain.")
     assert "Additional Inspector General of Police" not in table.index
 
+
+def test_he_was_joined_by_gives_the_list_the_organization_of_who_opened_the_sentence_before():
+    text = ("Inspector General Peter Mwangi of the National Police Service received the delegation. "
+            "IG Mwangi thanked the guests. He was joined by Director of Reforms John Kamau and Deputy Director Ann Wairimu.")
+    table = people(text)
+    assert table.loc["John Kamau", "organization"] == "National Police Service"
+    assert table.loc["John Kamau", "organization_rule"] == "delegation_leader"
+

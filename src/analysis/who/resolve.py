@@ -66,9 +66,11 @@ def merge_mentions(states: list[SentenceState], article: Article) -> list[dict]:
                 return person
         return None
 
+    subject: dict | None = None  # the person opening the sentence before: who "He" is
     for state in states:
         if state.is_title:
             continue
+        here = []
         for m in sorted(state.people, key=lambda m: m.start):
             person = same_person(m.name)
             if person is None:
@@ -87,7 +89,9 @@ def merge_mentions(states: list[SentenceState], article: Article) -> list[dict]:
             person["role"] = fuller(person["role"], m.role)
             if m.organization and m.org_strength > person["org_strength"]:
                 set_organization(person, m.organization, m.organization_rule, m.org_strength)
-        share_delegation_organization(state, same_person)
+            here.append((m.start, person))
+        share_delegation_organization(state, same_person, subject)
+        subject = here[0][1] if here and here[0][0] <= 2 else None  # "IG Kanja thanked ..." opens the sentence
     return people
 
 
@@ -102,9 +106,10 @@ def delegation_cues() -> re.Pattern:
     return re.compile(rf"^with (?P<with>[A-Z][\w’'. -]+?) (?:are|were)\b|\b(?:{alternation('leader')}|(?P<members>{alternation('members')}))\b", re.I)
 
 
-def share_delegation_organization(state: SentenceState, same_person: Callable[[str], dict | None]) -> None:
+def share_delegation_organization(state: SentenceState, same_person: Callable[[str], dict | None], subject: dict | None = None) -> None:
     """People listed with a delegation share its organization: "Accompanying Executive Director Vinluan
-    were ...", "With De la Rosa are ...", "X attended, accompanied by ...", "The ISPO was represented by ...".
+    were ...", "With De la Rosa are ...", "X attended, accompanied by ...", "The ISPO was represented by ...",
+    "He was joined by ..." ("He": ``subject``, the person who opens the sentence before).
     Each cue governs the people up to the next cue."""
     cues = list(delegation_cues().finditer(state.sentence.text))
     people = sorted(state.people, key=lambda m: m.start)
@@ -126,6 +131,8 @@ def share_delegation_organization(state: SentenceState, same_person: Callable[[s
                 leader = same_person(cue.group("with"))
             elif before:  # "X attended, accompanied by ..."
                 leader = same_person(before[-1].name)
+            elif subject is not None and re.match(r"\s*(?:He|She)\b", state.sentence.text[: cue.start()]):
+                leader = subject  # "IG Kanja thanked ... He was joined by ..."
             elif after:  # "Accompanying Executive Director Vinluan were ..."
                 leader, after = same_person(after[0].name), after[1:]
             if not leader:
