@@ -630,3 +630,9 @@ def test_he_was_joined_by_gives_the_list_the_organization_of_who_opened_the_sent
     assert table.loc["John Kamau", "organization"] == "National Police Service"
     assert table.loc["John Kamau", "organization_rule"] == "delegation_leader"
 
+
+def test_a_country_tie_is_written_as_the_article_names_the_country():
+    table = people("The UK and Jordan signed the agreement. British Ambassador Bridget Brind attended.")
+    assert table.loc["Bridget Brind", "organization"] == "UK"
+    assert people("British Ambassador Bridget Brind attended.").loc["Bridget Brind", "organization"] == "United Kingdom"
+

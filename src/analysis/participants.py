@@ -137,10 +137,30 @@ def _participants(article: Article) -> pd.DataFrame:
     country_to_organization(people, org_table)
     home_country(people, lambda: places(article))
     sole_police_force(people, org_table)
+    _countries_as_written(people, article)
     count_later_mentions(article, people)
     table = pd.DataFrame(people, columns=PERSON_COLUMNS)
     table["aliases"] = table["aliases"].map(lambda a: "; ".join(a) if isinstance(a, list) else a)
     return table
+
+
+def _countries_as_written(people: list[dict], article: Article) -> None:
+    """A person tied to a country gets it as the article names it ("UK" for "British Ambassador X" in an
+    article that writes "UK", not "United Kingdom"); a country the article never names stays as read."""
+    lex = lexicons()
+    tied = [p for p in people if lex.places.get(p["organization"] or "", {}).get("kind") == "country"]
+    if not tied:
+        return
+    written: dict[str, str] = {}
+    names = set()
+    for row in places(article).sort_values("mentions", ascending=False, kind="stable").to_dict("records"):
+        if row["kind"] == "country":
+            names.add(row["name"])
+            written.setdefault(lex.places.get(row["name"], {}).get("name", row["name"]), row["name"])
+    for person in tied:
+        country = lex.places[person["organization"]]["name"]
+        if person["organization"] not in names and country in written:
+            person["organization"] = written[country]
 
 
 def places(article: Article) -> pd.DataFrame:
