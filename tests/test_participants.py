@@ -636,3 +636,7 @@ def test_a_country_tie_is_written_as_the_article_names_the_country():
     assert table.loc["Bridget Brind", "organization"] == "UK"
     assert people("British Ambassador Bridget Brind attended.").loc["Bridget Brind", "organization"] == "United Kingdom"
 
+
+def test_a_plural_rank_is_not_a_name():
+    assert people("Additional Inspector Generals and Deputy Inspector Generals bid farewell to the team.").empty
+

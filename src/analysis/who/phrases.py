@@ -268,6 +268,8 @@ def read_name(tokens: list[Token], i: int, *, after_title: bool = False) -> int 
         common = key in lexicons().non_name_caps and not initial and not (after_title and j == i and j + 1 < len(tokens) and tokens[j + 1].is_cap and tokens[j + 1].is_word)
         if common and after_title and last == j - 1 and j - i >= 2 and token.is_cap and not (j + 1 < len(tokens) and tokens[j + 1].is_cap):
             common = False  # "Sen. Lieut. Gen. Tran Quoc To hosted": a capitalised function word ending a name
+        if token.is_cap and key.endswith("s") and key[:-1] in lex.title_heads:
+            break  # "Deputy Inspector Generals", "Generals Offices": a plural rank is not a name
         if token.is_cap and not common and not (token.is_allcaps and j + 1 < len(tokens) and not tokens[j + 1].is_cap and j == i):
             inside = j + 2 < len(tokens) and tokens[j + 1].key in lex.particles and tokens[j + 2].is_cap  # "Rashed Sultan al Khodr"
             if j > i and not inside and (is_title_word(token) and key in lex.title_heads or key in lex.org_heads or token.text in lex.known_orgs):

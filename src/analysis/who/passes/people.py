@@ -131,8 +131,8 @@ def read_after_title(state: SentenceState, j: int, found: dict) -> int:
     """What follows a title before the name: the body or country it is of, or the place it is to."""
     tokens = state.tokens
     span = org_span_after(state, j)
-    if span and span[2] == "org" and state.org_at(span[0]) is None:
-        span = without_trailing_name(state, span)
+    if span and span[2] in ("org", "other") and state.org_at(span[0]) is None:
+        span = without_trailing_name(state, span)  # "Chief of Section Elizabeth Joyce": the unit, then the name
     if span and span[2] in ("org", "place"):  # "Secretary General of INTERPOL Jürgen Stock", "... of Malaysia Tan Sri X"
         found["org"], j = span, span[1]
         if j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 1].is_allcaps and tokens[j + 2].text == ")":
