@@ -564,13 +564,25 @@ def test_two_bodies_joined_by_and_the_are_two_bodies():
     assert table.loc["West African Police Chiefs Committee", "acronym"] == "WAPCCO"
 
 
-def test_a_police_officer_tied_to_nothing_serves_the_one_police_force_the_article_names():
-    text = ("The Guyana Police Force signed the agreement on Monday. "
-            "Also present were Deputy Commissioner Mr Ravi Singh and Superintendent Mr Colin Daly.")
-    table = people(text)
-    assert table.loc["Ravi Singh", "organization"] == "Guyana Police Force"
-    assert table.loc["Ravi Singh", "organization_rule"] == "sole_police_force"
-    two_forces = people(text.replace("The Guyana Police Force signed", "The Guyana Police Force and the Jamaica Constabulary Force signed"))
+GUYANA = ("The Guyana Police Force signed the agreement on Monday. "
+          "Also present were Deputy Commissioner Mr Ravi Singh and Superintendent Mr Colin Daly.")
+
+
+@pytest.mark.parametrize(("text", "name", "organization", "rule"), [
+    # a police officer tied to nothing serves the one police force the article names
+    (GUYANA, "Ravi Singh", "Guyana Police Force", "sole_police_force"),
+    # "He was joined by ...": the list takes the organization of who opened the sentence before
+    ("Inspector General Peter Mwangi of the National Police Service received the delegation. IG Mwangi thanked "
+     "the guests. He was joined by Director of Reforms John Kamau and Deputy Director Ann Wairimu.",
+     "John Kamau", "National Police Service", "delegation_leader"),
+])
+def test_document_level_ties(text, name, organization, rule):
+    row = people(text).loc[name]
+    assert (row["organization"], row["organization_rule"]) == (organization, rule)
+
+
+def test_with_two_police_forces_named_an_untied_officer_gets_neither():
+    two_forces = people(GUYANA.replace("The Guyana Police Force signed", "The Guyana Police Force and the Jamaica Constabulary Force signed"))
     assert two_forces.loc["Ravi Singh", "organization_rule"] != "sole_police_force"  # which one is not said
 
 
@@ -623,12 +635,6 @@ def test_a_position_s_unit_in_parentheses_is_not_a_body_s_long_form():
     assert "Additional Inspector General of Police" not in table.index
 
 
-def test_he_was_joined_by_gives_the_list_the_organization_of_who_opened_the_sentence_before():
-    text = ("Inspector General Peter Mwangi of the National Police Service received the delegation. "
-            "IG Mwangi thanked the guests. He was joined by Director of Reforms John Kamau and Deputy Director Ann Wairimu.")
-    table = people(text)
-    assert table.loc["John Kamau", "organization"] == "National Police Service"
-    assert table.loc["John Kamau", "organization_rule"] == "delegation_leader"
 
 
 def test_a_country_tie_is_written_as_the_article_names_the_country():
