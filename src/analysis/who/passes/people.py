@@ -84,7 +84,11 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
             found["honorifics"].append(state.text(j + 1, end))  # "EU Ambassador for Colombia, His Excellency, Gilles Bertrand"
             j = end + 1
         elif token.key in ("and", "cum") and found["titles"] and j + 1 < len(tokens) and (end := read_title(tokens, j + 1)):
-            found["titles"][-1] = state.text(found["title_start"], end)  # "Deputy Prime Minister and Minister of ..."
+            if found["titles"][-1][:1].islower() and tokens[j + 1].is_cap:
+                found["titles"].append(state.text(j + 1, end))  # "Politburo member and Minister of ...": a role, then the title
+                found["title_start"] = j + 1
+            else:
+                found["titles"][-1] = state.text(found["title_start"], end)  # "Deputy Prime Minister and Minister of ..."
             j = read_after_title(state, end, found)
         elif starts_title(state, j) and (end := read_title(tokens, j)):
             found["titles"].append(state.text(j, end))
