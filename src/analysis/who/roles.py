@@ -22,7 +22,9 @@ def read_role(state: SentenceState, k: int) -> dict | None:
         role["org"], k = (org.start, org.after, "org"), org.after
     elif k < len(tokens) and (country := demonym_at(state, k)):
         role["country"], k = country
-    elif (span := org_span_at(state, k)) and span[2] == "org" and span[1] < len(tokens) and (tokens[span[1] - 1].possessive or (span[1] - span[0] == 1 and read_title(tokens, span[1]))):
+    elif (span := org_span_at(state, k)) and span[2] == "org" and span[1] < len(tokens) and (
+        tokens[span[1] - 1].possessive or (span[1] - span[0] == 1 and (read_title(tokens, span[1]) or lower_title_end(tokens, span[1])))
+    ):  # "PNP deputy chief for administration"
         role["org"], k = span, span[1]  # "the Royal Thai Police's new commissioner-general", "PNP Director for X"
     while k < len(tokens) and tokens[k].text in lexicons().role_adjectives:
         k += 1
