@@ -646,3 +646,9 @@ def test_a_country_tie_is_written_as_the_article_names_the_country():
 def test_a_plural_rank_is_not_a_name():
     assert people("Additional Inspector Generals and Deputy Inspector Generals bid farewell to the team.").empty
 
+
+def test_a_position_and_a_body_before_one_acronym_give_the_body():
+    table = orgs("He was accompanied by Deputy Inspector General, Kenya Police Service (DIG-KPS) Mr. Eliud Lagat, and others.")
+    assert table.loc["Kenya Police Service", "acronym"] == "KPS"
+    assert not any(name.startswith("Deputy Inspector General") for name in table.index)
+

@@ -14,6 +14,7 @@ def read_parenthesised_acronyms(state: SentenceState) -> None:
         if token.text != "(" or k + 2 >= len(tokens) or tokens[k + 2].text != ")" or k == 0:
             continue
         inner = tokens[k + 1]
+        acronym = inner.text
         known_short = inner.text in lexicons().known_orgs and not inner.text.isupper()
         if not known_short and (not re.fullmatch(r"[A-Z][A-Za-z0-9-]*[A-Za-z0-9]", inner.text) or sum(c.isupper() for c in inner.text) < 2):
             continue
@@ -50,6 +51,9 @@ def read_parenthesised_acronyms(state: SentenceState) -> None:
             continue  # "Assistant Commissioner of Police (ACP)", "Director for Investigation (DIDM)": positions
         if (title_end := read_title(tokens, i)) and title_end + 1 < k and tokens[title_end].key == "of":
             i = title_end + 1 + (tokens[title_end + 1].key == "the")  # "Chairman of the X Committee (XC)": the body only
+        elif title_end and title_end + 1 < k and tokens[title_end].text == ",":
+            i = title_end + 1  # "Deputy Inspector General, Kenya Police Service (DIG-KPS)": the body only, "KPS"
+            acronym = inner.text.rsplit("-", 1)[-1]
         if any(read_title(tokens, x) == k for x in range(run_start, k) if x == run_start or tokens[x - 1].key not in lexicons().org_heads):
             continue  # "Additional Inspector General of Police (CID) X": the unit of a position, not a body's long form
         if state.text(i, k) in lexicons().places or state.text(run_start + start, k) in lexicons().places:
@@ -62,7 +66,7 @@ def read_parenthesised_acronyms(state: SentenceState) -> None:
         if kind is None and inner.text in state.reused_acronyms and tokens[k - 1].key not in lexicons().generic_org_words:
             kind = "org"  # "Internal Security and Public Order (ISPO)", then "ISPO clarified ..."
         if kind == "org":
-            state.add_org(i, k, acronym=inner.text)
+            state.add_org(i, k, acronym=acronym)
             state.used[k + 1] = True
         elif kind == "other":
             state.other_spans.append((i, k + 3))
