@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -43,7 +44,8 @@ def _scorer():
 
 def default_sets() -> list[Path]:
     sets = [SHARED / "corpus" / "dev", SHARED / "corpus" / "dev2"]
-    sets += sorted(p for p in (ROOT / "data" / "eval").glob("*") if p.is_dir() and any(p.glob("*.gold.json")))
+    found = [p for p in (ROOT / "data" / "eval").glob("*") if p.is_dir() and any(p.glob("*.gold.json"))]
+    sets += sorted(found, key=lambda p: [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", p.name)])  # fresh2 before fresh10
     return [s for s in sets if s.is_dir()]
 
 
