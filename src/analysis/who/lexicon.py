@@ -83,9 +83,9 @@ class Lexicons:
     position_qualifiers: frozenset[str]
     forms_of_state: frozenset[str]  # "Republic", "Kingdom" in "Republic of Yemen"
 
-    @property
+    @functools.cached_property
     def title_words(self) -> frozenset[str]:
-        return self.title_heads | self.title_modifiers
+        return self.title_heads | self.title_modifiers  # once: the reader asks for it at every token
 
 
 def known_organizations() -> dict[str, str | None]:

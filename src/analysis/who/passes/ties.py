@@ -1,6 +1,7 @@
 """Pass: the organization each person is tied to, and the rule that tied it (see ``ties.tsv``)."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..lexicon import lexicons
@@ -28,7 +29,8 @@ def attach(state: SentenceState, mention: PersonMention) -> None:
         before = None  # "former INTERPOL President"
     if before:  # "KNPA's Commissioner General", "ASEANAPOL Secretariat Executive Director"
         tie(mention, before.name, "organization_before")
-    rest = state.sentence.text[tokens[mention.name_end - 1].end - state.sentence.start :]
+    at = tokens[mention.name_end - 1].end - state.sentence.start
+    rest = state.sentence.text[at : at + 300]  # "who serves as" comes within a clause of the name
     match = re.match(r"[^.;]*?\bwho (?:also |currently |now )?(?:serves|is|acts|works) as (?:the |a |an )?", rest)
     if match:
         offset = tokens[mention.name_end - 1].end + match.end()
@@ -83,38 +85,59 @@ def countries_in(state: SentenceState, start: int, end: int) -> list[str]:
 
 
 def read_nearest_ties(state: SentenceState) -> None:
-    """Last pass: each person the sentence ties to nothing yet gets the nearest country or organization."""
-    for mention in state.people:
-        if not mention.organization:
-            attach_nearest(state, mention)
+    """Last pass: each person the sentence ties to nothing yet gets the nearest country or organization.
 
-
-def attach_nearest(state: SentenceState, mention: PersonMention) -> None:
-    """The weakest readings (``ties.tsv``, strength 1): the country named nearest before the person when it
-    is closer than any organization, else the organization nearest before, else after."""
-    tokens, i = state.tokens, mention.start
-    # the organization the sentence names nearest before the person, else after (unless another person's title
-    # or role ties it to them: "X received Y, Commander of the Korea Coast Guard"); a country named closer wins
-    theirs = {p.organization for p in state.people if p is not mention and p.org_strength >= lexicons().ties["led_by"]}
-    nearest = [o for o in state.orgs if o.end <= i] or [o for o in state.orgs if o.start >= mention.name_end and o.name not in theirs]
-    if (country := country_before(state, i)) and (not nearest or nearest[0].end > i or country[1] >= max(o.end for o in nearest)):
-        tie(mention, country[0], "sentence_country")
+    What every person needs is worked out once per sentence (a list of thousands of names stays linear).
+    """
+    untied = [m for m in state.people if not m.organization]
+    if not untied:
         return
-    if nearest:
-        org = max(nearest, key=lambda o: o.end) if nearest[0].end <= i else min(nearest, key=lambda o: o.start)
-        tie(mention, org.name, "nearest")
+    countries = country_ends(state)
+    theirs = {p.organization for p in state.people if p.org_strength >= lexicons().ties["led_by"]}
+    by_end = sorted(state.orgs, key=lambda o: o.end)
+    ends = [o.end for o in by_end]
+    after = sorted((o for o in state.orgs if o.name not in theirs), key=lambda o: o.start)
+    starts = [o.start for o in after]
+    for mention in untied:
+        attach_nearest(mention, countries, by_end, ends, after, starts)
 
 
-def country_before(state: SentenceState, i: int) -> tuple[str, int] | None:
-    """The country named or implied (by a demonym) nearest before token ``i``: ``(country, index after it)``."""
+def attach_nearest(mention: PersonMention, countries: list[tuple[int, str]], by_end: list, ends: list[int],
+                   after: list, starts: list[int]) -> None:
+    """The weakest readings (``ties.tsv``, strength 1): the country named nearest before the person when it
+    is closer than any organization, else the organization nearest before, else after (unless another
+    person's title or role ties it to them: "X received Y, Commander of the Korea Coast Guard")."""
+    i = mention.start
+    before = bisect.bisect_right(ends, i)  # organizations ending at or before the person
+    country = countries[n - 1] if (n := bisect.bisect_right(countries, (i, chr(0x10FFFF)))) else None
+    if country and (not before or country[0] >= by_end[before - 1].end):
+        tie(mention, country[1], "sentence_country")
+        return
+    if before:
+        tie(mention, by_end[before - 1].name, "nearest")
+    elif (n := bisect.bisect_left(starts, mention.name_end)) < len(after):
+        tie(mention, after[n].name, "nearest")
+
+
+def country_ends(state: SentenceState) -> list[tuple[int, str]]:
+    """``(index after it, country)`` of each country named or implied (by a demonym) in the sentence, in
+    order; a word read as something else counts only inside an organization ("the Thai Ministry")."""
     lex, tokens = lexicons(), state.tokens
-    for k in range(i - 1, -1, -1):
+    inside = [False] * len(tokens)
+    for o in state.orgs:
+        inside[o.start : o.end] = [True] * (o.end - o.start)
+    found = []
+    for k in range(len(tokens)):
+        if state.used[k] and not inside[k]:
+            continue
         for size in (3, 2, 1):
-            if k - size + 1 < 0 or state.used[k] and not any(o.start <= k < o.end for o in state.orgs):
+            if k - size + 1 < 0:
                 continue
             text = " ".join(t.text for t in tokens[k - size + 1 : k + 1])
             if text in lex.demonyms:
-                return lex.demonyms[text], k + 1
+                found.append((k + 1, lex.demonyms[text]))
+                break
             if lex.places.get(text, {}).get("kind") == "country":
-                return lex.places[text]["name"], k + 1
-    return None
+                found.append((k + 1, lex.places[text]["name"]))
+                break
+    return found

@@ -1,6 +1,7 @@
 """Pass: people named without a title, when a role, a speech verb or a list shows they are people."""
 from __future__ import annotations
 
+import bisect
 
 from ..lexicon import lexicons
 from ..places import directions, known_place
@@ -65,13 +66,14 @@ def in_list_of_names(state: SentenceState, i: int) -> bool:
     return len(starts) >= 3 and i in starts
 
 
-def in_list_of_people(state: SentenceState, i: int, end: int) -> bool:
+def in_list_of_people(state: SentenceState, i: int, end: int, ends: list[int]) -> bool:
     """Whether tokens[i:end] is the next item of a list of people: "..., SPO3 Richard Lumbres and police
-    personnel Josephine Quieta, Myla Dy, and Kevin Batan"."""
+    personnel Josephine Quieta, Myla Dy, and Kevin Batan". ``ends``: where the names read so far end, sorted."""
     tokens = state.tokens
-    previous = max((p.name_end for p in state.people if p.name_end <= i), default=None)
-    if previous is None:
+    n = bisect.bisect_right(ends, i)
+    if not n:
         return False
+    previous = ends[n - 1]
     gap = tokens[previous:i]
     last_item = any(t.key == "and" for t in gap)  # "X and Indonesia's Y inked ..."
     if end < len(tokens) and tokens[end].text not in ",;." and tokens[end].key != "and" and not last_item:
@@ -88,6 +90,7 @@ def read_untitled_people(state: SentenceState) -> None:
     ("Steve Lancaster, Assistant Commissioner ...", "Jürgen Stock, INTERPOL Secretary General"), a role
     before the commas ("the head of Europol's EC3, Edvardas Šileris,"), or speech ("said John Tan")."""
     tokens, lex = state.tokens, lexicons()
+    ends = sorted(p.name_end for p in state.people)  # kept sorted: a list of thousands of names stays linear
     i = 0
     while i < len(tokens):
         prev = tokens[i - 1] if i > 0 else None
@@ -112,9 +115,9 @@ def read_untitled_people(state: SentenceState) -> None:
         led = prefix.endswith(lex.lead_phrases)  # "led by Suhel Daud"
         cued = end - i >= 2 and ends_with_phrase(prefix, lex.person_cues)  # "the late Pius Chotailug"
         owner = end - i >= 2 and prev is not None and prev.possessive and lex.places.get(prev.text, {}).get("kind") == "country"
-        spoke = (after is not None and after.key in lex.speech_verbs) or (prev is not None and prev.key in lex.speech_verbs) or cue is not None or led or cued or owner or in_list_of_people(state, i, end) or in_list_of_names(state, i)
+        spoke = (after is not None and after.key in lex.speech_verbs) or (prev is not None and prev.key in lex.speech_verbs) or cue is not None or led or cued or owner or in_list_of_people(state, i, end, ends) or in_list_of_names(state, i)
         before = None
-        floor = max((p.name_end for p in state.people if p.name_end < i), default=0)
+        floor = ends[n - 1] if (n := bisect.bisect_left(ends, i)) else 0
         if prev is not None and prev.text == ",":
             before = prefix_role(state, floor, i - 1)
         elif prev is not None and prev.is_word and not prev.is_cap and end - i >= 2:
@@ -143,6 +146,7 @@ def read_untitled_people(state: SentenceState) -> None:
         if cue is not None and cue > 0 and tokens[cue - 1].text in lex.demonyms:
             tie(mention, lex.demonyms[tokens[cue - 1].text], "demonym")  # "his Cambodian counterpart, Sar Thet"
         state.people.append(mention)
+        bisect.insort(ends, mention.name_end)
         i = end
 
 
