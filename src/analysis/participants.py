@@ -135,7 +135,7 @@ def _participants(article: Article) -> pd.DataFrame:
         person["organization"] = alias_of.get(person["organization"], person["organization"])
     minister_to_ministry(people, list(org_table["name"]))
     country_to_organization(people, org_table)
-    home_country(people, lambda: places(article))
+    home_country(people, lambda: _places(article))
     sole_police_force(people, org_table)
     _countries_as_written(people, article)
     count_later_mentions(article, people)
@@ -153,7 +153,7 @@ def _countries_as_written(people: list[dict], article: Article) -> None:
         return
     written: dict[str, str] = {}
     names = set()
-    for row in places(article).sort_values("mentions", ascending=False, kind="stable").to_dict("records"):
+    for row in _places(article).sort_values("mentions", ascending=False, kind="stable").to_dict("records"):
         if row["kind"] == "country":
             names.add(row["name"])
             written.setdefault(lex.places.get(row["name"], {}).get("name", row["name"]), row["name"])
@@ -173,6 +173,12 @@ def places(article: Article) -> pd.DataFrame:
     >>> places(parse_article("T\\n\\nThey met in Seoul, South Korea. The South Korean minister spoke."))[["name", "kind", "mentions"]].values.tolist()
     [['Seoul', 'city', 1], ['South Korea', 'country', 2]]
     """
+    return _places(article).copy()
+
+
+@functools.lru_cache(maxsize=64)
+def _places(article: Article) -> pd.DataFrame:
+    """The places table, once per article (participants() reads it for home countries and written forms)."""
     lex = lexicons()
     readers = read_article(article)
     rows: dict[str, dict] = {}
