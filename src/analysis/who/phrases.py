@@ -15,6 +15,11 @@ def match_phrase(tokens: list[Token], i: int, phrases: frozenset[tuple[str, ...]
     return None
 
 
+def bracketed(tokens: list[Token], j: int) -> Token | None:
+    """The one token in parentheses at ``j`` ("(NCB)", "(Dr)"), or None."""
+    return tokens[j + 1] if j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 2].text == ")" else None
+
+
 def is_title_word(token: Token) -> bool:
     lex = lexicons()
     if not token.is_word or not (token.is_cap or token.text[:2] in ("d'", "d’")):  # "Chargé d'Affaires"

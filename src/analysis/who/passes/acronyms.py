@@ -4,16 +4,16 @@ from __future__ import annotations
 import re
 
 from ..lexicon import lexicons
-from ..phrases import acronym_start, has_org_head, is_title_word, org_kind, read_title
+from ..phrases import acronym_start, bracketed, has_org_head, is_title_word, org_kind, read_title
 from ..state import SentenceState
 
 
 def read_parenthesised_acronyms(state: SentenceState) -> None:
     tokens = state.tokens
     for k, token in enumerate(tokens):
-        if token.text != "(" or k + 2 >= len(tokens) or tokens[k + 2].text != ")" or k == 0:
+        inner = bracketed(tokens, k)
+        if inner is None or k == 0:
             continue
-        inner = tokens[k + 1]
         acronym = inner.text
         known_short = inner.text in lexicons().known_orgs and not inner.text.isupper()
         if not known_short and (not re.fullmatch(r"[A-Z][A-Za-z0-9-]*[A-Za-z0-9]", inner.text) or sum(c.isupper() for c in inner.text) < 2):

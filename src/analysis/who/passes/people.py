@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..lexicon import lexicons
 from ..places import known_place
-from ..phrases import has_org_head, is_generic, is_nameish, lower_portfolio_end, match_phrase, place_run, read_name, read_title
+from ..phrases import bracketed, has_org_head, is_generic, is_nameish, lower_portfolio_end, match_phrase, place_run, read_name, read_title
 from ..roles import apply_role, prefix_role, read_after_name, read_role
 from ..spans import commit, org_span_after, starts_title, words_before
 from ..state import PersonMention, SentenceState, tie
@@ -42,13 +42,13 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
         token = tokens[j]
         if state.title_abbreviation(token.text) and not token.possessive:
             found["abbrev"], j = token.text, j + 1
-        elif token.text == "(" and found["abbrev"] and not found["titles"] and j + 2 < len(tokens) and tokens[j + 1].is_allcaps and tokens[j + 2].text == ")" and not state.title_abbreviation(tokens[j + 1].text):
+        elif found["abbrev"] and not found["titles"] and (inner := bracketed(tokens, j)) and inner.is_allcaps and not state.title_abbreviation(inner.text):
             found["org"] = found["org"] or (j + 1, j + 2, "org")  # "AIG (NCB) Mohbiul Islam": the rank's unit
             j += 3
         elif token.text == "/" and (found["abbrev"] or found["honorifics"]) and j + 1 < len(tokens) and tokens[j + 1].is_cap:
             j += 1  # "COP/Mr. Kofi Boakye": the tokenizer split a rank from an honorific
-        elif token.text == "(" and found["titles"] and j + 2 < len(tokens) and tokens[j + 2].text == ")" and tokens[j + 1].is_allcaps:
-            found["abbrev"], j = tokens[j + 1].text, j + 3  # "Assistant Commissioner of Police (ACP)"
+        elif found["titles"] and (inner := bracketed(tokens, j)) and inner.is_allcaps:
+            found["abbrev"], j = inner.text, j + 3  # "Assistant Commissioner of Police (ACP)"
             span = org_span_after(state, j)
             if span and span[2] in ("org", "place") and not found["org"]:  # "Inspector General of Police (IGP) of Bangladesh X"
                 found["org"], j = span, span[1]
@@ -62,8 +62,8 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
             j = end
             if tokens[end - 1].key in lex.name_follows:
                 break  # the name follows at once: "Sheikh Sultan bin Abdullah" ("Sultan" is a given name here)
-        elif token.text == "(" and found["honorifics"] and j + 2 < len(tokens) and tokens[j + 2].text == ")" and match_phrase(tokens, j + 1, lex.honorifics) == j + 2:
-            found["honorifics"].append(tokens[j + 1].text)  # "Dato Seri Setia (Dr) Hj Awang Abu Bakar"
+        elif found["honorifics"] and (inner := bracketed(tokens, j)) and match_phrase(tokens, j + 1, lex.honorifics) == j + 2:
+            found["honorifics"].append(inner.text)  # "Dato Seri Setia (Dr) Hj Awang Abu Bakar"
             j += 3
         elif token.text[:1] in "‘“\"" and found["titles"] and (close := next((m for m in range(j + 1, min(j + 5, len(tokens))) if tokens[m].text in "’”\""), None)) and close + 1 < len(tokens) and tokens[close + 1].is_cap:
             found["titles"][-1] = f"{found['titles'][-1]} {state.text(j, close + 1)}"  # "Deputy Commissioner ‘Administration’ X"
@@ -139,7 +139,7 @@ def read_after_title(state: SentenceState, j: int, found: dict) -> int:
         span = without_trailing_name(state, span)  # "Chief of Section Elizabeth Joyce": the unit, then the name
     if span and span[2] in ("org", "place"):  # "Secretary General of INTERPOL Jürgen Stock", "... of Malaysia Tan Sri X"
         found["org"], j = span, span[1]
-        if j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 1].is_allcaps and tokens[j + 2].text == ")":
+        if (inner := bracketed(tokens, j)) and inner.is_allcaps:
             j += 3  # "Secretary General of the Narcotics Control Board (NCB) Narong Rattanannugul"
     elif span and span[2] == "other" and is_generic(tokens[span[0] : span[1]]) and span[1] < len(tokens) and tokens[span[1]].is_cap:
         found["titles"][-1], j = state.text(found["title_start"], span[1]), span[1]  # "National Commissar of the Finnish Police X"
