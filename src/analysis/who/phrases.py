@@ -20,6 +20,11 @@ def bracketed(tokens: list[Token], j: int) -> Token | None:
     return tokens[j + 1] if j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 2].text == ")" else None
 
 
+def before_acronym(tokens: list[Token], end: int) -> int:
+    """``end`` less a "(ACRONYM)" that closes the phrase: a title is written without its body's acronym."""
+    return end - 3 if end >= 3 and (inner := bracketed(tokens, end - 3)) and inner.is_allcaps else end
+
+
 def is_title_word(token: Token) -> bool:
     lex = lexicons()
     if not token.is_word or not (token.is_cap or token.text[:2] in ("d'", "d’")):  # "Chargé d'Affaires"

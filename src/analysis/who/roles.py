@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 from .lexicon import lexicons
-from .phrases import cap_run, is_lower_title, is_title_word, lower_portfolio_end, lower_title_end, read_title
+from .phrases import before_acronym, cap_run, is_lower_title, is_title_word, lower_portfolio_end, lower_title_end, read_title
 from .spans import commit, demonym_at, org_span_after, org_span_at
 from .state import PersonMention, SentenceState, tie
 
@@ -34,7 +34,7 @@ def read_role(state: SentenceState, k: int) -> dict | None:
     end = role_core(state, k)
     if end is None:
         return None
-    # "of"/"at"/"from" chains: the last organization is the person's, the inner ones belong to the role
+    # "of"/"at"/"from" chains: the last organization is the person's; all of them are written in the role
     text_end = end
     if end < len(tokens) and tokens[end].is_allcaps and role["org"] is None and not state.used[end] and (
         tokens[end].text in state.known_acronyms or tokens[end].text in lexicons().known_orgs
@@ -51,9 +51,8 @@ def read_role(state: SentenceState, k: int) -> dict | None:
         if span[2] == "other":
             end = text_end = span[1]
             continue
-        if role["org"] and role["org"][2] == "org" and span[2] == "org":
-            text_end = end = span[1]  # an earlier organization becomes part of the role
         role["org"], end = span, span[1]
+        text_end = end  # the role as written: "Director of the Counter-Terrorism Department"
         if span[2] == "place":
             role["country"], role["org"] = commit(state, span), None
     # ", Counter-Terrorism Directorate" right after the role: the person's organization
@@ -64,8 +63,7 @@ def read_role(state: SentenceState, k: int) -> dict | None:
             role["org"], end = span, span[1]
         elif span[2] == "place" and role["org"] is None and not role["country"]:
             role["country"], end = commit(state, span), span[1]  # "Consul & Police Attache, Korea"
-    if role["org"] is not None and role["org"][0] < text_end and role["org"][0] > text_start:
-        text_end = max(text_end, role["org"][1]) if role["org"][1] <= text_end else text_end
+    text_end = before_acronym(tokens, text_end)
     role["text"] = state.text(text_start, text_end) if text_end > text_start else None
     role["text_start"], role["text_end"], role["title_start"] = text_start, text_end, title_start
     role["end"] = end
@@ -156,7 +154,6 @@ def apply_role(state: SentenceState, m: PersonMention, role: dict, *, rule: str,
     else:
         m.role = text if not m.role else f"{m.role}, {text}"
     state.mark(role["start"], role["end"])
-    state.role_spans.append((role["text_start"], role["text_end"]))
     if role["org"] is not None and (org := commit(state, role["org"])):
         tie(m, org, rule)
     elif role["country"]:

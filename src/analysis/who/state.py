@@ -54,7 +54,6 @@ class SentenceState:
     orgs: list[OrgMention] = field(default_factory=list)
     people: list[PersonMention] = field(default_factory=list)
     other_spans: list[tuple[int, int]] = field(default_factory=list)  # events, projects and documents
-    role_spans: list[tuple[int, int]] = field(default_factory=list)
     plural_roles: list[tuple["PersonMention", str]] = field(default_factory=list)  # a plural position, as given to its first holder
     prefix_end: int = 0  # where the last prefix read by person_at ended
     title_acronyms: dict[str, str] = field(default_factory=dict)  # the article's own: "COP" for "Commissioner of Police (COP)"

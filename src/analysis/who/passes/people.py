@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..lexicon import lexicons
 from ..places import known_place
-from ..phrases import bracketed, has_org_head, is_generic, is_nameish, lower_portfolio_end, match_phrase, place_run, read_name, read_title
+from ..phrases import before_acronym, bracketed, has_org_head, is_generic, is_nameish, lower_portfolio_end, match_phrase, place_run, read_name, read_title
 from ..roles import apply_role, prefix_role, read_after_name, read_role
 from ..spans import commit, org_span_after, starts_title, words_before
 from ..state import PersonMention, SentenceState, tie
@@ -139,6 +139,7 @@ def read_after_title(state: SentenceState, j: int, found: dict) -> int:
         span = without_trailing_name(state, span)  # "Chief of Section Elizabeth Joyce": the unit, then the name
     if span and span[2] in ("org", "place"):  # "Secretary General of INTERPOL Jürgen Stock", "... of Malaysia Tan Sri X"
         found["org"], j = span, span[1]
+        found["titles"][-1] = state.text(found["title_start"], before_acronym(tokens, j))  # as written, with the body it is of
         if (inner := bracketed(tokens, j)) and inner.is_allcaps:
             j += 3  # "Secretary General of the Narcotics Control Board (NCB) Narong Rattanannugul"
     elif span and span[2] == "other" and is_generic(tokens[span[0] : span[1]]) and span[1] < len(tokens) and tokens[span[1]].is_cap:
