@@ -58,6 +58,7 @@ class Lexicons:
     role_adjectives: frozenset[str]
     title_status: frozenset[str]  # "outgoing", "acting": kept in the title
     rank_heads: frozenset[str]  # "General", "Admiral": a rank after a position starts a new title
+    ranks_alone: frozenset[str]  # "Colonel", "Brigadier": a one-word rank after a position starts a new title
     roman_numerals: frozenset[str]
     lower_titles: frozenset[str]
     speech_verbs: frozenset[str]
@@ -146,6 +147,7 @@ def lexicons() -> Lexicons:
         role_adjectives=frozenset(load_lexicon("role_adjectives")),
         title_status=frozenset(load_lexicon("title_status")),
         rank_heads=frozenset(key_of(w) for w in load_lexicon("rank_heads")),
+        ranks_alone=frozenset(key_of(w) for w in load_lexicon("ranks_alone")),
         roman_numerals=frozenset(load_lexicon("roman_numerals")),
         lower_titles=frozenset(load_lexicon("lower_titles")),
         speech_verbs=frozenset(load_lexicon("speech_verbs")),

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import lexicons
-from .places import known_place
+from .places import known_place, place_kinds
 from .tokens import Token
 
 
@@ -115,7 +115,9 @@ def read_title(tokens: list[Token], i: int) -> int | None:
         j = i
     while j < len(tokens) and not (j > i and tokens[j - 1].possessive):
         if is_title_word(tokens[j]):
-            if has_head and tokens[j - 1].key in lex.title_heads and tokens[j - 1].key not in lex.rank_heads and rank_follows(tokens, j):
+            if has_head and tokens[j - 1].key in lex.title_heads and tokens[j - 1].key not in lex.rank_heads and (
+                rank_follows(tokens, j) or tokens[j].key in lex.ranks_alone and tokens[j - 1].key not in lex.title_modifiers
+            ):
                 break  # "Liaison Officer | Major General X": a position, then a rank
             has_head |= tokens[j].key in lex.title_heads or "-" in tokens[j].key
             j += 1
@@ -155,6 +157,7 @@ def read_title(tokens: list[Token], i: int) -> int | None:
         end = next((
             m for m in range(k, end)
             if match_phrase(tokens, m, lex.honorifics) or tokens[m].text in lex.title_abbreviations
+            or (tokens[m].key in ("and", "&") and m + 1 < len(tokens) and tokens[m + 1].key == "the")  # "... Jan Novak and the Police President X"
             or (m > k and tokens[m - 1].key in lex.portfolios and is_title_word(tokens[m]))
             or (m > k + 1 and tokens[m].text.endswith(".") and is_title_word(tokens[m]) and (rank := read_title(tokens, m)) and rank > m + 1)  # "... Control Maj. Gen. X"
             or (m > k and tokens[m].key in ("and", "&") and is_title_word(tokens[m + 1]) and (after := read_title(tokens, m + 1))
@@ -294,6 +297,8 @@ def read_name(tokens: list[Token], i: int, *, after_title: bool = False) -> int 
                 break
         elif key in lex.particles and last is not None:
             j += 1
+        elif last is not None and (parts := token.text.split("-", 1))[-1][:1].isupper() and f"{parts[0].casefold()}-" in lex.particles:
+            last, j = j, j + 1  # "Khalifa bin Hamad al-Thani": a particle joined to the family name
         else:
             break
     if last is None or after_title and tokens[i].text in ("I.", "V."):
@@ -314,9 +319,11 @@ def is_nameish(tokens: list[Token], i: int, end: int, *, titled: bool = False) -
     text = " ".join(t.text for t in words)
     if text in lex.places or text in lex.known_orgs or text in lex.demonyms or all(t.text.rstrip(".") in lexicons().roman_numerals for t in words):
         return False
-    if len(words) == 1 and known_place(text):
-        return False  # "Chief of UNICEF, Odisha": a state, not a one-word name
-    if any(t.key in lex.org_heads or t.key in lex.not_org_heads for t in words) or all(t.key in lex.portfolios or t.key in lexicons().portfolio_adjectives for t in words):
+    if len(words) == 1 and known_place(text) or len(words) > 1 and words[-1].text in place_kinds():
+        return False  # "Chief of UNICEF, Odisha": a state, not a one-word name; "Abqaiq Governorate": a place
+    if any(t.key in lex.org_heads or t.key in lex.not_org_heads or t.key.startswith("anti-") for t in words) or all(
+        t.key in lex.portfolios or t.key in lex.portfolio_adjectives or t.key in lex.topic_words for t in words
+    ):
         return False  # "Detective Management" is a portfolio, not "Detective" Management
     return titled and len(words) > 1 or not any(t.text in lex.places for t in words)
 

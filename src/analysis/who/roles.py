@@ -34,12 +34,15 @@ def read_role(state: SentenceState, k: int) -> dict | None:
     end = role_core(state, k)
     if end is None:
         return None
-    # "of"/"at"/"from" chains: the last organization is the person's; all of them are written in the role
-    text_end = end
+    end = unit_after(state, end)
     if end < len(tokens) and tokens[end].is_allcaps and role["org"] is None and not state.used[end] and (
         tokens[end].text in state.known_acronyms or tokens[end].text in lexicons().known_orgs
     ):
         role["org"], end = (end, end + 1, "org"), end + 1  # "The Executive Director AFRIPOL, Dr X", "Director NCB X"
+    elif role["org"] is None and (org := state.org_at(end)) and org.after < len(tokens) and tokens[org.after].text == ",":
+        role["org"], end = (org.start, org.after, "org"), org.after  # "Director Immigration Wing, Haroon Joya"
+    # "of"/"at"/"from" chains: the last organization is the person's; all of them are written in the role
+    text_end = end
     while end < len(tokens):
         if tokens[end].key == "to" and end + 1 < len(tokens) and tokens[end + 1].is_cap or tokens[end].key == "to" and end + 2 < len(tokens) and tokens[end + 1].key == "the":
             run = cap_run(tokens, end + 1 + (tokens[end + 1].key == "the"), allow_the=False)
@@ -68,6 +71,22 @@ def read_role(state: SentenceState, k: int) -> dict | None:
     role["text_start"], role["text_end"], role["title_start"] = text_start, text_end, title_start
     role["end"] = end
     return role if role["text"] else None
+
+
+def unit_after(state: SentenceState, end: int) -> int:
+    """``end``, or past a unit written after a position with no "of", when a comma or "from" follows:
+    "Director General Immigration, X", "Director Anti-Human Smuggling from FIA, Y". Only the words of
+    portfolios, bodies and topics count, so that a name ("Director General Abbas Ahsan") is not read as one."""
+    tokens, lex = state.tokens, lexicons()
+    vocabulary = lex.portfolios | lex.org_heads | lex.generic_org_words | lex.topic_words | lex.portfolio_adjectives
+    unit = end
+    while unit < len(tokens) and tokens[unit].is_cap and not tokens[unit].is_allcaps and not state.used[unit] and all(
+        part in vocabulary or part == "anti" for part in tokens[unit].key.split("-")
+    ):
+        unit += 1
+    if unit > end and unit < len(tokens) and (tokens[unit].text == "," or tokens[unit].key == "from"):
+        return unit
+    return end
 
 
 def role_core(state: SentenceState, k: int) -> int | None:

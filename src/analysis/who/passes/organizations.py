@@ -56,6 +56,8 @@ def org_in(state: SentenceState, i: int, end: int) -> None:
             return  # a position with no name ("Director for Police Services") is not an organization
         if tokens[title_end].key in ("of", "at"):
             i = title_end + 1 + (tokens[title_end + 1].key == "the")  # "Director of the Cyber Crime Centre"
+        elif tokens[title_end].is_cap and tokens[title_end - 1].key not in lex.rank_heads:
+            i = title_end  # "Director Immigration Wing": the unit, after its head's title
     k = i + 1
     while k < end:
         if is_title_word(tokens[k]) and starts_title(state, k) and (title_end := read_title(tokens, k)) and not tokens[title_end - 1].possessive:
