@@ -652,3 +652,16 @@ def test_a_position_and_a_body_before_one_acronym_give_the_body():
     assert table.loc["Kenya Police Service", "acronym"] == "KPS"
     assert not any(name.startswith("Deputy Inspector General") for name in table.index)
 
+
+
+def test_three_acronyms_listed_together_are_bodies():
+    found = orgs("Security agencies including the NDLEA, EFCC, NIS and NAFDAC joined the operation.")
+    assert {"NDLEA", "EFCC", "NIS", "NAFDAC"} <= set(found.index)
+    assert "NIS" not in orgs("Officers of NIS and EFCC met.").index  # two, with no body beside them: not read
+
+
+def test_a_body_named_with_a_comma_list_of_words():
+    assert "Bureau of Alcohol, Tobacco, Firearms and Explosives" in orgs("The Bureau of Alcohol, Tobacco, Firearms and Explosives trained officers.").index
+    assert "Department of Justice, Equality and Law Reform" in orgs("The Department of Justice, Equality and Law Reform said so.").index
+    found = orgs("The Ministry of Justice, Interpol and Europol met.")  # bodies listed: three names
+    assert {"Ministry of Justice", "Interpol", "Europol"} <= set(found.index)

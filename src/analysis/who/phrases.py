@@ -235,6 +235,32 @@ def portfolio_list_end(tokens: list[Token], j: int, *, ends: frozenset[str] | No
     return end
 
 
+def word_list_end(tokens: list[Token], j: int) -> int | None:
+    """End of a list of single words after a comma that closes with "and" and ends the name: "[Bureau of
+    Alcohol, Tobacco], Firearms and Explosives"; None unless ``tokens[j]`` is that comma. A body, a place,
+    an acronym or a position in the list makes it a list of other things."""
+    lex = lexicons()
+
+    def plain(token: Token) -> bool:
+        return token.is_word and token.is_cap and not token.is_allcaps and not token.possessive and token.text not in lex.known_orgs and (
+            token.text not in lex.places and token.text not in lex.demonyms and token.key not in lex.title_heads and token.key not in lex.org_heads
+        )
+
+    if j + 3 >= len(tokens) or tokens[j].text != ",":
+        return None
+    k = j + 1
+    while k + 1 < len(tokens) and plain(tokens[k]) and tokens[k + 1].text == ",":
+        k += 2
+    if not (k + 1 < len(tokens) and plain(tokens[k]) and tokens[k + 1].key in ("and", "&")):
+        return None
+    end = k + 2
+    while end < len(tokens) and plain(tokens[end]) and end < k + 4:
+        end += 1
+    if end == k + 2 or end < len(tokens) and tokens[end].is_cap:
+        return None
+    return end
+
+
 def listed_name_end(tokens: list[Token], i: int, end: int) -> int:
     """``end``, or past a comma list that belongs to the name ``tokens[i:end]``: "Ministry of Police,
     National Security and Correctional Services", "Counter-Terrorism, Public Safety and Maritime
@@ -245,7 +271,7 @@ def listed_name_end(tokens: list[Token], i: int, end: int) -> int:
         return end
     heads = [n for n, t in enumerate(words) if t.is_cap and t.key in lex.org_heads]
     if heads and any(t.key in ("of", "for") for t in words[heads[0] :]):
-        return portfolio_list_end(tokens, end) or end
+        return portfolio_list_end(tokens, end) or word_list_end(tokens, end) or end
     last_connector = max((n for n, t in enumerate(words) if t.key in lex.connectors), default=-1)
     words = words[last_connector + 1 :]  # "Head of the [Human Trafficking], Migrant Smuggling and ... Directorate"
     if words and not heads and not any(t.is_allcaps for t in words):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .lexicon import lexicons
 from .places import place_kinds
-from .phrases import cap_run, formal_place_end, has_org_head, is_generic, is_title_word, listed_name_end, match_phrase, place_run, portfolio_list_end, read_title, title_in_name
+from .phrases import cap_run, formal_place_end, has_org_head, is_generic, is_title_word, listed_name_end, match_phrase, place_run, portfolio_list_end, read_title, title_in_name, word_list_end
 from .state import SentenceState
 from .tokens import Token
 
@@ -130,7 +130,7 @@ def tail(state: SentenceState, words: list[Token], n: int) -> int:
                 break
         if m == k:
             break
-        m = portfolio_list_end(words, m) or m  # "of Economic Development, Environment and Tourism"
+        m = portfolio_list_end(words, m) or word_list_end(words, m) or m  # "of Economic Development, Environment and Tourism"
         # "of Criminal Investigations Mohamed Amin", "of Ukraine Igor Klimenko": a place or a portfolio, then a name
         cut = next((n for n in range(m - 1, k, -1) if " ".join(w.text for w in words[k:n]) in lex.places or words[n - 1].key in lex.portfolios), None)
         if cut is not None and m - cut >= 2 and all(w.is_cap and w.key not in lex.org_heads and w.key not in lex.portfolios and w.text not in place_kinds() for w in words[cut:m]):

@@ -82,6 +82,18 @@ def read_listed_acronyms(state: SentenceState) -> None:
         and not state.title_abbreviation(t.text) and t.text not in lex.not_org_acronyms
         and t.text not in lex.places and t.text.capitalize() not in lex.places
     ]
+    # three or more listed together are bodies by themselves: "agencies including the NDLEA, EFCC, NIS and NCS"
+    runs: list[list[int]] = []
+    for k in candidates:
+        gap = [t.text if t.text == "," else t.key for t in tokens[runs[-1][-1] + 1 : k]] if runs else None
+        if gap in ([","], ["and"], [",", "and"], ["&"]):
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    for run in runs:
+        if len(run) >= 3:
+            for k in run:
+                state.add_org(k, k + 1)
     # one pass each way carries a list along from the organization that anchors it
     for k, side in [(k, -1) for k in candidates] + [(k, +1) for k in reversed(candidates)]:
         o = k + 2 * side  # the neighbour beyond the "," or "and"
