@@ -107,7 +107,7 @@ def read_title(tokens: list[Token], i: int) -> int | None:
     j, has_head = i, False
     # a portfolio written before the position: "Home Affairs Minister", "Public Security Minister", "Foreign Minister"
     while j < len(tokens) and (
-        tokens[j].is_cap and (tokens[j].key in lex.portfolios or tokens[j].key in lexicons().portfolio_adjectives) and not tokens[j].possessive
+        tokens[j].is_cap and (tokens[j].key in lex.portfolios or tokens[j].key in lex.portfolio_adjectives or tokens[j].key.removeprefix("anti-") in lex.portfolios) and not tokens[j].possessive
         or j > i and tokens[j].key == "and" and j + 1 < len(tokens) and tokens[j + 1].is_cap  # "Home Affairs and Law Minister"
     ):
         j += 1
@@ -172,7 +172,7 @@ def read_title(tokens: list[Token], i: int) -> int | None:
             end = last + 1  # "Minister of Home Affairs Saifuddin ...", "of Public Security of Lao PDR"
         organization = end < len(tokens) and tokens[end].is_cap and tokens[end].key in lex.org_heads  # "of the Special Investigation Department"
         if end > k and (in_charge or not organization and (tokens[j].key == "for" or last is not None)):
-            j = portfolio_list_end(tokens, end) or end
+            j = portfolio_list_end(tokens, end) or word_list_end(tokens, end) or end  # "Minister of Interior, Institutional Reforms and Democratic Renewal"
             if j + 1 < len(tokens) and tokens[j].key == "for" and (regions := place_run(tokens, j + 1)) > j + 1:
                 j = regions  # "Minister of Interior for Lower Saxony"
     return j

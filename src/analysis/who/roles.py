@@ -58,6 +58,8 @@ def read_role(state: SentenceState, k: int) -> dict | None:
         text_end = end  # the role as written: "Director of the Counter-Terrorism Department"
         if span[2] == "place":
             role["country"], role["org"] = commit(state, span), None
+    if end + 1 < len(tokens) and tokens[end].key == "and" and (more := read_title(tokens, end + 1)) and not (more < len(tokens) and tokens[more].is_cap):
+        end = text_end = more  # "member of the Politburo and Minister of Public Security": a second position, no name after it
     # ", Counter-Terrorism Directorate" right after the role: the person's organization
     if end + 1 < len(tokens) and tokens[end].text == "," and (span := org_span_at(state, end + 1)) and (span[1] >= len(tokens) or not tokens[span[1]].is_cap):
         if span[2] == "org":
@@ -138,8 +140,10 @@ def prefix_role(state: SentenceState, floor: int, comma: int) -> dict | None:
     for s in range(floor, comma):
         if state.used[s] and not state.org_at(s) or tokens[s].text.rstrip(".") in lexicons().postnominals:
             continue  # "..., TD and the Justice Minister, X": the letters belong to the person before
-        if s > floor and tokens[s - 1].is_word and (tokens[s - 1].is_cap or tokens[s - 1].key in lexicons().connectors) and tokens[s - 1].key != "the":
-            continue
+        if s > floor and tokens[s - 1].is_word and tokens[s - 1].key != "the" and (
+            tokens[s - 1].is_cap or tokens[s - 1].key in lexicons().connectors and s - 2 >= floor and tokens[s - 2].is_cap
+        ):
+            continue  # inside a capitalised name ("Committee on Crime Prevention"), not after "called on"
         role = read_role(state, s)
         if role and role["end"] == comma:
             return role

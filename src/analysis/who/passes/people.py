@@ -42,6 +42,8 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
         token = tokens[j]
         if state.title_abbreviation(token.text) and not token.possessive:
             found["abbrev"], j = token.text, j + 1
+        elif token.is_cap and token.key in lex.title_modifiers and not found["titles"] and j + 1 < len(tokens) and state.title_abbreviation(tokens[j + 1].text):
+            found["modifier"], j = token.text, j + 1  # "Deputy IGP X": the rank below the abbreviated one
         elif found["abbrev"] and not found["titles"] and (inner := bracketed(tokens, j)) and inner.is_allcaps and not state.title_abbreviation(inner.text):
             found["org"] = found["org"] or (j + 1, j + 2, "org")  # "AIG (NCB) Mohbiul Islam": the rank's unit
             j += 3
@@ -186,7 +188,7 @@ def person_at(state: SentenceState, i: int) -> PersonMention | None:
     if titles and (qualifier := qualifier_before(state, i)):
         titles[0] = f"{qualifier} {titles[0]}"  # "outgoing Deputy High Commissioner X"
     if not titles and found["abbrev"]:
-        titles = [state.title_abbreviation(found["abbrev"]) or found["abbrev"]]
+        titles = [" ".join(filter(None, (found.get("modifier"), state.title_abbreviation(found["abbrev"]) or found["abbrev"])))]
     mention = PersonMention(
         name=state.text(k, name_end), honorific=found["honorifics"], title=titles, title_abbrev=found["abbrev"],
         role=", ".join(positions) or None, sentence=state.sentence, char_start=tokens[i].start,

@@ -6,6 +6,7 @@ import re
 
 from ..lexicon import lexicons
 from ..phrases import read_title
+from ..roles import read_role
 from ..spans import demonym_before
 from ..state import PersonMention, SentenceState, tie
 
@@ -39,6 +40,7 @@ def attach(state: SentenceState, mention: PersonMention) -> None:
         if org and tokens[org.end - 1].possessive and (end := read_title(tokens, org.end)):
             mention.role = state.text(org.end, end)  # "who also serves as ASEANAPOL Secretariat's Director for ..."
             tie(mention, org.name, "who_serves_as")
+    read_second_role(state, mention, rest, at)
     if mention.organization:
         return
     k = i
@@ -52,6 +54,21 @@ def attach(state: SentenceState, mention: PersonMention) -> None:
         lead = [o for o in state.orgs if o.end <= i]
         if lead:
             tie(mention, max(lead, key=lambda o: o.end).name, "led_by")
+
+
+def read_second_role(state: SentenceState, mention: PersonMention, rest: str, at: int) -> None:
+    """A second position written after the person: "General X, the National Commissioner, in his capacity
+    as the chairperson of SARPCCO" (``second_role_cues.txt``); it is added to the role as written."""
+    cues = "|".join(re.escape(c) for c in lexicons().second_role_cues)
+    match = re.match(rf"[^.;]*?\b(?:{cues}) (?:the |a |an )?", rest, flags=re.IGNORECASE)
+    if not match:
+        return
+    offset = state.sentence.start + at + match.end()
+    k = next((n for n, t in enumerate(state.tokens) if t.start >= offset), None)
+    if k is None or not (role := read_role(state, k)) or any(p is not mention and p.start <= k < p.name_end for p in state.people):
+        return
+    if role["text"] not in f"{mention.role or ''} {' '.join(mention.title)}":
+        mention.role = f"{mention.role}, {role['text']}" if mention.role else role["text"]
 
 
 def read_respectively(state: SentenceState) -> None:
