@@ -665,3 +665,10 @@ def test_a_body_named_with_a_comma_list_of_words():
     assert "Department of Justice, Equality and Law Reform" in orgs("The Department of Justice, Equality and Law Reform said so.").index
     found = orgs("The Ministry of Justice, Interpol and Europol met.")  # bodies listed: three names
     assert {"Ministry of Justice", "Interpol", "Europol"} <= set(found.index)
+
+
+def test_a_body_named_with_its_purpose_or_its_posting():
+    found = orgs("He met the United Nations Global Initiative to Fight Human Trafficking and the Interagency Commission to fight Trafficking in Persons.")
+    assert {"United Nations Global Initiative to Fight Human Trafficking", "Interagency Commission to fight Trafficking in Persons"} <= set(found.index)
+    assert "Ministry against Violence and Trafficking in Persons" in orgs("The Ministry against Violence and Trafficking in Persons met.").index
+    assert "Delegation of the European Union to the Republic of Uzbekistan" in orgs("The Delegation of the European Union to the Republic of Uzbekistan funded it.").index

@@ -54,6 +54,20 @@ def cap_run(tokens: list[Token], i: int, *, allow_the: bool = True) -> int:
     return end
 
 
+def purpose_end(tokens: list[Token], i: int, end: int) -> int:
+    """``end``, or past the purpose that goes on a body's name ``tokens[i:end]``: "... Initiative to Fight
+    Human Trafficking", "... Commission to fight Trafficking in Persons" ("in" and a capitalised word that
+    is no place stay in it)."""
+    lex = lexicons()
+    while True:
+        if end + 1 < len(tokens) and tokens[end].key == "in" and tokens[end - 1].key in lex.topic_words and tokens[end + 1].is_cap and not known_place(tokens[end + 1].text) and has_org_head(tokens[i:end]):
+            end = cap_run(tokens, end + 1)  # "Ministry against Violence and Trafficking in Persons"
+        elif end + 2 < len(tokens) and tokens[end].key == "to" and tokens[end + 1].key in lex.purpose_verbs and tokens[end + 2].is_cap and has_org_head(tokens[i:end]):
+            end = cap_run(tokens, end + 2)
+        else:
+            return end
+
+
 def place_run(tokens: list[Token], k: int) -> int:
     """End of a run of place names joined by "and", "the" and commas from ``k`` ("Asia and the Pacific"), or ``k``."""
     places = lexicons().places

@@ -111,8 +111,8 @@ def in_place(state: SentenceState, start: int, stop: int) -> int:
     tokens = state.tokens
     mission = any(t.key in lexicons().mission_words for t in tokens[start:stop])
     at = stop + 1 + (stop + 2 < len(tokens) and tokens[stop + 1].key == "the")  # "Embassy of Japan in the Philippines"
-    if mission and at < len(tokens) and tokens[stop].key == "in" and (end := place_run(tokens, at)) > at and not state.used[at]:
-        return end  # "High Commission of India in Sri Lanka"
+    if mission and at < len(tokens) and tokens[stop].key in ("in", "to") and (end := place_run(tokens, at)) > at and not state.used[at]:
+        return end  # "High Commission of India in Sri Lanka", "Delegation of the European Union to Uzbekistan"
     return stop
 
 
@@ -124,7 +124,7 @@ def tail(state: SentenceState, words: list[Token], n: int) -> int:
     while j < len(words) and words[j].key in ("of", "for", "on", "against") and not words[j - 1].possessive:
         k = j + 1 + (j + 1 < len(words) and words[j + 1].key == "the")
         m = k
-        while m < len(words) and (words[m].is_cap or (words[m].key in ("and", "&") and m + 1 < len(words) and words[m + 1].is_cap)):
+        while m < len(words) and (words[m].is_cap or (words[m].key in ("and", "&") or words[m].key == "in" and words[m - 1].key in lex.topic_words) and m + 1 < len(words) and words[m + 1].is_cap):
             m += 1
             if words[m - 1].possessive and words[m - 1].text[:-2] not in lexicons().plural_possessives:
                 break
@@ -136,6 +136,8 @@ def tail(state: SentenceState, words: list[Token], n: int) -> int:
         if cut is not None and m - cut >= 2 and all(w.is_cap and w.key not in lex.org_heads and w.key not in lex.portfolios and w.text not in place_kinds() for w in words[cut:m]):
             return cut
         j = m
+    if j + 2 < len(words) and words[j].key == "to" and words[j + 1].key in lex.purpose_verbs:
+        return len(words)  # "... Initiative to Fight Human Trafficking": the purpose, read to the end by purpose_end
     if j > n:
         return j
     while j < len(words) and words[j].is_cap and not words[j - 1].possessive:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 from ..lexicon import lexicons
-from ..phrases import cap_run, has_org_head, is_generic, is_title_word, listed_name_end, read_title, title_in_name
+from ..phrases import cap_run, has_org_head, is_generic, is_title_word, listed_name_end, purpose_end, read_title, title_in_name
 from ..spans import in_place, starts_title, tail
 from ..state import SentenceState
 
@@ -15,7 +15,7 @@ def read_capitalised_orgs(state: SentenceState) -> None:
         if state.used[i] or not (tokens[i].is_cap and tokens[i].is_word) or tokens[i].key in lexicons().non_name_caps:
             i += 1
             continue
-        end = listed_name_end(tokens, i, cap_run(tokens, i))
+        end = purpose_end(tokens, i, listed_name_end(tokens, i, cap_run(tokens, i)))
         while tokens[end - 1].possessive and tokens[end - 1].key in lexicons().title_heads and end < len(tokens) and tokens[end].is_cap and tokens[end].key in lexicons().org_heads:
             end = cap_run(tokens, end)  # "the Prime Minister's Office", "the Minister's Office for Studies and Research"
         if end - i > 2 and tokens[end - 1].possessive and tokens[end - 2].key == "and":
