@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..lexicon import lexicons
 from ..places import known_place
 from ..phrases import before_acronym, bracketed, has_org_head, is_generic, is_nameish, lower_portfolio_end, match_phrase, place_run, read_name, read_title
-from ..roles import apply_role, prefix_role, read_after_name, read_role
+from ..roles import apply_role, prefix_role, read_after_name, read_role, singular
 from ..spans import commit, org_span_after, starts_title, words_before
 from ..state import PersonMention, SentenceState, tie
 
@@ -245,7 +245,7 @@ def read_roles(state: SentenceState) -> None:
         end = m.name_end_role or m.name_end
         while end + 1 < len(tokens) and (tokens[end].text.rstrip(".") in lexicons().postnominals or tokens[end].text == "," and tokens[end + 1].text.rstrip(".") in lexicons().postnominals):
             end += 1  # "Colonel Danuta Ulewicz MD, PhD - Deputy Director of ..."
-        if end + 1 < len(tokens) and tokens[end].text in lexicons().apposition_marks and not state.used[end + 1] and (role := read_role(state, end + 1)) and not names_next(state, role["end"]):
+        if end + 1 < len(tokens) and tokens[end].text in lexicons().apposition_marks and not state.used[end + 1] and (role := read_role(state, end + 1)) and not names_next(state, role["end"]) and not (" " not in role["text"] and singular(role["text"]) != role["text"]):
             after[n] = role  # not "X, deputy director of international affairs Aneesa Israel": that role is the next person's
     for n in range(len(people)):
         mine, theirs = after.get(n), before.get(n + 1)

@@ -7,7 +7,7 @@ from ..lexicon import lexicons
 from ..places import directions, known_place
 from .ties import attach
 from ..phrases import is_lower_title, is_nameish, is_title_word, read_name
-from ..roles import apply_role, prefix_role, read_after_name, read_role
+from ..roles import apply_role, prefix_role, read_after_name, read_role, singular
 from ..spans import org_span_after
 from ..state import PersonMention, SentenceState, tie
 
@@ -21,10 +21,10 @@ def ends_with_phrase(text: str, phrases: tuple[str, ...]) -> bool:
     return any(text.endswith(p) and (len(text) == len(p) or not text[-len(p) - 1].isalnum()) for p in phrases)
 
 
-def lower_role_before(state: SentenceState, floor: int, i: int) -> dict | None:
+def lower_role_before(state: SentenceState, floor: int, i: int, *, window: int = 6) -> dict | None:
     """The longest lower-case role that ends right before ``i``: "(the will of) presidents X and Y"."""
-    for s in range(max(floor, i - 6), i):
-        if not state.tokens[s].is_cap and (role := read_role(state, s)) and role["end"] == i:
+    for s in range(max(floor, i - window), i):
+        if not state.tokens[s].is_cap and state.tokens[s].key not in lexicons().connectors and (role := read_role(state, s)) and role["end"] == i:
             return role
     return None
 
@@ -91,10 +91,16 @@ def read_untitled_people(state: SentenceState) -> None:
     before the commas ("the head of Europol's EC3, Edvardas Šileris,"), or speech ("said John Tan")."""
     tokens, lex = state.tokens, lexicons()
     ends = sorted(p.name_end for p in state.people)  # kept sorted: a list of thousands of names stays linear
+    lower_titles = [k for k, t in enumerate(tokens) if is_lower_title(t)]
     i = 0
     while i < len(tokens):
         prev = tokens[i - 1] if i > 0 else None
-        if state.used[i] or not tokens[i].is_cap or tokens[i].key in lexicons().non_name_caps or (prev is not None and prev.is_cap and prev.is_word and not (prev.possessive and prev.text in lex.places)):
+        after_body = None  # "chief of the Law Enforcement Force of Iran Hossein Ashtari": a lower-case role, then the name
+        if prev is not None and prev.is_cap and prev.is_word and not state.used[i] and tokens[i].is_cap and (n := bisect.bisect_left(lower_titles, i)) and i - lower_titles[n - 1] <= 16:
+            after_body = lower_role_before(state, max(ends[bisect.bisect_left(ends, i) - 1] if bisect.bisect_left(ends, i) else 0, lower_titles[n - 1] - 3), i, window=16)
+        if state.used[i] or not tokens[i].is_cap or tokens[i].key in lexicons().non_name_caps or (
+            prev is not None and prev.is_cap and prev.is_word and not (prev.possessive and prev.text in lex.places) and after_body is None
+        ):
             i += 1
             continue
         end = read_name(tokens, i)
@@ -118,11 +124,15 @@ def read_untitled_people(state: SentenceState) -> None:
         spoke = (after is not None and after.key in lex.speech_verbs) or (prev is not None and prev.key in lex.speech_verbs) or cue is not None or led or cued or owner or in_list_of_people(state, i, end, ends) or in_list_of_names(state, i)
         before = None
         floor = ends[n - 1] if (n := bisect.bisect_left(ends, i)) else 0
-        if prev is not None and prev.text == ",":
+        if after_body is not None:
+            before = after_body
+        elif prev is not None and prev.text == ",":
             before = prefix_role(state, floor, i - 1)
         elif prev is not None and prev.is_word and not prev.is_cap and end - i >= 2:
             before = lower_role_before(state, floor, i) or prefix_role(state, floor, i)  # "the police quaestor Alexandru Scurtu"
         role = read_role(state, k + 1) if after is not None and after.text in lex.apposition_marks else None
+        if role and " " not in role["text"] and singular(role["text"]) != role["text"]:
+            role = None  # "X, officials said": a plural after one name is not their position
         member = not (spoke or before or role) and end - i >= 2 and after is not None and after.key == "from" and (span := org_span_after(state, end)) is not None and span[2] == "org"
         spoke = spoke or member  # "Satya Pradhan from the Narcotics Control Bureau of India, Liang Yun from ..."
         word = tokens[i].key
