@@ -71,6 +71,7 @@ class Lexicons:
     name_follows: frozenset[str]  # honorifics after which the name follows at once ("Sheikh")
     honorific_chain: frozenset[str]  # words that continue a Malay honorific ("Dato Paduka Seri")
     person_cues: tuple[str, ...]  # "the late", "prisoner": a name after them is a person's
+    title_suffixes: frozenset[tuple[str, ...]]  # "a.i.": kept in the title before it
     purpose_verbs: frozenset[str]  # "to Fight": a body's name goes on with its purpose
     second_role_cues: tuple[str, ...]  # "in his capacity as": a second position of the person named before
     police_ranks: tuple[str, ...]  # "Superintendent", "ASP": a police officer
@@ -164,6 +165,7 @@ def lexicons() -> Lexicons:
         person_cues=tuple(load_lexicon("person_cues")),
         second_role_cues=tuple(load_lexicon("second_role_cues")),
         purpose_verbs=frozenset(key_of(w) for w in load_lexicon("purpose_verbs")),
+        title_suffixes=phrases_of("title_suffixes"),
         police_ranks=tuple(load_lexicon("police_ranks")),
         topic_words=frozenset(w for theme in load_json("themes")["themes"] for term in theme["terms"] for w in re.findall(r"[a-z]{4,}", term.casefold())),
         police_force_words=frozenset(load_lexicon("police_force_words")),

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import lexicons
-from .places import known_place, place_kinds
+from .places import directions, known_place, place_kinds
 from .tokens import Token
 
 
@@ -76,6 +76,8 @@ def place_run(tokens: list[Token], k: int) -> int:
         size = next((n for n in (3, 2, 1) if j + n <= len(tokens) and " ".join(t.text for t in tokens[j : j + n]) in places), 0)
         if not size and (formal := formal_place_end(tokens, j)):
             size = formal - j  # "the Kingdom of the Netherlands"
+        if not size and j + 1 < len(tokens) and tokens[j].text.rstrip(".") in directions() and tokens[j + 1].text in places:
+            size = 2  # "the Eastern Caribbean", "Southern Africa": a part of a place
         if size:
             j = end = j + size + (j + size < len(tokens) and tokens[j + size].key in ("region", "regions"))
         elif end > k and tokens[j].key in ("and", "the", ","):
