@@ -85,6 +85,16 @@ def in_list_of_people(state: SentenceState, i: int, end: int, ends: list[int]) -
     return bool(joins) and len(words) <= 3 and not any(t.is_cap and not (t.possessive and t.text in countries) for t in words)
 
 
+def after_role(state: SentenceState, ends: list[int], i: int) -> bool:
+    """Whether a role and a comma come right before ``i`` ("the head of Communications, Elvis Lima"): then
+    a place word may stand in the name, as after a title."""
+    if i < 2 or state.tokens[i - 1].text != ",":
+        return False
+    n = bisect.bisect_left(ends, i)
+    role = prefix_role(state, ends[n - 1] if n else 0, i - 1)
+    return role is not None and singular(role["text"]) == role["text"]  # not "representatives of X, New Scotland Yard"
+
+
 def read_untitled_people(state: SentenceState) -> None:
     """Names with no title before them, when the text shows they are people: a role after them
     ("Steve Lancaster, Assistant Commissioner ...", "Jürgen Stock, INTERPOL Secretary General"), a role
@@ -106,7 +116,8 @@ def read_untitled_people(state: SentenceState) -> None:
         end = read_name(tokens, i)
         if (
             not end or not 1 <= end - i <= 5 or any(state.used[k] for k in range(i, end))
-            or not is_nameish(tokens, i, end, titled=prev is not None and not prev.is_cap and (is_lower_title(prev) or prev.key in lex.portfolios)) or any(is_title_word(t) or state.title_abbreviation(t.text) for t in tokens[i:end])
+            or not is_nameish(tokens, i, end, titled=prev is not None and not prev.is_cap and (is_lower_title(prev) or prev.key in lex.portfolios) or after_role(state, ends, i))
+            or any(is_title_word(t) or state.title_abbreviation(t.text) for t in tokens[i:end])
             or (end < len(tokens) and tokens[end].is_cap and tokens[end].key in lex.org_heads)
         ):
             i += 1
