@@ -672,3 +672,12 @@ def test_a_body_named_with_its_purpose_or_its_posting():
     assert {"United Nations Global Initiative to Fight Human Trafficking", "Interagency Commission to fight Trafficking in Persons"} <= set(found.index)
     assert "Ministry against Violence and Trafficking in Persons" in orgs("The Ministry against Violence and Trafficking in Persons met.").index
     assert "Delegation of the European Union to the Republic of Uzbekistan" in orgs("The Delegation of the European Union to the Republic of Uzbekistan funded it.").index
+
+
+def test_a_country_s_embassy_is_a_body_and_its_city_a_place():
+    text = "Dr Jane Roe, public affairs officer at US Embassy Nassau, attended. The Polish Embassy in London hosted the event."
+    assert {"US Embassy Nassau", "Polish Embassy in London"} <= set(orgs(text).index)
+    assert people(text).loc["Jane Roe", "organization"] == "US Embassy Nassau"
+    found = places(parse_article(f"Headline\n\n{text}"))
+    assert {"Nassau", "London"} <= set(found["name"])
+    assert "Thai Government" not in orgs("The Thai Government and the Japanese Embassy met.").index  # a government stays generic

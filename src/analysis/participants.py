@@ -167,7 +167,8 @@ def places(article: Article) -> pd.DataFrame:
     """Named cities, countries and regions: ``name`` as written, ``kind``, ``country``, ``mentions``.
 
     A demonym ("South Korean") counts toward its country's mentions; places inside organization or
-    event names ("Royal Malaysia Police") are not places of their own.
+    event names ("Royal Malaysia Police") are not places of their own, except where a mission is posted
+    ("Polish Embassy in London", "US Embassy Nassau").
 
     >>> from analysis.article import parse_article
     >>> places(parse_article("T\\n\\nThey met in Seoul, South Korea. The South Korean minister spoke."))[["name", "kind", "mentions"]].values.tolist()
@@ -187,7 +188,7 @@ def _places(article: Article) -> pd.DataFrame:
     for r in readers:
         tokens = r.tokens
         blocked = [tokens[n].text in surnames for n in range(len(tokens))]
-        for a, b in [(o.start, o.end) for o in r.orgs] + r.other_spans + [(p.name_start, p.name_end) for p in r.people]:
+        for a, b in [(o.start, posted_at(tokens, o.start, o.end)) for o in r.orgs] + r.other_spans + [(p.name_start, p.name_end) for p in r.people]:
             blocked[a:b] = [True] * (b - a)
         i = 0
         while i < len(tokens):
@@ -240,6 +241,15 @@ def _places(article: Article) -> pd.DataFrame:
     table = pd.DataFrame(list(rows.values()), columns=PLACE_COLUMNS)
     table["aliases"] = table["aliases"].map(lambda a: "; ".join(a) if isinstance(a, list) else a)
     return table
+
+
+def posted_at(tokens: list, start: int, end: int) -> int:
+    """End of an organization's own words: a mission's "in London" or "to the Republic of Uzbekistan" names a
+    place of its own ("Polish Embassy in London")."""
+    mission = lexicons().mission_words
+    if not any(t.key in mission for t in tokens[start:end]):
+        return end
+    return next((k + (tokens[k].key not in ("in", "to")) for k in range(start + 1, end) if tokens[k].key in ("in", "to") or tokens[k].key in mission and k + 1 < end and tokens[k + 1].is_cap), end)
 
 
 def _title_case(text: str) -> str:

@@ -381,7 +381,7 @@ def is_generic(words: list[Token]) -> bool:
     if sum(k in lex.org_heads for k in keys) == 1 and all(k in lex.generic_org_words or k in lex.org_heads for k in keys):
         return True
     before = " ".join(w.text for w in words[:-1])
-    return keys[-1] in ("government", "authorities", "embassy", "consulate", "delegation", "delegations", "team", "side") and (
+    return keys[-1] in ("government", "authorities", "delegation", "delegations", "team", "side") and (
         before in lex.demonyms or before in lex.places  # "Solomon Islands Delegation"
         or all(w.text in lex.demonyms or w.text in lex.places or w.key in lex.generic_org_words for w in words[:-1])
     )

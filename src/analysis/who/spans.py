@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 from .lexicon import lexicons
-from .places import place_kinds
+from .places import known_place, place_kinds
 from .phrases import cap_run, formal_place_end, has_org_head, is_generic, is_title_word, listed_name_end, match_phrase, place_run, portfolio_list_end, read_title, title_in_name, word_list_end
 from .state import SentenceState
 from .tokens import Token
@@ -113,6 +113,8 @@ def in_place(state: SentenceState, start: int, stop: int) -> int:
     at = stop + 1 + (stop + 2 < len(tokens) and tokens[stop + 1].key == "the")  # "Embassy of Japan in the Philippines"
     if mission and at < len(tokens) and tokens[stop].key in ("in", "to") and (end := place_run(tokens, at)) > at and not state.used[at]:
         return end  # "High Commission of India in Sri Lanka", "Delegation of the European Union to Uzbekistan"
+    if mission and stop < len(tokens) and tokens[stop - 1].key in lexicons().mission_words and (end := place_run(tokens, stop)) > stop and not state.used[stop]:
+        return end  # "US Embassy Nassau": the city the mission is in, written right after it
     return stop
 
 
@@ -142,7 +144,8 @@ def tail(state: SentenceState, words: list[Token], n: int) -> int:
         return j
     while j < len(words) and words[j].is_cap and not words[j - 1].possessive:
         j += 1
-    return j if j > n and " ".join(w.text for w in words[n:j]) in lex.places else n
+    rest = " ".join(w.text for w in words[n:j])
+    return j if j > n and (rest in lex.places or words[n - 1].key in lex.mission_words and known_place(rest)) else n  # "US Embassy Nassau"
 
 
 def demonym_at(state: SentenceState, k: int) -> tuple[str, int] | None:
