@@ -681,3 +681,9 @@ def test_a_country_s_embassy_is_a_body_and_its_city_a_place():
     found = places(parse_article(f"Headline\n\n{text}"))
     assert {"Nassau", "London"} <= set(found["name"])
     assert "Thai Government" not in orgs("The Thai Government and the Japanese Embassy met.").index  # a government stays generic
+
+
+def test_bodies_named_inside_a_role_are_organizations_too():
+    found = orgs("Brigadier Omar Saleh, Director of the Criminal Police Department at the Ministry of Interior, Head of the delegation, spoke.")
+    assert {"Criminal Police Department", "Ministry of Interior"} <= set(found.index)
+    assert people("Brigadier Omar Saleh, Director of the Criminal Police Department at the Ministry of Interior, spoke.").loc["Omar Saleh", "organization"] == "Ministry of Interior"

@@ -208,7 +208,8 @@ def lower_title_end(tokens: list[Token], j: int) -> int | None:
 
 def lower_portfolio_end(tokens: list[Token], j: int) -> int:
     """``j``, or past a portfolio in lower case after a lower-case position: "(minister) of national
-    security", "(minister) of home affairs", "(deputy chief) for administration"."""
+    security", "(minister) of home affairs", "(deputy chief) for administration", "(Head) of the delegation",
+    "(Chairman) of the conference"."""
     lex = lexicons()
     if j + 1 >= len(tokens) or tokens[j].key not in ("of", "for"):
         return j
@@ -217,7 +218,7 @@ def lower_portfolio_end(tokens: list[Token], j: int) -> int:
     for m in range(unit, min(unit + 4, len(tokens))):
         if tokens[m].is_cap or not tokens[m].is_word:
             break
-        if tokens[m].key in lex.org_heads and m > unit:
+        if (tokens[m].key in lex.org_heads or tokens[m].key in lex.not_org_heads) and (m > unit or unit > j + 1):
             return m + 1  # "(head) of the northwestern department", "(commander) of the special unit"
     while k < len(tokens) and not tokens[k].is_cap and (tokens[k].key in lex.portfolios or tokens[k].key in lex.portfolio_adjectives or tokens[k].key == "police" or tokens[k].key == "and" and k > j + 1):
         if tokens[k].key in lex.portfolios or tokens[k].key == "police":  # "(chief commissioner) of police"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 from .lexicon import lexicons
-from .phrases import before_acronym, cap_run, is_lower_title, is_title_word, lower_portfolio_end, lower_title_end, read_title
+from .phrases import before_acronym, cap_run, is_lower_title, is_nameish, is_title_word, lower_portfolio_end, lower_title_end, read_name, read_title
 from .spans import commit, demonym_at, org_span_after, org_span_at
 from .state import PersonMention, SentenceState, tie
 
@@ -54,10 +54,16 @@ def read_role(state: SentenceState, k: int) -> dict | None:
         if span[2] == "other":
             end = text_end = span[1]
             continue
+        if role["org"] is not None and role["org"][2] == "org" and span[2] == "org":
+            role.setdefault("other_orgs", []).append(role["org"])  # "Director of X at Y": X, a body of its own
         role["org"], end = span, span[1]
         text_end = end  # the role as written: "Director of the Counter-Terrorism Department"
         if span[2] == "place":
             role["country"], role["org"] = commit(state, span), None
+    if (unit := lower_portfolio_end(tokens, end)) > end:
+        end = text_end = unit  # "Head of the delegation", "Chairman of the conference"
+    elif end < len(tokens) and not tokens[end].is_cap and tokens[end].key in lexicons().org_heads and role["country"]:
+        end = text_end = end + 1  # "Head of the UAE delegation"
     if end + 1 < len(tokens) and tokens[end].key == "and" and (more := read_title(tokens, end + 1)) and not (more < len(tokens) and tokens[more].is_cap):
         end = text_end = more  # "member of the Politburo and Minister of Public Security": a second position, no name after it
     # ", Counter-Terrorism Directorate" right after the role: the person's organization
@@ -65,6 +71,7 @@ def read_role(state: SentenceState, k: int) -> dict | None:
         if span[2] == "org":
             if role["org"] is not None and role["org"][2] == "org":
                 text_end = role["org"][1]  # "Head of RCTN Asia Pacific, Counter-Terrorism Directorate"
+                role.setdefault("other_orgs", []).append(role["org"])
             role["org"], end = span, span[1]
         elif span[2] == "place" and role["org"] is None and not role["country"]:
             role["country"], end = commit(state, span), span[1]  # "Consul & Police Attache, Korea"
@@ -134,6 +141,29 @@ def role_core(state: SentenceState, k: int) -> int | None:
     return end
 
 
+def names_next(state: SentenceState, k: int) -> bool:
+    """Whether a name of two words or more, read by nothing else, starts at ``k``."""
+    tokens = state.tokens
+    end = read_name(tokens, k, after_title=True) if k < len(tokens) and tokens[k].is_cap and not state.used[k] else None
+    return bool(end and end - k >= 2 and is_nameish(tokens, k, end, titled=True))
+
+
+def with_more_roles(state: SentenceState, role: dict) -> dict:
+    """``role`` and the positions that follow it after commas, when no name follows them: "Director General
+    of the Federal Criminal Police, Head of the UAE delegation, expressed ...". The first body is the person's;
+    the others are recorded as organizations of their own."""
+    tokens = state.tokens
+    while role["end"] + 1 < len(tokens) and tokens[role["end"]].text == "," and not state.used[role["end"] + 1]:
+        more = read_role(state, role["end"] + 1)
+        if more is None or more["end"] < len(tokens) and (tokens[more["end"]].is_cap or names_next(state, more["end"])):
+            break
+        others = role.get("other_orgs", []) + more.get("other_orgs", []) + ([more["org"]] if more["org"] else [])
+        role = {**role, "text": f"{role['text']}, {more['text']}", "end": more["end"], "other_orgs": others}
+        if role["org"] is None and role["country"] is None:
+            role["org"], role["country"], role["other_orgs"] = more["org"], more["country"], role["other_orgs"][:-1] if more["org"] else role["other_orgs"]
+    return role
+
+
 def prefix_role(state: SentenceState, floor: int, comma: int) -> dict | None:
     """A role that ends at the comma before a name: "The Chief of the PNP, Police General X"."""
     tokens = state.tokens
@@ -177,6 +207,8 @@ def apply_role(state: SentenceState, m: PersonMention, role: dict, *, rule: str,
     else:
         m.role = text if not m.role else f"{m.role}, {text}"
     state.mark(role["start"], role["end"])
+    for other in role.get("other_orgs", []):
+        commit(state, other)  # "..., Chairman of the Y Committee": a body named in a second position
     if role["org"] is not None and (org := commit(state, role["org"])):
         tie(m, org, rule)
     elif role["country"]:

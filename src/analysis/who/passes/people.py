@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..lexicon import lexicons
 from ..places import known_place
 from ..phrases import before_acronym, bracketed, has_org_head, is_generic, is_nameish, lower_portfolio_end, match_phrase, place_run, read_name, read_title
-from ..roles import apply_role, prefix_role, read_after_name, read_role, singular
+from ..roles import apply_role, names_next, prefix_role, read_after_name, read_role, singular, with_more_roles
 from ..spans import commit, org_span_after, starts_title, words_before
 from ..state import PersonMention, SentenceState, tie
 
@@ -224,13 +224,6 @@ def lower_portfolio_before(state: SentenceState, i: int) -> str:
     return state.text(k, i) if k < i else ""
 
 
-def names_next(state: SentenceState, k: int) -> bool:
-    """Whether a name of two words or more, read by nothing else, starts at ``k``."""
-    tokens = state.tokens
-    end = read_name(tokens, k, after_title=True) if k < len(tokens) and tokens[k].is_cap and not state.used[k] else None
-    return bool(end and end - k >= 2 and is_nameish(tokens, k, end, titled=True))
-
-
 def read_roles(state: SentenceState) -> None:
     """Give each titled person the roles written next to them. A phrase between two people may follow
     the first (", Director for X,") or precede the second ("Head of X, Superintendent Y"): the way
@@ -249,7 +242,7 @@ def read_roles(state: SentenceState) -> None:
         while end + 1 < len(tokens) and (tokens[end].text.rstrip(".") in lexicons().postnominals or tokens[end].text == "," and tokens[end + 1].text.rstrip(".") in lexicons().postnominals):
             end += 1  # "Colonel Danuta Ulewicz MD, PhD - Deputy Director of ..."
         if end + 1 < len(tokens) and tokens[end].text in lexicons().apposition_marks and not state.used[end + 1] and (role := read_role(state, end + 1)) and not names_next(state, role["end"]) and not (" " not in role["text"] and singular(role["text"]) != role["text"]):
-            after[n] = role  # not "X, deputy director of international affairs Aneesa Israel": that role is the next person's
+            after[n] = with_more_roles(state, role)  # not "X, deputy director of international affairs Aneesa Israel": that role is the next person's
     for n in range(len(people)):
         mine, theirs = after.get(n), before.get(n + 1)
         if not (mine and theirs):

@@ -65,8 +65,8 @@ def read_second_role(state: SentenceState, mention: PersonMention, rest: str, at
         return
     offset = state.sentence.start + at + match.end()
     k = next((n for n, t in enumerate(state.tokens) if t.start >= offset), None)
-    if k is None or not (role := read_role(state, k)) or any(p is not mention and p.start <= k < p.name_end for p in state.people):
-        return
+    if k is None or not (role := read_role(state, k)) or any(p is not mention and mention.name_end <= p.start <= k for p in state.people):
+        return  # another person named between this one and the cue: the position is theirs
     if role["text"] not in f"{mention.role or ''} {' '.join(mention.title)}":
         mention.role = f"{mention.role}, {role['text']}" if mention.role else role["text"]
 
