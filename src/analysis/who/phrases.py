@@ -220,8 +220,12 @@ def lower_portfolio_end(tokens: list[Token], j: int) -> int:
             break
         if (tokens[m].key in lex.org_heads or tokens[m].key in lex.not_org_heads) and (m > unit or unit > j + 1):
             return m + 1  # "(head) of the northwestern department", "(commander) of the special unit"
-    while k < len(tokens) and not tokens[k].is_cap and (tokens[k].key in lex.portfolios or tokens[k].key in lex.portfolio_adjectives or tokens[k].key == "police" or tokens[k].key == "and" and k > j + 1):
-        if tokens[k].key in lex.portfolios or tokens[k].key == "police":  # "(chief commissioner) of police"
+    def portfolio(key: str) -> bool:  # "national security", "counter-terrorism policing"
+        key = key.removeprefix("counter-").removeprefix("anti-")
+        return key in lex.portfolios or key in lex.topic_words or key == "police"
+
+    while k < len(tokens) and not tokens[k].is_cap and (portfolio(tokens[k].key) or tokens[k].key in lex.portfolio_adjectives or tokens[k].key == "and" and k > j + 1):
+        if portfolio(tokens[k].key):  # "(chief commissioner) of police"
             end = k + 1
         k += 1
     return end

@@ -127,6 +127,8 @@ def role_core(state: SentenceState, k: int) -> int | None:
         end = lower_portfolio_end(tokens, m) if m > k and is_lower_title(tokens[m - 1]) else None
     if end is None:
         return None
+    if end + 3 < len(tokens) and [t.key for t in tokens[end : end + 3]] == ["in", "charge", "of"]:
+        end += 2  # "officer in charge of IBET Land Patrol": what follows "of" is read as for any position
     while end < len(tokens):
         if end + 1 < len(tokens) and tokens[end].key in ("and", "&", "cum") and (more := read_title(tokens, end + 1 + (tokens[end + 1].key == "the"))):
             end = more
@@ -167,7 +169,7 @@ def with_more_roles(state: SentenceState, role: dict) -> dict:
 def prefix_role(state: SentenceState, floor: int, comma: int) -> dict | None:
     """A role that ends at the comma before a name: "The Chief of the PNP, Police General X"."""
     tokens = state.tokens
-    for s in range(floor, comma):
+    for s in range(max(floor, comma - 40), comma):  # a role is never longer: a long sentence stays linear
         if state.used[s] and not state.org_at(s) or tokens[s].text.rstrip(".") in lexicons().postnominals:
             continue  # "..., TD and the Justice Minister, X": the letters belong to the person before
         if s > floor and tokens[s - 1].is_word and tokens[s - 1].key != "the" and (
