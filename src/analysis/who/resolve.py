@@ -17,6 +17,7 @@ import pandas as pd
 
 from ..article import Article
 from .lexicon import lexicons
+from .police import is_police_force, police_ranks
 from .state import SentenceState
 
 
@@ -216,20 +217,6 @@ def home_country(people: list[dict], place_table: Callable[[], pd.DataFrame]) ->
     home = countries.sort_values("mentions", ascending=False, kind="stable").iloc[0]["name"]
     for person in untied:
         set_organization(person, home, "home_country")
-
-
-@functools.cache
-def police_ranks() -> re.Pattern:
-    """The ranks and positions of ``police_ranks.txt``, as whole words."""
-    ranks = sorted(lexicons().police_ranks, key=len, reverse=True)
-    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(r) for r in ranks) + r")(?!\w)")
-
-
-def is_police_force(name: str) -> bool:
-    """Whether an organization's name is a police force's: "Guyana Police Force", "Delhi Police", not
-    "Police Chiefs Committee"."""
-    lex, words = lexicons(), name.split()
-    return bool(set(words) & lex.police_force_words) and (words[-1] in lex.police_force_words or words[-1] in lex.police_force_ends)
 
 
 def sole_police_force(people: list[dict], org_table: pd.DataFrame) -> None:

@@ -6,6 +6,7 @@ import re
 
 from ..lexicon import lexicons
 from ..phrases import read_title
+from ..police import is_police_force, is_police_officer
 from ..roles import read_role
 from ..spans import demonym_before
 from ..state import PersonMention, SentenceState, tie
@@ -115,8 +116,31 @@ def read_nearest_ties(state: SentenceState) -> None:
     ends = [o.end for o in by_end]
     after = sorted((o for o in state.orgs if o.name not in theirs), key=lambda o: o.start)
     starts = [o.start for o in after]
+    forces = [o for o in by_end if is_police_force(o.name)]
+    force_ends = [o.end for o in forces]
     for mention in untied:
+        if forces and is_police_officer(mention) and not is_police_force(nearest_name(mention, by_end, ends, after, starts) or ""):
+            force = police_force_near(mention, forces, force_ends, theirs)
+            if force is not None:
+                tie(mention, force.name, "police_force")  # "Commissioner of Police X met the High Commissioner ...": the force of the sentence
+                continue
         attach_nearest(mention, countries, by_end, ends, after, starts)
+
+
+def police_force_near(mention: PersonMention, forces: list, force_ends: list[int], theirs: set[str]):
+    """The police force named nearest before the person, else the first after that no one else's title
+    or role holds ("..., and ACP Y, Deputy Commander of the Marine Police Force": Y's)."""
+    if before := bisect.bisect_right(force_ends, mention.start):
+        return forces[before - 1]
+    return next((o for o in forces[before : before + 5] if o.start >= mention.name_end and o.name not in theirs), None)
+
+
+def nearest_name(mention: PersonMention, by_end: list, ends: list[int], after: list, starts: list[int]) -> str | None:
+    """The organization nearest before the person, else after: the ``nearest`` reading."""
+    if before := bisect.bisect_right(ends, mention.start):
+        return by_end[before - 1].name
+    n = bisect.bisect_left(starts, mention.name_end)
+    return after[n].name if n < len(after) else None
 
 
 def attach_nearest(mention: PersonMention, countries: list[tuple[int, str]], by_end: list, ends: list[int],

@@ -1,0 +1,26 @@
+"""Police officers and police forces: who is one, by the words of their title and name."""
+from __future__ import annotations
+
+import functools
+import re
+
+from .lexicon import lexicons
+
+
+@functools.cache
+def police_ranks() -> re.Pattern:
+    """The ranks and positions of ``police_ranks.txt``, as whole words."""
+    ranks = sorted(lexicons().police_ranks, key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(r) for r in ranks) + r")(?!\w)")
+
+
+def is_police_force(name: str) -> bool:
+    """Whether an organization's name is a police force's: "Guyana Police Force", "Delhi Police", not
+    "Police Chiefs Committee"."""
+    lex, words = lexicons(), name.split()
+    return bool(set(words) & lex.police_force_words) and (words[-1] in lex.police_force_words or words[-1] in lex.police_force_ends)
+
+
+def is_police_officer(mention) -> bool:
+    """Whether a person mention's title, role or abbreviated rank is a police rank (``police_ranks.txt``)."""
+    return bool(police_ranks().search(" ".join(filter(None, (" ".join(mention.title), mention.role, mention.title_abbrev)))))
