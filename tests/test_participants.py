@@ -569,8 +569,8 @@ GUYANA = ("The Guyana Police Force signed the agreement on Monday. "
 
 
 @pytest.mark.parametrize(("text", "name", "organization", "rule"), [
-    # a police officer tied to nothing serves the one police force the article names
-    (GUYANA, "Ravi Singh", "Guyana Police Force", "sole_police_force"),
+    # a police officer tied to nothing serves the police force the article names most
+    (GUYANA, "Ravi Singh", "Guyana Police Force", "main_police_force"),
     # "He was joined by ...": the list takes the organization of who opened the sentence before
     ("Inspector General Peter Mwangi of the National Police Service received the delegation. IG Mwangi thanked "
      "the guests. He was joined by Director of Reforms John Kamau and Deputy Director Ann Wairimu.",
@@ -581,9 +581,12 @@ def test_document_level_ties(text, name, organization, rule):
     assert (row["organization"], row["organization_rule"]) == (organization, rule)
 
 
-def test_with_two_police_forces_named_an_untied_officer_gets_neither():
+def test_with_two_police_forces_named_as_often_an_untied_officer_gets_neither():
     two_forces = people(GUYANA.replace("The Guyana Police Force signed", "The Guyana Police Force and the Jamaica Constabulary Force signed"))
-    assert two_forces.loc["Ravi Singh", "organization_rule"] != "sole_police_force"  # which one is not said
+    assert two_forces.loc["Ravi Singh", "organization_rule"] != "main_police_force"  # which one is not said
+    more_often = people(GUYANA.replace("The Guyana Police Force signed", "The Guyana Police Force and the Jamaica Constabulary Force signed")
+                        + " The Guyana Police Force will host the next round.")
+    assert more_often.loc["Ravi Singh", ["organization", "organization_rule"]].tolist() == ["Guyana Police Force", "main_police_force"]
 
 
 def test_what_follows_a_possessive_title_is_not_a_name():

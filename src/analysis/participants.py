@@ -28,7 +28,7 @@ import pandas as pd
 
 from .who import lexicons, read_article
 from .who.places import accept, formal_start, lookup, with_direction
-from .who.resolve import count_later_mentions, country_to_organization, home_country, merge_mentions, minister_to_ministry, sole_police_force
+from .who.resolve import count_later_mentions, country_to_organization, home_country, merge_mentions, main_police_force, minister_to_ministry
 from .article import Article
 from .tables import columns
 
@@ -136,7 +136,7 @@ def _participants(article: Article) -> pd.DataFrame:
     minister_to_ministry(people, list(org_table["name"]))
     country_to_organization(people, org_table)
     home_country(people, lambda: _places(article))
-    sole_police_force(people, org_table)
+    main_police_force(people, org_table)
     _countries_as_written(people, article)
     count_later_mentions(article, people)
     table = pd.DataFrame(people, columns=PERSON_COLUMNS)

@@ -219,16 +219,16 @@ def home_country(people: list[dict], place_table: Callable[[], pd.DataFrame]) ->
         set_organization(person, home, "home_country")
 
 
-def sole_police_force(people: list[dict], org_table: pd.DataFrame) -> None:
+def main_police_force(people: list[dict], org_table: pd.DataFrame) -> None:
     """A police officer the text ties to nothing ("Acting Commissioner of Police Mr X" in a list) serves the
-    police force the article names, when it names just one ("the Guyana Police Force")."""
+    police force the article names most ("the Guyana Police Force"), when one is named more than the others."""
     untied = [p for p in people if p["organization"] is None and police_ranks().search(" ".join(filter(None, (p["title"], p["role"], p["title_abbrev"]))))]
     if not untied or org_table.empty:
         return
-    forces = org_table[org_table["name"].map(is_police_force)]
-    if len(forces) == 1:
+    forces = org_table[org_table["name"].map(is_police_force)].sort_values("mentions", ascending=False, kind="stable")
+    if len(forces) == 1 or len(forces) > 1 and forces.iloc[0]["mentions"] > forces.iloc[1]["mentions"]:
         for person in untied:
-            set_organization(person, forces.iloc[0]["name"], "sole_police_force")
+            set_organization(person, forces.iloc[0]["name"], "main_police_force")
 
 
 def count_later_mentions(article: Article, people: list[dict]) -> None:
