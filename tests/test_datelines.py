@@ -25,6 +25,7 @@ BODY = "\n\nPolice chiefs met to discuss cooperation against transnational crime
         ("30 September 2015", dt.date(2015, 9, 30)),
         ("Media Release - 20/5/2014", dt.date(2014, 5, 20)),
         ("Published: 12 March 2023", dt.date(2023, 3, 12)),
+        ("Local October 22, 2014 | 7:19 am", dt.date(2014, 10, 22)),  # a section's name before the date
         ("Published March 09, 2014", dt.date(2014, 3, 9)),
         ("Source:Xinhua Published: 2014-2-13 21:59:50", dt.date(2014, 2, 13)),
         ("Friday 16th of December 2016", dt.date(2016, 12, 16)),
@@ -66,6 +67,7 @@ def test_date_line_forms(line, expected):
         "Media Release - 05.06.2023",
         "31 February 2023",
         "Police met on 12 March 2023 in Jakarta.",
+        "Police met October 22, 2014",  # a lower-case word before the section's name: a sentence
         "By Jane Doe",
         "Ghanaian Times (Accra)",
         "12 March 2023, police arrested ten suspects in Manila and seized drugs worth millions",
@@ -107,6 +109,7 @@ def test_date_line_then_a_second_date_line_stays_body():
         ("WASHINGTON, July 4, 2023 (AP) — The talks ended.", (2023, 7, 4)),
         ("NEW DELHI, July 4: The two agencies signed a pact.", (None, 7, 4)),
         ("Manila, 4 July (PNA) -- The police chief met his counterpart.", (None, 7, 4)),
+        ("ADDIS ABABA, Ethiopia, July 3, 2014/African Press Organization (APO)/ — The meeting opened.", (2014, 7, 3)),
         ("KUALA LUMPUR, 4 July 2023 (Bernama) -- Police met.", (2023, 7, 4)),
     ],
 )

@@ -156,7 +156,8 @@ def _grammar() -> _Grammar:
     prefix = (
         rf"(?P<prefix>(?:{_GENERIC}{_SEPARATOR}|{_GENERIC}\s+(?=(?:{label})\b)|{label}(?:\s+(?:on|at))?(?:\s*[:–—-]\s*|\s+)|(?-i:[A-Z]{{2,8}})\s+"
         rf"|{label}\s+by\s+[^\W\d_][^\d|]{{0,60}}?\s+on\s+"  # "Posted by Editor on December 13, 2023"
-        rf"|\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?\s?m\b\.?)?,?\s+){{0,3}}?)"  # "19:51, December 26, 2011"
+        rf"|\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?\s?m\b\.?)?,?\s+"  # "19:51, December 26, 2011"
+        rf"|(?-i:[A-Z][a-z]{{2,15}})\s+(?=(?:{month})\b)){{0,3}}?)"  # a section's name: "Local October 22, 2014"
     )
     numeric_weekday = rf"(?:(?P<wd>{alternation(weekday_names())})\.?,?\s+)?"
     cores = {
@@ -181,7 +182,7 @@ def _grammar() -> _Grammar:
     revision = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
     # wire datelines: "JAKARTA, July 4 (Reuters) -", "WASHINGTON, July 4, 2023 (AP) —", "Manila, 4 July (PNA) --"
     date = rf"(?:(?P<m>{month})\s+{_DAY}(?:,?\s+{_YEAR})?|(?P<d2>[12]\d|3[01]|0?[1-9])\s+(?P<m2>{month})(?:\s+(?P<y2>\d{{4}}))?)"
-    agency = r"\s*\((?P<agency>[^()\n]{1,40})\)"
+    agency = r"\s*(?:\((?P<agency>[^()\n]{1,40})\)|/(?P<slashed>[^/\n]{1,60})/)"  # "(Reuters)", "/African Press Organization (APO)/"
     dash = r"\s*(?:[-–—]{1,2}|:)\s*(?=\S)"
     region = r"(?:,\s*(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}))?"
     caps = r"(?-i:[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]*){0,3})"
