@@ -72,6 +72,7 @@ class Lexicons:
     honorific_chain: frozenset[str]  # words that continue a Malay honorific ("Dato Paduka Seri")
     person_cues: tuple[str, ...]  # "the late", "prisoner": a name after them is a person's
     title_suffixes: frozenset[tuple[str, ...]]  # "a.i.": kept in the title before it
+    envoy_titles: re.Pattern  # "Ambassador", "High Commissioner": a demonym before it stays in the title
     purpose_verbs: frozenset[str]  # "to Fight": a body's name goes on with its purpose
     second_role_cues: tuple[str, ...]  # "in his capacity as": a second position of the person named before
     police_ranks: tuple[str, ...]  # "Superintendent", "ASP": a police officer
@@ -165,6 +166,7 @@ def lexicons() -> Lexicons:
         person_cues=tuple(load_lexicon("person_cues")),
         second_role_cues=tuple(load_lexicon("second_role_cues")),
         purpose_verbs=frozenset(key_of(w) for w in load_lexicon("purpose_verbs")),
+        envoy_titles=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(e) for e in load_lexicon("envoy_titles")) + r")(?!\w)", re.IGNORECASE),
         title_suffixes=phrases_of("title_suffixes"),
         police_ranks=tuple(load_lexicon("police_ranks")),
         topic_words=frozenset(w for theme in load_json("themes")["themes"] for term in theme["terms"] for w in re.findall(r"[a-z]{4,}", term.casefold())),

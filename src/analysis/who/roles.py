@@ -21,7 +21,9 @@ def read_role(state: SentenceState, k: int) -> dict | None:
     if k < len(tokens) and (org := state.org_at(k)) and org.after < len(tokens):
         role["org"], k = (org.start, org.after, "org"), org.after
     elif k < len(tokens) and (country := demonym_at(state, k)):
+        adjective = state.text(k, country[1]) in lexicons().demonyms
         role["country"], k = country
+        role["demonym_start"] = start if adjective else None  # "the Thai consul-general": the demonym is written in the title
     elif (span := org_span_at(state, k)) and span[2] == "org" and span[1] < len(tokens) and (
         tokens[span[1] - 1].possessive or (span[1] - span[0] == 1 and (read_title(tokens, span[1]) or lower_title_end(tokens, span[1])))
     ):  # "PNP deputy chief for administration"
@@ -34,6 +36,8 @@ def read_role(state: SentenceState, k: int) -> dict | None:
     end = role_core(state, k)
     if end is None:
         return None
+    if role.get("demonym_start") is not None and lexicons().envoy_titles.search(state.text(k, end)):
+        text_start = next(n for n in range(role["demonym_start"], k) if tokens[n].is_cap)  # "the Thai consul-general"
     end = unit_after(state, end)
     if end < len(tokens) and tokens[end].is_allcaps and role["org"] is None and not state.used[end] and (
         tokens[end].text in state.known_acronyms or tokens[end].text in lexicons().known_orgs
@@ -173,7 +177,7 @@ def prefix_role(state: SentenceState, floor: int, comma: int) -> dict | None:
         if state.used[s] and not state.org_at(s) or tokens[s].text.rstrip(".") in lexicons().postnominals:
             continue  # "..., TD and the Justice Minister, X": the letters belong to the person before
         if s > floor and tokens[s - 1].is_word and tokens[s - 1].key != "the" and (
-            tokens[s - 1].is_cap or tokens[s - 1].key in lexicons().connectors and s - 2 >= floor and tokens[s - 2].is_cap
+            tokens[s - 1].is_cap and tokens[s].is_cap or tokens[s - 1].key in lexicons().connectors and s - 2 >= floor and tokens[s - 2].is_cap
         ):
             continue  # inside a capitalised name ("Committee on Crime Prevention"), not after "called on"
         role = read_role(state, s)

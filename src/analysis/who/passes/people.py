@@ -190,6 +190,8 @@ def person_at(state: SentenceState, i: int) -> PersonMention | None:
         titles[0] = f"{portfolio} {titles[0]}"  # "internal affairs Minister X"
     if titles and (qualifier := qualifier_before(state, i)):
         titles[0] = f"{qualifier} {titles[0]}"  # "outgoing Deputy High Commissioner X"
+    if titles and is_envoy(titles[0]) and (demonym := demonym_written_before(state, i)):
+        titles[0] = f"{demonym} {titles[0]}"  # "British Ambassador to Jordan X": whom the envoy represents
     if not titles and found["abbrev"]:
         titles = [" ".join(filter(None, (found.get("modifier"), state.title_abbreviation(found["abbrev"]) or found["abbrev"])))]
     mention = PersonMention(
@@ -202,6 +204,20 @@ def person_at(state: SentenceState, i: int) -> PersonMention | None:
         if org:
             tie(mention, org, "title_of")
     return mention
+
+
+def is_envoy(title: str) -> bool:
+    """Whether ``title`` is an envoy's ("High Commissioner to Tonga", "consul-general"; ``envoy_titles.txt``)."""
+    return bool(lexicons().envoy_titles.search(title))
+
+
+def demonym_written_before(state: SentenceState, i: int) -> str:
+    """A demonym written right before a title at ``i`` ("British", "South Korean"), or ""."""
+    demonyms = lexicons().demonyms
+    for size in (2, 1):
+        if i - size >= 0 and not any(state.used[i - size : i]) and (text := state.text(i - size, i)) in demonyms:
+            return text
+    return ""
 
 
 def qualifier_before(state: SentenceState, i: int) -> str:
