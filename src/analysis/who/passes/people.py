@@ -60,6 +60,13 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
         elif (token.is_cap or token.key == "the" and found["titles"]) and (end := match_phrase(tokens, j, lex.honorifics)):
             while end + 1 < len(tokens) and tokens[end].key in lex.honorific_chain and tokens[end].is_cap and (tokens[end + 1].is_cap or tokens[end + 1].text == "("):
                 end += 1  # "Dato Paduka Seri", "Pehin Orang Kaya Seri Kerna": Malay honorifics chain
+            # "Pehin Datu Kerma Setia CP Dato Paduka Seri X": once a chain has begun, capitalised words before a
+            # rank or another honorific belong to it, whatever they are
+            later = next((m for m in range(end, min(end + 5, len(tokens))) if not (tokens[m].is_cap and tokens[m].is_word) or tokens[m].key in lex.particles
+                          or state.title_abbreviation(tokens[m].text) or match_phrase(tokens, m, lex.honorifics)), None)  # "Hj" stands inside names too
+            malay = found["honorifics"] or any(t.key in lex.honorific_chain for t in tokens[j:end])  # a chain already begun
+            if malay and later is not None and later > end and tokens[later].key not in lex.particles and (state.title_abbreviation(tokens[later].text) or match_phrase(tokens, later, lex.honorifics)):
+                end = later
             found["honorifics"].append(state.text(j, end))
             j = end
             if tokens[end - 1].key in lex.name_follows:
