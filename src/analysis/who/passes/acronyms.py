@@ -107,6 +107,7 @@ def read_acronyms_as_bodies(state: SentenceState) -> None:
     ``acronym_body_cues.txt`` or a position, or the acronym is possessive; "the" must come first unless
     it is possessive."""
     tokens, lex = state.tokens, lexicons()
+    starts = {p.start for p in state.people}
     for k, token in enumerate(tokens):
         if not (token.is_allcaps and 3 <= len(token.text) <= 8 and re.fullmatch(r"[A-Z]+(?:-[A-Z]+)?", token.text)) or state.used[k]:
             continue
@@ -117,5 +118,6 @@ def read_acronyms_as_bodies(state: SentenceState) -> None:
             after.key in lex.acronym_body_cues or after.key in lex.title_heads and (after.is_cap or is_title_word(after))
         )
         the = k > 0 and tokens[k - 1].key == "the"
-        if (the and cue) or (token.possessive and token.text in state.reused_acronyms):
+        titled = cue and k + 1 in starts  # "EMCDDA Director Alexis Goosdeel": a titled person follows
+        if (the and cue) or titled or (token.possessive and token.text in state.reused_acronyms):
             state.add_org(k, k + 1)
