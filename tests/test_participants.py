@@ -690,3 +690,16 @@ def test_bodies_named_inside_a_role_are_organizations_too():
     found = orgs("Brigadier Omar Saleh, Director of the Criminal Police Department at the Ministry of Interior, Head of the delegation, spoke.")
     assert {"Criminal Police Department", "Ministry of Interior"} <= set(found.index)
     assert people("Brigadier Omar Saleh, Director of the Criminal Police Department at the Ministry of Interior, spoke.").loc["Omar Saleh", "organization"] == "Ministry of Interior"
+
+
+def test_a_body_keeps_the_country_written_with_it_and_the_country_s_minister_works_there():
+    text = ("Cambodia’s Interior Ministry and China’s Ministry of Public Security agreed to cooperate. The deal was signed "
+            "by Cambodia’s Interior Minister Sar Kheng and China’s Minister of Public Security Zhao Kezhi.")
+    found = orgs(text)
+    assert found.loc["Ministry of Public Security", "country"] == "China"
+    assert found.loc["Interior Ministry", "country"] == "Cambodia"
+    table = people(text)
+    assert table.loc["Zhao Kezhi", ["organization", "organization_rule"]].tolist() == ["Ministry of Public Security", "country_body"]
+    assert table.loc["Sar Kheng", "organization"] == "Interior Ministry"
+    envoy = people("China’s Ministry of Public Security met the police. Chinese Consul General Zhao Li attended.")
+    assert envoy.loc["Zhao Li", "organization"] == "China"  # an envoy serves at a mission, not at a ministry at home

@@ -41,7 +41,8 @@ def _initials(name: str) -> str:
 
 
 def organizations(article: Article) -> pd.DataFrame:
-    """One row per named organization: fullest ``name``, ``acronym``, ``mentions``, evidence.
+    """One row per named organization: fullest ``name``, ``acronym``, the ``country`` written with it ("China's
+    Ministry of Public Security", "the Chinese Ministry ..."), ``mentions``, evidence.
 
     >>> from analysis.article import parse_article
     >>> organizations(parse_article("T\\n\\nThe Korean National Police Agency (KNPA) met. KNPA's chief spoke."))[["name", "acronym", "mentions"]].values.tolist()
@@ -100,11 +101,12 @@ def _organizations(article: Article) -> tuple[pd.DataFrame, dict[str, str]]:
             if row is None:
                 acronym = o.acronym or next((a for a, n in alias_of.items() if n == name and a != name and " " not in a), None)
                 row = rows[name] = {
-                    "name": name, "acronym": acronym, "mentions": 0, "aliases": [],
+                    "name": name, "acronym": acronym, "country": None, "mentions": 0, "aliases": [],
                     "sentence": o.sentence.index, "char_start": o.char_start, "char_end": o.char_end,
                     "text": article.text[o.char_start : o.char_end],
                 }
             row["mentions"] += 1
+            row["country"] = row["country"] or o.country
             if o.name != name and o.name not in row["aliases"]:
                 row["aliases"].append(o.name)
     table = pd.DataFrame(list(rows.values()), columns=ORGANIZATION_COLUMNS)

@@ -53,8 +53,8 @@ _DATE = ("text", "start", "end", "precision", "kind", "inferred")
 TABLES: Mapping[str, Table] = MappingProxyType({t.name: t for t in (
     Table("participants", "participants", (*_PERSON, *EVIDENCE, "text"),
           json_key="persons", json_columns=_PERSON, corpus_kind="persons"),
-    Table("organizations", "participants", ("name", "acronym", "mentions", "aliases", *EVIDENCE, "text"),
-          json_key="organizations", json_columns=("name", "acronym", "mentions", "aliases"), corpus_kind="organizations"),
+    Table("organizations", "participants", ("name", "acronym", "country", "mentions", "aliases", *EVIDENCE, "text"),
+          json_key="organizations", json_columns=("name", "acronym", "country", "mentions", "aliases"), corpus_kind="organizations"),
     Table("places", "participants", ("name", "kind", "country", "mentions", "aliases", *EVIDENCE, "text"),
           json_key="places", json_columns=("name", "kind", "mentions", "aliases"), corpus_kind="places"),
     Table("dates", "dates", (*_DATE, *EVIDENCE, "clause"), corpus_kind="dates"),

@@ -182,8 +182,10 @@ def country_to_organization(people: list[dict], org_table: pd.DataFrame) -> None
             continue
         names = {row["name"], country} | {d for d, c in lex.demonyms.items() if c == row["name"]}
         pattern = _words_pattern(tuple(names))
-        bodies = org_table[written.map(lambda n: bool(pattern.search(n)))]
-        if government_titles.search(positions):
+        bodies = org_table[written.map(lambda n: bool(pattern.search(n))) | (org_table["country"] == row["name"])]  # "China's Ministry of ..."
+        if lex.envoy_titles.search(positions):  # "Chinese Consul General X" serves at a mission, or the country
+            bodies = bodies[bodies["name"].map(lambda n: any(w.casefold() in lex.mission_words for w in n.split()))]
+        elif government_titles.search(positions):
             bodies = bodies[bodies["name"].map(lambda n: bool(government_bodies.search(n)))]
         elif police_ranks().search(positions) and (forces := bodies[bodies["name"].map(is_police_force)]).shape[0]:
             bodies = forces  # "Acting IGP X" of Ghana works for the Ghana Police Service, not the Ghana-Chinese Association
