@@ -404,3 +404,11 @@ def test_year_ranges_in_parentheses_or_after_the_and_a_year_glued_to_its_comma(t
     table = dates(load_article(text="T\n\n" + text))
     assert [start, end] in table[["start", "end"]].values.tolist()
 
+
+
+def test_years_in_brackets_after_a_name_are_part_of_the_name():
+    text = "T\n\nThe Three-Year Safe Mekong Operation Plan (2016-2018) was reviewed. The budget for 2016-2018 (2017) grew in 2017."
+    found = calendar_dates(parse_article(text))
+    assert text.index("(2016") + 1 not in set(found["char_start"])  # the plan's period: part of its name
+    assert text.index("for 2016") + 4 in set(found["char_start"])  # a period that names nothing is still a date
+    assert "2017" in set(found["text"])

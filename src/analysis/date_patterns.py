@@ -179,6 +179,8 @@ def candidates(grammar: Grammar, text: str, start: int, end: int) -> list[Found]
                 continue
             weekday = re.match(rf"({alternation(grammar.weekdays)})\b", match[0], re.IGNORECASE)
             fields = _fields(grammar, name, groups)
+            if fields.get("m1") is None and _period_of_name(chunk, lo, hi):
+                continue
             kind = DATE
             if fields.get("d1") is None and fields.get("d2") is None:
                 # "late March", "early 2015", "mid-2015", "the end of May": a vague period, qualifier included
@@ -235,6 +237,16 @@ def _year_is_name(chunk: str, match: re.Match) -> bool:
     preposition = re.search(r"(\w+)[-\s]+$", chunk[: match.start()])
     sentence_initial = preposition and re.search(r"(?:^|[.!?]\s+)$", chunk[: preposition.start()])
     return not (sentence_initial and preposition[1][0].isupper())
+
+
+def _period_of_name(chunk: str, lo: int, hi: int) -> bool:
+    """Years in brackets right after a name are the named thing's period, part of the name: "the Three-Year
+    Safe Mekong Operation Plan (2016-2018)", "Cross Border Policing Strategy (2025-27)".
+
+    >>> _period_of_name("the Operation Plan (2016-2018) aims", 20, 29), _period_of_name("the plan (2016-2018) aims", 10, 19)
+    (True, False)
+    """
+    return chunk[hi : hi + 1] == ")" and re.search(r"[A-Z][\w'’-]*\s*\($", chunk[:lo]) is not None
 
 
 def valid(f: Found) -> bool:
