@@ -703,3 +703,9 @@ def test_a_body_keeps_the_country_written_with_it_and_the_country_s_minister_wor
     assert table.loc["Sar Kheng", "organization"] == "Interior Ministry"
     envoy = people("China’s Ministry of Public Security met the police. Chinese Consul General Zhao Li attended.")
     assert envoy.loc["Zhao Li", "organization"] == "China"  # an envoy serves at a mission, not at a ministry at home
+
+
+def test_a_place_after_a_role_and_a_comma_is_no_name():
+    table = people("He met the head of Communications, Elvis Lima, and the chief of the Narcotics Division, Lahore Cantonment officials said.")
+    assert "Elvis Lima" in table.index  # a place word may end a name
+    assert not any(name.startswith("Lahore") for name in table.index)  # but opens none

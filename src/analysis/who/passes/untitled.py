@@ -88,8 +88,8 @@ def in_list_of_people(state: SentenceState, i: int, end: int, ends: list[int]) -
 def after_role(state: SentenceState, ends: list[int], i: int) -> bool:
     """Whether a role and a comma come right before ``i`` ("the head of Communications, Elvis Lima"): then
     a place word may stand in the name, as after a title."""
-    if i < 2 or state.tokens[i - 1].text != ",":
-        return False
+    if i < 2 or state.tokens[i - 1].text != "," or known_place(state.tokens[i].text):
+        return False  # "the chief of the Narcotics Division, Lahore Cantonment": a place opens no name
     n = bisect.bisect_left(ends, i)
     role = prefix_role(state, ends[n - 1] if n else 0, i - 1)
     return role is not None and singular(role["text"]) == role["text"]  # not "representatives of X, New Scotland Yard"
