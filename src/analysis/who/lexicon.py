@@ -74,7 +74,7 @@ class Lexicons:
     title_suffixes: frozenset[tuple[str, ...]]  # "a.i.": kept in the title before it
     envoy_titles: re.Pattern  # "Ambassador", "High Commissioner": a demonym before it stays in the title
     purpose_verbs: frozenset[str]  # "to Fight": a body's name goes on with its purpose
-    second_role_cues: tuple[str, ...]  # "in his capacity as": a second position of the person named before
+    second_role_cues: re.Pattern  # "in his capacity as": a second position of the person named before, within the clause
     police_ranks: tuple[str, ...]  # "Superintendent", "ASP": a police officer
     topic_words: frozenset[str]  # the words of the theme taxonomy's terms ("trafficking", "laundering"): not names
     police_force_words: frozenset[str]  # "Police", "Constabulary" in a force's name
@@ -164,7 +164,7 @@ def lexicons() -> Lexicons:
         name_follows=frozenset(key_of(w) for w in load_lexicon("honorifics_name_follows")),
         honorific_chain=frozenset(key_of(w) for w in load_lexicon("honorific_chain_words")),
         person_cues=tuple(load_lexicon("person_cues")),
-        second_role_cues=tuple(load_lexicon("second_role_cues")),
+        second_role_cues=re.compile(r"[^.;]*?\b(?:" + "|".join(re.escape(c) for c in load_lexicon("second_role_cues")) + r") (?:the |a |an )?", re.IGNORECASE),
         purpose_verbs=frozenset(key_of(w) for w in load_lexicon("purpose_verbs")),
         envoy_titles=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(e) for e in load_lexicon("envoy_titles")) + r")(?!\w)", re.IGNORECASE),
         title_suffixes=phrases_of("title_suffixes"),

@@ -60,8 +60,7 @@ def attach(state: SentenceState, mention: PersonMention) -> None:
 def read_second_role(state: SentenceState, mention: PersonMention, rest: str, at: int) -> None:
     """A second position written after the person: "General X, the National Commissioner, in his capacity
     as the chairperson of SARPCCO" (``second_role_cues.txt``); it is added to the role as written."""
-    cues = "|".join(re.escape(c) for c in lexicons().second_role_cues)
-    match = re.match(rf"[^.;]*?\b(?:{cues}) (?:the |a |an )?", rest, flags=re.IGNORECASE)
+    match = lexicons().second_role_cues.match(rest)
     if not match:
         return
     offset = state.sentence.start + at + match.end()

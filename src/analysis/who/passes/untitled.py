@@ -85,13 +85,18 @@ def in_list_of_people(state: SentenceState, i: int, end: int, ends: list[int]) -
     return bool(joins) and len(words) <= 3 and not any(t.is_cap and not (t.possessive and t.text in countries) for t in words)
 
 
+def last_end_before(ends: list[int], i: int) -> int:
+    """Where the last person read before token ``i`` ends (``ends`` sorted), or 0: a role before ``i`` starts after it."""
+    n = bisect.bisect_left(ends, i)
+    return ends[n - 1] if n else 0
+
+
 def after_role(state: SentenceState, ends: list[int], i: int) -> bool:
     """Whether a role and a comma come right before ``i`` ("the head of Communications, Elvis Lima"): then
     a place word may stand in the name, as after a title."""
     if i < 2 or state.tokens[i - 1].text != "," or known_place(state.tokens[i].text):
         return False  # "the chief of the Narcotics Division, Lahore Cantonment": a place opens no name
-    n = bisect.bisect_left(ends, i)
-    role = prefix_role(state, ends[n - 1] if n else 0, i - 1)
+    role = prefix_role(state, last_end_before(ends, i), i - 1)
     return role is not None and singular(role["text"]) == role["text"]  # not "representatives of X, New Scotland Yard"
 
 
@@ -107,7 +112,7 @@ def read_untitled_people(state: SentenceState) -> None:
         prev = tokens[i - 1] if i > 0 else None
         after_body = None  # "chief of the Law Enforcement Force of Iran Hossein Ashtari": a lower-case role, then the name
         if prev is not None and prev.is_cap and prev.is_word and not state.used[i] and tokens[i].is_cap and (n := bisect.bisect_left(lower_titles, i)) and i - lower_titles[n - 1] <= 16:
-            after_body = lower_role_before(state, max(ends[bisect.bisect_left(ends, i) - 1] if bisect.bisect_left(ends, i) else 0, lower_titles[n - 1] - 3), i, window=16)
+            after_body = lower_role_before(state, max(last_end_before(ends, i), lower_titles[n - 1] - 3), i, window=16)
         if state.used[i] or not tokens[i].is_cap or tokens[i].key in lexicons().non_name_caps or (
             prev is not None and prev.is_cap and prev.is_word and not (prev.possessive and prev.text in lex.places) and after_body is None
         ):
@@ -134,7 +139,7 @@ def read_untitled_people(state: SentenceState) -> None:
         owner = end - i >= 2 and prev is not None and prev.possessive and lex.places.get(prev.text, {}).get("kind") == "country"
         spoke = (after is not None and after.key in lex.speech_verbs) or (prev is not None and prev.key in lex.speech_verbs) or cue is not None or led or cued or owner or in_list_of_people(state, i, end, ends) or in_list_of_names(state, i)
         before = None
-        floor = ends[n - 1] if (n := bisect.bisect_left(ends, i)) else 0
+        floor = last_end_before(ends, i)
         if after_body is not None:
             before = after_body
         elif prev is not None and prev.text == ",":
