@@ -12,7 +12,8 @@ def read_role(state: SentenceState, k: int) -> dict | None:
     """A position written around a name: "Director for Police Services", "the Secretary of ASEAN",
     "INTERPOL Secretary General", "Thailand's Minister of Justice", "Plans and Programmes Officer I",
     "Director of the Human Resources Department at the Ministry of Interior", "Head of X, Y Directorate".
-    Returns ``{"start", "end", "text", "org", "country"}`` or None."""
+    Returns ``{"start", "end", "text", "org", "country", "title_start"}`` (and ``"other_orgs"``, bodies named
+    inside the role) or None."""
     tokens = state.tokens
     start = k
     while k < len(tokens) and (tokens[k].key in ("the", "a", "an") or tokens[k].text in lexicons().role_adjectives):
@@ -81,7 +82,7 @@ def read_role(state: SentenceState, k: int) -> dict | None:
             role["country"], end = commit(state, span), span[1]  # "Consul & Police Attache, Korea"
     text_end = before_acronym(tokens, text_end)
     role["text"] = state.text(text_start, text_end) if text_end > text_start else None
-    role["text_start"], role["text_end"], role["title_start"] = text_start, text_end, title_start
+    role["title_start"] = title_start
     role["end"] = end
     return role if role["text"] else None
 
@@ -163,10 +164,12 @@ def with_more_roles(state: SentenceState, role: dict) -> dict:
         more = read_role(state, role["end"] + 1)
         if more is None or more["end"] < len(tokens) and (tokens[more["end"]].is_cap or names_next(state, more["end"])):
             break
-        others = role.get("other_orgs", []) + more.get("other_orgs", []) + ([more["org"]] if more["org"] else [])
-        role = {**role, "text": f"{role['text']}, {more['text']}", "end": more["end"], "other_orgs": others}
-        if role["org"] is None and role["country"] is None:
-            role["org"], role["country"], role["other_orgs"] = more["org"], more["country"], role["other_orgs"][:-1] if more["org"] else role["other_orgs"]
+        org, country, others = role["org"], role["country"], role.get("other_orgs", []) + more.get("other_orgs", [])
+        if org is None and country is None:
+            org, country = more["org"], more["country"]  # the first position named no body: the second's is the person's
+        elif more["org"] is not None:
+            others.append(more["org"])
+        role = {**role, "text": f"{role['text']}, {more['text']}", "end": more["end"], "org": org, "country": country, "other_orgs": others}
     return role
 
 
