@@ -203,6 +203,11 @@ def singular(role: str) -> str:
     return " ".join(words)
 
 
+def is_plural_word(role: dict) -> bool:
+    """Whether ``role`` is one plural word ("officials", "officers"): after one name it is not their position."""
+    return " " not in role["text"] and singular(role["text"]) != role["text"]
+
+
 def apply_role(state: SentenceState, m: PersonMention, role: dict, *, rule: str, before: bool = False) -> None:
     """Give ``m`` a role; a capitalised role written before a person with no title is their title. A plural
     position ("the police liaison officers, X and Y") is given in the singular."""

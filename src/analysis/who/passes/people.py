@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..lexicon import lexicons
 from ..places import known_place
 from ..phrases import before_acronym, bracketed, has_org_head, is_generic, is_nameish, lower_portfolio_end, match_phrase, place_run, read_name, read_title
-from ..roles import apply_role, names_next, prefix_role, read_after_name, read_role, singular, with_more_roles
+from ..roles import apply_role, is_plural_word, names_next, prefix_role, read_after_name, read_role, with_more_roles
 from ..spans import commit, org_span_after, starts_title, words_before
 from ..state import PersonMention, SentenceState, tie
 
@@ -60,13 +60,8 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
         elif (token.is_cap or token.key == "the" and found["titles"]) and (end := match_phrase(tokens, j, lex.honorifics)):
             while end + 1 < len(tokens) and tokens[end].key in lex.honorific_chain and tokens[end].is_cap and (tokens[end + 1].is_cap or tokens[end + 1].text == "("):
                 end += 1  # "Dato Paduka Seri", "Pehin Orang Kaya Seri Kerna": Malay honorifics chain
-            # "Pehin Datu Kerma Setia CP Dato Paduka Seri X": once a chain has begun, capitalised words before a
-            # rank or another honorific belong to it, whatever they are
-            later = next((m for m in range(end, min(end + 5, len(tokens))) if not (tokens[m].is_cap and tokens[m].is_word) or tokens[m].key in lex.particles
-                          or state.title_abbreviation(tokens[m].text) or match_phrase(tokens, m, lex.honorifics)), None)  # "Hj" stands inside names too
-            malay = found["honorifics"] or any(t.key in lex.honorific_chain for t in tokens[j:end])  # a chain already begun
-            if malay and later is not None and later > end and tokens[later].key not in lex.particles and (state.title_abbreviation(tokens[later].text) or match_phrase(tokens, later, lex.honorifics)):
-                end = later
+            if found["honorifics"] or any(t.key in lex.honorific_chain for t in tokens[j:end]):
+                end = chain_end(state, end)  # a chain already begun
             found["honorifics"].append(state.text(j, end))
             j = end
             if tokens[end - 1].key in lex.name_follows:
@@ -109,6 +104,19 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
         else:
             break
     return j
+
+
+def chain_end(state: SentenceState, end: int) -> int:
+    """``end``, or past the capitalised words that lead to a rank or another honorific: once a Malay or
+    Bruneian chain has begun they belong to it, whatever they are ("Pehin Datu Kerma Setia CP Dato Paduka
+    Seri X"). A name particle ("Hj") stands inside names too, so it ends the look."""
+    tokens, lex = state.tokens, lexicons()
+    for m in range(end, min(end + 5, len(tokens))):
+        if not (tokens[m].is_cap and tokens[m].is_word) or tokens[m].key in lex.particles:
+            return end
+        if state.title_abbreviation(tokens[m].text) or match_phrase(tokens, m, lex.honorifics):
+            return m
+    return end
 
 
 def without_trailing_name(state: SentenceState, span: tuple[int, int, str]) -> tuple[int, int, str]:
@@ -264,7 +272,7 @@ def read_roles(state: SentenceState) -> None:
         end = m.name_end_role or m.name_end
         while end + 1 < len(tokens) and (tokens[end].text.rstrip(".") in lexicons().postnominals or tokens[end].text == "," and tokens[end + 1].text.rstrip(".") in lexicons().postnominals):
             end += 1  # "Colonel Danuta Ulewicz MD, PhD - Deputy Director of ..."
-        if end + 1 < len(tokens) and tokens[end].text in lexicons().apposition_marks and not state.used[end + 1] and (role := read_role(state, end + 1)) and not names_next(state, role["end"]) and not (" " not in role["text"] and singular(role["text"]) != role["text"]):
+        if end + 1 < len(tokens) and tokens[end].text in lexicons().apposition_marks and not state.used[end + 1] and (role := read_role(state, end + 1)) and not names_next(state, role["end"]) and not is_plural_word(role):
             after[n] = with_more_roles(state, role)  # not "X, deputy director of international affairs Aneesa Israel": that role is the next person's
     for n in range(len(people)):
         mine, theirs = after.get(n), before.get(n + 1)

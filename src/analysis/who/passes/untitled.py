@@ -7,7 +7,7 @@ from ..lexicon import lexicons
 from ..places import directions, known_place
 from .ties import attach
 from ..phrases import is_lower_title, is_nameish, is_title_word, read_name
-from ..roles import apply_role, prefix_role, read_after_name, read_role, singular, with_more_roles
+from ..roles import apply_role, is_plural_word, prefix_role, read_after_name, read_role, singular, with_more_roles
 from ..spans import org_span_after
 from ..state import PersonMention, SentenceState, tie
 
@@ -148,7 +148,7 @@ def read_untitled_people(state: SentenceState) -> None:
             before = lower_role_before(state, floor, i) or prefix_role(state, floor, i)  # "the police quaestor Alexandru Scurtu"
         role = read_role(state, k + 1) if after is not None and after.text in lex.apposition_marks else None
         role = with_more_roles(state, role) if role else None
-        if role and " " not in role["text"] and singular(role["text"]) != role["text"]:
+        if role and is_plural_word(role):
             role = None  # "X, officials said": a plural after one name is not their position
         member = not (spoke or before or role) and end - i >= 2 and after is not None and after.key == "from" and (span := org_span_after(state, end)) is not None and span[2] == "org"
         spoke = spoke or member  # "Satya Pradhan from the Narcotics Control Bureau of India, Liang Yun from ..."
