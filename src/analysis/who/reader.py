@@ -17,7 +17,7 @@ from collections.abc import Callable
 from ..article import Article, Sentence
 from .lexicon import lexicons
 from .passes.acronyms import read_acronyms_as_bodies, read_listed_acronyms, read_parenthesised_acronyms
-from .passes.organizations import read_capitalised_orgs
+from .passes.organizations import read_capitalised_orgs, read_org_countries
 from .passes.people import read_people
 from .passes.ties import read_nearest_ties, read_respectively, read_ties
 from .passes.untitled import read_untitled_people, share_plural_roles
@@ -39,6 +39,7 @@ PASSES: tuple[Pass, ...] = (
     share_plural_roles,  # "the police liaison officers, X and Y": both hold the position
     read_respectively,  # "X and Y, chiefs of A and B respectively"
     read_nearest_ties,  # the rest: the nearest country or organization
+    read_org_countries,  # "China's Ministry of Public Security": the country written with a body
 )
 
 

@@ -1,7 +1,6 @@
 """The sentence state the passes read and write: tokens, used tokens, mentions, and the one way to tie a person to an organization."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..article import Sentence
@@ -21,7 +20,7 @@ class OrgMention:
     char_end: int
     sentence: Sentence
     after: int = 0  # token index after the mention and any "(ACRONYM)" that follows it
-    country: str | None = None  # the country written right before it: "China's", "Chinese" Ministry of ...
+    country: str | None = None  # the country written right before it: "China's", "Chinese" Ministry of ... (read_org_countries)
 
 
 @dataclass
@@ -77,25 +76,12 @@ class SentenceState:
             j -= 1
         if j > i + 1 and self.tokens[j - 1].key == "headquarters" and has_org_head(self.tokens[i : j - 1]) and not is_generic(self.tokens[i : j - 1]):
             j -= 1  # "Dubai Police Headquarters": the body, not its building
-        mention = OrgMention(self.text(i, j), acronym, i, j, self.tokens[i].start, self.tokens[j - 1].end, self.sentence, j, self.country_before(i))
+        mention = OrgMention(self.text(i, j), acronym, i, j, self.tokens[i].start, self.tokens[j - 1].end, self.sentence, j)
         if acronym and j + 2 < len(self.tokens) and self.tokens[j].text == "(":
             mention.after = j + 3
         self.orgs.append(mention)
         self.mark(i, j)
         return mention
-
-    def country_before(self, i: int) -> str | None:
-        """The country a demonym or a country's possessive names right before token ``i`` ("Chinese", "China's")."""
-        lex = lexicons()
-        for size in (2, 1):
-            if i - size < 0:
-                continue
-            text = self.text(i - size, i)
-            if text in lex.demonyms:
-                return lex.demonyms[text]
-            if self.tokens[i - 1].possessive and (row := lex.places.get(re.sub(r"['’]s?$", "", text))) and row["kind"] == "country":
-                return row["name"]
-        return None
 
     def org_ending_at(self, j: int) -> OrgMention | None:
         return next((o for o in self.orgs if j in (o.end, o.after)), None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..lexicon import lexicons
 from ..phrases import cap_run, has_org_head, is_generic, is_title_word, listed_name_end, purpose_end, read_title, title_in_name
-from ..spans import in_place, starts_title, tail
+from ..spans import demonym_at, in_place, starts_title, tail
 from ..state import SentenceState
 
 
@@ -116,3 +116,13 @@ def org_in(state: SentenceState, i: int, end: int) -> None:
     for n, token in enumerate(words):  # a well-known organization alone: "INTERPOL", "ASEANAPOL Member Countries"
         if token.text in lex.known_orgs or token.text in state.known_acronyms:
             state.add_org(i + n, i + n + 1)
+
+
+def read_org_countries(state: SentenceState) -> None:
+    """The country written right before each organization: "China's Ministry of Public Security", "the
+    Chinese Ministry of ..." (the organizations table's ``country``)."""
+    for org in state.orgs:
+        for size in (2, 1):
+            if org.start - size >= 0 and (found := demonym_at(state, org.start - size)) and found[1] == org.start:
+                org.country = found[0]
+                break
