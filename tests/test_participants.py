@@ -709,3 +709,7 @@ def test_a_place_after_a_role_and_a_comma_is_no_name():
     table = people("He met the head of Communications, Elvis Lima, and the chief of the Narcotics Division, Lahore Cantonment officials said.")
     assert "Elvis Lima" in table.index  # a place word may end a name
     assert not any(name.startswith("Lahore") for name in table.index)  # but opens none
+
+
+def test_initials_alone_name_nobody():
+    assert "S" not in people("Three crossed into Canada from the U.S in early October, police said.").index

@@ -73,7 +73,7 @@ def place_run(tokens: list[Token], k: int) -> int:
     places = lexicons().places
     j = end = k
     while j < len(tokens):
-        size = next((n for n in (3, 2, 1) if j + n <= len(tokens) and " ".join(t.text for t in tokens[j : j + n]) in places), 0)
+        size = next((n for n in (3, 2, 1) if j + n <= len(tokens) and ((text := " ".join(t.text for t in tokens[j : j + n])) in places or known_place(text))), 0)
         if not size and (formal := formal_place_end(tokens, j)):
             size = formal - j  # "the Kingdom of the Netherlands"
         if not size and j + 1 < len(tokens) and tokens[j].text.rstrip(".") in directions() and tokens[j + 1].text in places:
@@ -364,6 +364,8 @@ def is_nameish(tokens: list[Token], i: int, end: int, *, titled: bool = False) -
     lex = lexicons()
     words = tokens[i:end]
     text = " ".join(t.text for t in words)
+    if all(len(t.text.rstrip(".")) <= 1 for t in words):
+        return False  # initials alone ("U. S") name nobody
     if text in lex.places or text in lex.known_orgs or text in lex.demonyms or all(t.text.rstrip(".") in lexicons().roman_numerals for t in words):
         return False
     if len(words) == 1 and known_place(text) or len(words) > 1 and words[-1].text in place_kinds():
