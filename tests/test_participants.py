@@ -713,3 +713,7 @@ def test_a_place_after_a_role_and_a_comma_is_no_name():
 
 def test_initials_alone_name_nobody():
     assert "S" not in people("Three crossed into Canada from the U.S in early October, police said.").index
+
+
+def test_a_body_or_a_place_before_a_subject_verb_is_no_person():
+    assert people("Operation Lionfish held its final review. Hong Kong welcomed the team. Interpol Washington met them.").empty

@@ -73,6 +73,7 @@ class Lexicons:
     person_cues: tuple[str, ...]  # "the late", "prisoner": a name after them is a person's
     title_suffixes: frozenset[tuple[str, ...]]  # "a.i.": kept in the title before it
     envoy_titles: re.Pattern  # "Ambassador", "High Commissioner": a demonym before it stays in the title
+    subject_verbs: frozenset[str]  # "X introduced ...": a name before one, at a clause's start, is a person's
     purpose_verbs: frozenset[str]  # "to Fight": a body's name goes on with its purpose
     second_role_cues: re.Pattern  # "in his capacity as": a second position of the person named before, within the clause
     police_ranks: tuple[str, ...]  # "Superintendent", "ASP": a police officer
@@ -166,6 +167,7 @@ def lexicons() -> Lexicons:
         person_cues=tuple(load_lexicon("person_cues")),
         second_role_cues=re.compile(r"[^.;]*?\b(?:" + "|".join(re.escape(c) for c in load_lexicon("second_role_cues")) + r") (?:the |a |an )?", re.IGNORECASE),
         purpose_verbs=frozenset(key_of(w) for w in load_lexicon("purpose_verbs")),
+        subject_verbs=frozenset(key_of(w) for w in load_lexicon("subject_verbs")),
         envoy_titles=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(e) for e in load_lexicon("envoy_titles")) + r")(?!\w)", re.IGNORECASE),
         title_suffixes=phrases_of("title_suffixes"),
         police_ranks=tuple(load_lexicon("police_ranks")),
