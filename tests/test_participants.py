@@ -717,3 +717,7 @@ def test_initials_alone_name_nobody():
 
 def test_a_body_or_a_place_before_a_subject_verb_is_no_person():
     assert people("Operation Lionfish held its final review. Hong Kong welcomed the team. Interpol Washington met them.").empty
+
+
+def test_a_name_and_a_comma_ending_the_text_is_read_without_error():
+    assert people("The talks were attended by Colonel Anna Kowal,").index.tolist() == ["Anna Kowal"]

@@ -87,8 +87,8 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
         ):
             found["honorifics"].append(state.text(j + 1, end))  # "EU Ambassador for Colombia, His Excellency, Gilles Bertrand"
             j = end + 1
-        elif found["titles"] and (end := match_phrase(tokens, j, lex.title_suffixes)):
-            found["titles"][-1] = f"{found['titles'][-1]} {state.text(j, end)}"  # "Chargé d'Affaires a.i. X"
+        elif found["titles"] and (end := match_phrase(tokens, j + (token.text == ","), lex.title_suffixes)):
+            found["titles"][-1] = f"{found['titles'][-1]} {state.text(j + (token.text == ','), end)}"  # "Chargé d'Affaires(,) a.i. X"
             j = end
         elif token.key in ("and", "cum") and found["titles"] and j + 1 < len(tokens) and (end := read_title(tokens, j + 1)):
             if found["titles"][-1][:1].islower() and tokens[j + 1].is_cap:

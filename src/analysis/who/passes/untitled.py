@@ -7,7 +7,7 @@ from ..lexicon import lexicons
 from ..places import directions, known_place
 from .ties import attach
 from ..phrases import is_lower_title, is_nameish, is_title_word, read_name
-from ..roles import apply_role, is_plural_word, prefix_role, read_after_name, read_role, singular, with_more_roles
+from ..roles import apply_role, is_plural_word, names_next, prefix_role, read_after_name, read_role, singular, with_more_roles
 from ..spans import org_span_after
 from ..state import PersonMention, SentenceState, tie
 
@@ -147,10 +147,13 @@ def read_untitled_people(state: SentenceState) -> None:
             before = prefix_role(state, floor, i - 1)
         elif prev is not None and prev.is_word and not prev.is_cap and end - i >= 2:
             before = lower_role_before(state, floor, i) or prefix_role(state, floor, i)  # "the police quaestor Alexandru Scurtu"
-        role = read_role(state, k + 1) if after is not None and after.text in lex.apposition_marks else None
+        role = read_role(state, k + 1) if after is not None and after.text in lex.apposition_marks and k + 1 < len(tokens) and tokens[k + 1].key not in ("and", "or", "&") else None
         role = with_more_roles(state, role) if role else None
         if role and is_plural_word(role):
             role = None  # "X, officials said": a plural after one name is not their position
+        listed = role is not None and names_next(state, role["end"])
+        if listed:
+            role, spoke = None, True  # "X, commissioner of police Y, ...": a list of people; the role is Y's
         member = not (spoke or before or role) and end - i >= 2 and after is not None and after.key == "from" and (span := org_span_after(state, end)) is not None and span[2] == "org"
         spoke = spoke or member  # "Satya Pradhan from the Narcotics Control Bureau of India, Liang Yun from ..."
         word = tokens[i].key
