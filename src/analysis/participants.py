@@ -251,7 +251,12 @@ def posted_at(tokens: list, start: int, end: int) -> int:
     mission = lexicons().mission_words
     if not any(t.key in mission for t in tokens[start:end]):
         return end
-    return next((k + (tokens[k].key not in ("in", "to")) for k in range(start + 1, end) if tokens[k].key in ("in", "to") or tokens[k].key in mission and k + 1 < end and tokens[k + 1].is_cap), end)
+    for k in range(start + 1, end):
+        if tokens[k].key in ("in", "to"):
+            return k  # "... Embassy in London"
+        if tokens[k].key in mission and k + 1 < end and tokens[k + 1].is_cap:
+            return k + 1  # "US Embassy Nassau"
+    return end
 
 
 def _title_case(text: str) -> str:

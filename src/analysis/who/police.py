@@ -21,6 +21,10 @@ def is_police_force(name: str) -> bool:
     return bool(set(words) & lex.police_force_words) and (words[-1] in lex.police_force_words or words[-1] in lex.police_force_ends)
 
 
-def is_police_officer(mention) -> bool:
-    """Whether a person mention's title, role or abbreviated rank is a police rank (``police_ranks.txt``)."""
-    return bool(police_ranks().search(" ".join(filter(None, (" ".join(mention.title), mention.role, mention.title_abbrev)))))
+def holds_police_rank(*positions: str | None) -> bool:
+    """Whether any of a person's title, role or abbreviated rank is a police rank (``police_ranks.txt``).
+
+    >>> holds_police_rank("Deputy Commissioner", None, None), holds_police_rank("Ambassador", "envoy", None)
+    (True, False)
+    """
+    return bool(police_ranks().search(" ".join(filter(None, positions))))

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..article import Article
 from .lexicon import lexicons
-from .police import is_police_force, police_ranks
+from .police import holds_police_rank, is_police_force
 from .state import SentenceState
 
 
@@ -187,7 +187,7 @@ def country_to_organization(people: list[dict], org_table: pd.DataFrame) -> None
             bodies = bodies[bodies["name"].map(lambda n: any(w.casefold() in lex.mission_words for w in n.split()))]
         elif government_titles.search(positions):
             bodies = bodies[bodies["name"].map(lambda n: bool(government_bodies.search(n)))]
-        elif police_ranks().search(positions) and (forces := bodies[bodies["name"].map(is_police_force)]).shape[0]:
+        elif holds_police_rank(positions) and (forces := bodies[bodies["name"].map(is_police_force)]).shape[0]:
             bodies = forces  # "Acting IGP X" of Ghana works for the Ghana Police Service, not the Ghana-Chinese Association
         if len(bodies):
             body = bodies.sort_values("mentions", ascending=False, kind="stable").iloc[0]["name"]
@@ -224,7 +224,7 @@ def home_country(people: list[dict], place_table: Callable[[], pd.DataFrame]) ->
 def main_police_force(people: list[dict], org_table: pd.DataFrame) -> None:
     """A police officer the text ties to nothing ("Acting Commissioner of Police Mr X" in a list) serves the
     police force the article names most ("the Guyana Police Force"), when one is named more than the others."""
-    untied = [p for p in people if p["organization"] is None and police_ranks().search(" ".join(filter(None, (p["title"], p["role"], p["title_abbrev"]))))]
+    untied = [p for p in people if p["organization"] is None and holds_police_rank(p["title"], p["role"], p["title_abbrev"])]
     if not untied or org_table.empty:
         return
     forces = org_table[org_table["name"].map(is_police_force)].sort_values("mentions", ascending=False, kind="stable")

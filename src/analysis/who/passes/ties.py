@@ -6,7 +6,7 @@ import re
 
 from ..lexicon import lexicons
 from ..phrases import read_title
-from ..police import is_police_force, is_police_officer
+from ..police import holds_police_rank, is_police_force
 from ..roles import read_role
 from ..spans import demonym_before
 from ..state import PersonMention, SentenceState, tie
@@ -118,7 +118,7 @@ def read_nearest_ties(state: SentenceState) -> None:
     forces = [o for o in by_end if is_police_force(o.name)]
     force_ends = [o.end for o in forces]
     for mention in untied:
-        if forces and is_police_officer(mention) and not is_police_force(nearest_name(mention, by_end, ends, after, starts) or ""):
+        if forces and holds_police_rank(" ".join(mention.title), mention.role, mention.title_abbrev) and not is_police_force(nearest_name(mention, by_end, ends, after, starts) or ""):
             force = police_force_near(mention, forces, force_ends, theirs)
             if force is not None:
                 tie(mention, force.name, "police_force")  # "Commissioner of Police X met the High Commissioner ...": the force of the sentence
