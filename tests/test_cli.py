@@ -1,13 +1,15 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from analysis.cli import main
 
-from .conftest import SEED
+from .conftest import ROOT, SEED
 
 
 def test_missing_file_is_one_line_and_exit_1(capsys):
@@ -51,9 +53,6 @@ def test_binary_input_is_an_error_not_a_traceback(tmp_path, capsys):
 
 
 def test_the_installed_command_and_python_m_exit_with_mains_code(tmp_path):
-    import subprocess
-    import sys
-
     ok = subprocess.run([sys.executable, "-m", "analysis", "extract", str(SEED)], capture_output=True, text=True, check=False)
     assert ok.returncode == 0 and json.loads(ok.stdout)["title"]
     missing = subprocess.run([sys.executable, "-m", "analysis", "extract", str(tmp_path / "nope.txt")], capture_output=True, text=True, check=False)
@@ -61,11 +60,6 @@ def test_the_installed_command_and_python_m_exit_with_mains_code(tmp_path):
 
 
 # --- hardening (issue 14) --------------------------------------------------------------------------
-
-import subprocess  # noqa: E402
-import sys  # noqa: E402
-
-from .conftest import ROOT  # noqa: E402
 
 
 def _cli(*args, **kwargs):
@@ -116,7 +110,8 @@ def test_nonsense_command_lines_are_usage_errors(tmp_path):
 
 
 def test_a_missing_source_leaves_no_output_folder(tmp_path):
-    assert main(["corpus", str(tmp_path / "nope"), "--out", str(tmp_path / "out"), "--quiet"]) == 1
+    done = _cli("corpus", tmp_path / "nope", "--out", tmp_path / "out", "--quiet")
+    assert done.returncode == 1 and done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
     assert not (tmp_path / "out").exists()
 
 
@@ -140,6 +135,22 @@ def test_reports_of_articles_with_one_name_do_not_overwrite_each_other(tmp_path,
     written = {p.name: p.read_text() for p in out.iterdir()}
     assert written == {"x.html": f"report of {articles[0]}", "x-2.html": f"report of {articles[1]}", "x-3.html": f"report of {articles[2]}"}
     assert capsys.readouterr().out.split() == [str(out / name) for name in ("x.html", "x-2.html", "x-3.html")]
+
+
+@pytest.mark.slow
+def test_real_reports_of_two_articles_with_one_name_are_both_kept(tmp_path):
+    """The CLI itself, real reports: `analysis report a/x.txt b/x.txt --out d` wrote one x.html before."""
+    articles = []
+    for folder, city in (("a", "Hanoi"), ("b", "Lima")):
+        (tmp_path / folder).mkdir()
+        articles.append(tmp_path / folder / "x.txt")
+        articles[-1].write_text(f"Police chiefs meet\n\nPolice chiefs met in {city} on 3 May 2024. They agreed to share data.\n", encoding="utf-8")
+    out = tmp_path / "d"
+    done = subprocess.run([sys.executable, "-m", "analysis", "report", *map(str, articles), "--out", str(out)],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert sorted(p.name for p in out.iterdir()) == ["x-2.html", "x.html"]
+    assert "Hanoi" in (out / "x.html").read_text(encoding="utf-8") and "Lima" in (out / "x-2.html").read_text(encoding="utf-8")
 
 
 def test_a_read_only_output_folder_is_one_sentence(tmp_path):

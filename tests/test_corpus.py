@@ -633,11 +633,20 @@ def test_csv_outputs_neutralise_formulas_and_parquet_keeps_the_text(tmp_path):
                 assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), (kind, row)
 
 
+def _cli(*args, **kwargs):
+    import subprocess
+
+    return subprocess.run([sys.executable, "-m", "analysis", *map(str, args)], capture_output=True, text=True, timeout=300, **kwargs)
+
+
 def test_cli_extract_csv_neutralises_formulas(tmp_path):
     article = tmp_path / "=cmd.txt"
     article.write_text("=Police meet\n\n@Police met in Hanoi on 3 May 2024. They agreed.\n", encoding="utf-8")
-    assert main(["extract", str(article), "--format", "csv", "--out", str(tmp_path / "o")]) == 0
-    for path in (tmp_path / "o").glob("*.csv"):
+    done = _cli("extract", article, "--format", "csv", "--out", tmp_path / "o")
+    assert done.returncode == 0, done.stderr
+    written = list((tmp_path / "o").glob("*.csv"))
+    assert written
+    for path in written:
         with path.open(encoding="utf-8", newline="") as handle:
             assert not any(cell.startswith(("=", "+", "-", "@")) for row in csv.reader(handle) for cell in row), path.name
 
@@ -695,6 +704,17 @@ def test_workers_are_capped_by_cores_and_articles_and_the_summary_says_so(tmp_pa
     assert main(["corpus", str(folder), "--out", str(tmp_path / "out"), "--workers", "40", "--quiet", "--no-report"]) == 0
     out = capsys.readouterr().out
     assert "workers:   40 workers requested, 1 used: this machine has 1 core" in out and "starting 1 worker" in out
+
+
+def test_the_cli_caps_workers_and_says_so(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, text in enumerate(synthetic.generate(3, seed=6)):
+        (folder / f"a{i}.txt").write_text(text, encoding="utf-8")
+    done = _cli("corpus", folder, "--out", tmp_path / "out", "--workers", "40", "--quiet", "--no-report")
+    assert done.returncode == 0, done.stderr[-2000:]
+    used = min(corpus_engines.available_cores(), 3)
+    assert f"workers:   40 workers requested, {used} used:" in done.stdout
 
 
 def test_a_handful_of_articles_runs_in_this_process():
@@ -835,18 +855,17 @@ def test_ctrl_c_during_a_dask_run_is_one_line_and_exit_130(tmp_path, moment):
     assert not out.exists() or not list(out.glob("*.parquet"))
 
 
-def test_terminal_output_escapes_article_data(tmp_path, capsys):
+def test_terminal_output_escapes_article_data(tmp_path):
     path = tmp_path / "news.jsonl"
     path.write_text(json.dumps({"id": "\x1b]0;pwned\x07\x1b[2J", "title": "no text"}) + "\n" + json.dumps({"id": "ok", "text": "Chiefs met\n\nPolice met in Hanoi. They agreed."}) + "\n", encoding="utf-8")
-    assert main(["corpus", str(path), "--out", str(tmp_path / "out"), "--workers", "1", "--quiet", "--no-report"]) == 0
-    captured = capsys.readouterr()
-    assert "\x1b" not in captured.out and "\x07" not in captured.out
-    assert "\\x1b]0;pwned\\x07\\x1b[2J" in captured.out
+    done = _cli("corpus", path, "--out", tmp_path / "out", "--workers", "1", "--quiet", "--no-report")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "\x1b" not in done.stdout and "\x07" not in done.stdout
+    assert "\\x1b]0;pwned\\x07\\x1b[2J" in done.stdout
     bad = tmp_path / "a\x1b[31mred.txt"
     bad.write_bytes(b"")
-    assert main(["extract", str(bad)]) == 1
-    err = capsys.readouterr().err
-    assert "\x1b" not in err and "a\\x1b[31mred.txt" in err
+    done = _cli("extract", bad)
+    assert done.returncode == 1 and "\x1b" not in done.stderr and "a\\x1b[31mred.txt" in done.stderr
 
 
 def test_the_bundled_sample_corpus_is_installed_and_analysed_in_process():
