@@ -180,8 +180,10 @@ def read_title(tokens: list[Token], i: int) -> int | None:
                 and not (after < len(tokens) and tokens[after].key in lex.portfolios))  # "... and Chief Compliance Officer", not "and Detective Management"
         ), end)
         last = next((m for m in range(end - 1, k - 1, -1) if tokens[m].key in lex.portfolios), None)
-        if last is not None and not in_charge and any(tokens[m].is_cap and tokens[m].key in lex.org_heads for m in range(last + 1, end)):
-            return j  # "Secretary General of the Narcotics Control Board": a body named after its portfolio follows
+        if last is not None and not in_charge and any(
+            tokens[m].is_cap and tokens[m].key in lex.org_heads and tokens[m].key not in lex.portfolios and tokens[m].text not in lex.police_force_words for m in range(k, end)
+        ):
+            return j  # "Secretary General of the Narcotics Control Board", "Chairman of the Central Board of Indirect Taxes and Customs": a body follows
         # a name after the portfolio ends it ("of Home Affairs Saifuddin ..."), unless a rank or honorific comes first
         # ("of Narcotics Control Maj. Gen. X": "Control" is part of the portfolio)
         if last is not None and last + 1 < end and (end == run_end or end - last > 2) and (tokens[last + 1].key not in ("and", "&") or is_title_word(tokens[last + 2])):

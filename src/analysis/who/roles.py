@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .lexicon import lexicons
 from .phrases import before_acronym, cap_run, is_lower_title, is_nameish, is_title_word, lower_portfolio_end, lower_title_end, read_name, read_title
-from .spans import commit, demonym_at, org_span_after, org_span_at
+from .spans import commit, demonym_at, names_body, org_span_after, org_span_at
 from .state import PersonMention, SentenceState, tie
 
 
@@ -39,7 +39,9 @@ def read_role(state: SentenceState, k: int) -> dict | None:
         return None
     if role.get("demonym_start") is not None and lexicons().envoy_titles.search(state.text(k, end)):
         text_start = next(n for n in range(role["demonym_start"], k) if tokens[n].is_cap)  # "the Thai consul-general"
-    end = unit_after(state, end)
+    if (unit := unit_after(state, end)) > end and role["org"] is None and names_body(tokens[end:unit]):
+        role["org"] = (end, unit, "org")  # "Director General Anti-Narcotics Force": the unit is a body
+    end = unit
     if end < len(tokens) and tokens[end].is_allcaps and role["org"] is None and not state.used[end] and (
         tokens[end].text in state.known_acronyms or tokens[end].text in lexicons().known_orgs
     ):
@@ -100,6 +102,8 @@ def unit_after(state: SentenceState, end: int) -> int:
         unit += 1
     if unit > end and unit < len(tokens) and (tokens[unit].text == "," or tokens[unit].key == "from"):
         return unit
+    if unit > end and names_body(tokens[end:unit]) and (unit == len(tokens) or tokens[unit].text in (".", ";")):
+        return unit  # "..., Director General Narcotics Control Bureau.": a body closing the sentence
     return end
 
 

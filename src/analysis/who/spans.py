@@ -39,9 +39,18 @@ def org_span_after(state: SentenceState, j: int) -> tuple[int, int, str] | None:
     if tokens[j].key == "in" and not (j + 2 < len(tokens) and tokens[j + 1].key == "the" and has_org_head(tokens[j + 2 : cap_run(tokens, j + 2)])):
         return None  # "in the National Security Ministry": a body; "in Malaysia" is a place, read elsewhere
     k = j + 1 + (tokens[j + 1].key == "the")
-    if tokens[j].key == "for" and not (k < len(tokens) and tokens[k].is_cap and tokens[k].key in lexicons().org_heads and tokens[k].key not in lexicons().generic_org_words):
-        return None  # "for" names a body only when one follows: "Permanent Secretary for the Ministry of ..."
+    if tokens[j].key == "for" and not (k < len(tokens) and tokens[k].is_cap and (
+        tokens[k].key in lexicons().org_heads and tokens[k].key not in lexicons().generic_org_words or names_body(tokens[k : cap_run(tokens, k, allow_the=False)])
+    )):
+        return None  # "for" names a body only when one follows: "Permanent Secretary for the Ministry of ...", "for the Hellenic Coast Guard"
     return org_span_at(state, k)
+
+
+def names_body(words: list[Token]) -> bool:
+    """Whether ``words`` end in a head word and name a body: "Hellenic Coast Guard", "Anti-Narcotics Force";
+    not a portfolio ("Police Services", "Administration") or a common noun phrase ("National Police")."""
+    lex = lexicons()
+    return bool(words) and words[-1].is_cap and words[-1].key in lex.org_heads and words[-1].key not in lex.portfolios and not is_generic(words)
 
 
 def org_span_at(state: SentenceState, k: int) -> tuple[int, int, str] | None:

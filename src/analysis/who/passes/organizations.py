@@ -54,8 +54,8 @@ def org_in(state: SentenceState, i: int, end: int) -> None:
     if i < end and (title_end := read_title(tokens, i)):
         if title_end >= end:
             return  # a position with no name ("Director for Police Services") is not an organization
-        if tokens[title_end].key in ("of", "at"):
-            i = title_end + 1 + (tokens[title_end + 1].key == "the")  # "Director of the Cyber Crime Centre"
+        if tokens[title_end].key in ("of", "at", "for"):
+            i = title_end + 1 + (tokens[title_end + 1].key == "the")  # "Director of the Cyber Crime Centre", "... Cooperation for the Federal Police"
         elif tokens[title_end].is_cap and tokens[title_end - 1].key not in lex.rank_heads:
             i = title_end  # "Director Immigration Wing": the unit, after its head's title
     k = i + 1
