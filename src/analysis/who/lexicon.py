@@ -88,6 +88,7 @@ class Lexicons:
     counterpart_cues: frozenset[str]
     position_qualifiers: frozenset[str]
     forms_of_state: frozenset[str]  # "Republic", "Kingdom" in "Republic of Yemen"
+    unit_words: frozenset[str]  # "Western", "Naval", "Area": words of a unit, never of a name
 
     @functools.cached_property
     def title_words(self) -> frozenset[str]:
@@ -182,4 +183,5 @@ def lexicons() -> Lexicons:
         counterpart_cues=frozenset(load_lexicon("counterpart_cues")),
         position_qualifiers=frozenset(load_lexicon("position_qualifiers")),
         forms_of_state=words_of("forms_of_state"),
+        unit_words=words_of("unit_words"),
     )

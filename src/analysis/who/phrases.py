@@ -373,9 +373,9 @@ def is_nameish(tokens: list[Token], i: int, end: int, *, titled: bool = False) -
     if len(words) == 1 and known_place(text) or len(words) > 1 and words[-1].text in place_kinds():
         return False  # "Chief of UNICEF, Odisha": a state, not a one-word name; "Abqaiq Governorate": a place
     if any(t.key in lex.org_heads or t.key in lex.not_org_heads or t.key.startswith("anti-") for t in words) or all(
-        t.key in lex.portfolios or t.key in lex.portfolio_adjectives or t.key in lex.topic_words for t in words
+        t.key in lex.portfolios or t.key in lex.portfolio_adjectives or t.key in lex.topic_words or t.key in lex.unit_words for t in words
     ):
-        return False  # "Detective Management" is a portfolio, not "Detective" Management
+        return False  # "Detective Management" is a portfolio, not "Detective" Management; "Western Naval Area" a unit
     return titled and len(words) > 1 or not any(t.text in lex.places for t in words)
 
 

@@ -94,7 +94,7 @@ def unit_after(state: SentenceState, end: int) -> int:
     "Director General Immigration, X", "Director Anti-Human Smuggling from FIA, Y". Only the words of
     portfolios, bodies and topics count, so that a name ("Director General Abbas Ahsan") is not read as one."""
     tokens, lex = state.tokens, lexicons()
-    vocabulary = lex.portfolios | lex.org_heads | lex.generic_org_words | lex.topic_words | lex.portfolio_adjectives
+    vocabulary = lex.portfolios | lex.org_heads | lex.generic_org_words | lex.topic_words | lex.portfolio_adjectives | lex.unit_words
     unit = end
     while unit < len(tokens) and tokens[unit].is_cap and not tokens[unit].is_allcaps and not state.used[unit] and all(
         part in vocabulary or part == "anti" for part in tokens[unit].key.split("-")
