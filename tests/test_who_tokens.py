@@ -4,7 +4,7 @@ from hypothesis import strategies as st
 
 from analysis.who.tokens import tokenize
 
-PIECES = st.sampled_from(["COP/Mr.", "Mr.", "Dr.", "/", "’s", "'s", "Chiefs’", "U.S.", "A.", "and/or", "Kofi", "(NCB)", " ", "\n", ",", "-", "ASP/Mrs.", "x"])
+PIECES = st.sampled_from(["COP/Mr.", "Mr.", "Dr.", "/", "’s", "'s", "Chiefs’", "U.S.", "A.", "and/or", "Kofi", "(NCB)", " ", "\n", ",", "-", "ASP/Mrs.", "x", "'Asi", "'Golden'", "ʻAko"])
 
 
 @settings(max_examples=300, deadline=None)
@@ -18,3 +18,10 @@ def test_tokens_are_ordered_slices_of_the_text(text, offset):
 
 def test_a_rank_joined_to_an_honorific_by_a_slash_is_two_tokens():
     assert [t.text for t in tokenize("COP/Mr. Kofi and his/her AND/OR")] == ["COP", "/", "Mr.", "Kofi", "and", "his/her", "AND/OR"]
+
+
+def test_a_polynesian_glottal_stop_opens_a_name_but_a_quotation_stays_apart():
+    words = tokenize("Attorney-General 'Asipeli 'Aminiasi Kefu and Minister ʻAkosita Lavulavu saw the 'Golden Triangle' map")
+    assert [(t.text, t.is_cap) for t in words[1:4]] == [("'Asipeli", True), ("'Aminiasi", True), ("Kefu", True)]
+    assert [(t.text, t.is_cap) for t in words[6:8]] == [("ʻAkosita", True), ("Lavulavu", True)]
+    assert [t.text for t in words[-5:]] == ["'", "Golden", "Triangle", "'", "map"]

@@ -7,7 +7,14 @@ from dataclasses import dataclass, field
 from .lexicon import key_of, lexicons
 
 
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|(?<!\w)‘(?=[^\W\d_])[^\W_](?:[\w]|[-'’/&](?=[^\W_]))*|[^\W_](?:[\w]|[-'’/&](?=[^\W_]))*|['’]s\b|\S")
+# A word may open with a quote mark: "‘Administration’" (a quoted unit), and the glottal stop of Polynesian
+# names written as an apostrophe ("'Asipeli 'Aminiasi Kefu") when no closing quote follows in the sentence.
+_TOKEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}"
+    r"|(?<!\w)(?:‘|'(?=[A-Z][a-z])(?![^'\n]*\w'(?!\w)))(?=[^\W\d_])[^\W_](?:[\w]|[-'’/&](?=[^\W_]))*"
+    r"|[^\W_](?:[\w]|[-'’/&](?=[^\W_]))*|['’]s\b|\S"
+)
+_OPENING_MARKS = "‘'ʻ"  # before a word's first letter
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -23,7 +30,7 @@ class Token:
     is_allcaps: bool = field(init=False)
 
     def __post_init__(self) -> None:
-        first = self.text.lstrip("‘")[:1]
+        first = self.text.lstrip(_OPENING_MARKS)[:1]
         letters = [c for c in self.text if c.isalpha()]
         self.key = key_of(self.text)
         self.is_word = first.isalnum()
