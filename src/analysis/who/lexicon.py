@@ -74,6 +74,7 @@ class Lexicons:
     title_suffixes: frozenset[tuple[str, ...]]  # "a.i.": kept in the title before it
     envoy_titles: re.Pattern  # "Ambassador", "High Commissioner": a demonym before it stays in the title
     subject_verbs: frozenset[str]  # "X introduced ...": a name before one, at a clause's start, is a person's
+    clause_openers: frozenset[str]  # "while", "whereas": a clause starts after them
     purpose_verbs: frozenset[str]  # "to Fight": a body's name goes on with its purpose
     second_role_cues: re.Pattern  # "in his capacity as": a second position of the person named before, within the clause
     police_ranks: tuple[str, ...]  # "Superintendent", "ASP": a police officer
@@ -89,6 +90,7 @@ class Lexicons:
     position_qualifiers: frozenset[str]
     forms_of_state: frozenset[str]  # "Republic", "Kingdom" in "Republic of Yemen"
     unit_words: frozenset[str]  # "Western", "Naval", "Area": words of a unit, never of a name
+    group_lead: re.Pattern  # ", headed the Rwandan delegation": group 1 is who the group belongs to
 
     @functools.cached_property
     def title_words(self) -> frozenset[str]:
@@ -105,6 +107,17 @@ def known_organizations() -> dict[str, str | None]:
             known.setdefault(row["name"].capitalize(), row.get("acronym") or None)
             known.setdefault(row["name"].upper(), row.get("acronym") or None)
     return known
+
+
+def group_lead_pattern() -> re.Pattern:
+    """After a name: "(, his position,) headed the [high-level] Rwandan delegation" (``group_leads.tsv``)."""
+    rows = load_table("group_leads")
+    verbs = "|".join(re.escape(r["word"]) for r in rows if r["kind"] == "verb")
+    groups = "|".join(re.escape(r["word"]) for r in rows if r["kind"] == "group")
+    return re.compile(
+        rf"(?:\s*,[^,.;]{{1,120}},)?\s+(?:{verbs})\s+(?:the|a|an|his|her)\s+(?:[a-z][\w-]*\s+){{0,3}}"
+        rf"((?:[A-Z][\w’'.-]*\s+){{1,4}}?)(?:{groups})\b"
+    )
 
 
 @functools.cache
@@ -169,6 +182,7 @@ def lexicons() -> Lexicons:
         second_role_cues=re.compile(r"[^.;]*?\b(?:" + "|".join(re.escape(c) for c in load_lexicon("second_role_cues")) + r") (?:the |a |an )?", re.IGNORECASE),
         purpose_verbs=frozenset(key_of(w) for w in load_lexicon("purpose_verbs")),
         subject_verbs=frozenset(key_of(w) for w in load_lexicon("subject_verbs")),
+        clause_openers=words_of("clause_openers"),
         envoy_titles=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(e) for e in load_lexicon("envoy_titles")) + r")(?!\w)", re.IGNORECASE),
         title_suffixes=phrases_of("title_suffixes"),
         police_ranks=tuple(load_lexicon("police_ranks")),
@@ -184,4 +198,5 @@ def lexicons() -> Lexicons:
         position_qualifiers=frozenset(load_lexicon("position_qualifiers")),
         forms_of_state=words_of("forms_of_state"),
         unit_words=words_of("unit_words"),
+        group_lead=group_lead_pattern(),
     )

@@ -42,6 +42,7 @@ def attach(state: SentenceState, mention: PersonMention) -> None:
             mention.role = state.text(org.end, end)  # "who also serves as ASEANAPOL Secretariat's Director for ..."
             tie(mention, org.name, "who_serves_as")
     read_second_role(state, mention, rest, at)
+    read_group_led(state, mention, rest, at)
     if mention.organization:
         return
     k = i
@@ -55,6 +56,19 @@ def attach(state: SentenceState, mention: PersonMention) -> None:
         lead = [o for o in state.orgs if o.end <= i]
         if lead:
             tie(mention, max(lead, key=lambda o: o.end).name, "led_by")
+
+
+def read_group_led(state: SentenceState, mention: PersonMention, rest: str, at: int) -> None:
+    """The group the person leads: "X headed the Rwandan delegation" (Rwanda), "Y, its director, led the
+    Europol team" (Europol); ``group_leads.tsv``."""
+    match = lexicons().group_lead.match(rest)
+    if not match:
+        return
+    owner, lex = match.group(1).strip(), lexicons()
+    if country := lex.demonyms.get(owner) or (owner if lex.places.get(owner, {}).get("kind") == "country" else None):
+        tie(mention, country, "leads_group")
+    elif org := state.org_at(bisect.bisect_left([t.start for t in state.tokens], state.sentence.start + at + match.start(1))):
+        tie(mention, org.name, "leads_group")
 
 
 def read_second_role(state: SentenceState, mention: PersonMention, rest: str, at: int) -> None:

@@ -137,7 +137,7 @@ def read_untitled_people(state: SentenceState) -> None:
         led = prefix.endswith(lex.lead_phrases)  # "led by Suhel Daud"
         cued = end - i >= 2 and ends_with_phrase(prefix, lex.person_cues)  # "the late Pius Chotailug"
         owner = end - i >= 2 and prev is not None and prev.possessive and lex.places.get(prev.text, {}).get("kind") == "country"
-        subject = end - i >= 2 and not tokens[i].is_allcaps and after is not None and after.key in lex.subject_verbs and (prev is None or prev.text == ",")
+        subject = end - i >= 2 and not tokens[i].is_allcaps and after is not None and after.key in lex.subject_verbs and (prev is None or prev.text == "," or prev.key in lex.clause_openers)
         spoke = subject or (after is not None and after.key in lex.speech_verbs) or (prev is not None and prev.key in lex.speech_verbs) or cue is not None or led or cued or owner or in_list_of_people(state, i, end, ends) or in_list_of_names(state, i)
         before = None
         floor = last_end_before(ends, i)
