@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 from .lexicon import lexicons
-from .phrases import before_acronym, cap_run, is_lower_title, is_nameish, is_title_word, lower_portfolio_end, lower_title_end, read_name, read_title
+from .phrases import before_acronym, bracketed, cap_run, is_lower_title, is_nameish, is_title_word, lower_portfolio_end, lower_title_end, read_name, read_title
 from .spans import commit, demonym_at, names_body, org_span_after, org_span_at
 from .state import PersonMention, SentenceState, tie
 
@@ -37,6 +37,8 @@ def read_role(state: SentenceState, k: int) -> dict | None:
     end = role_core(state, k)
     if end is None:
         return None
+    if (inner := bracketed(tokens, end)) and state.title_abbreviation(inner.text):
+        end += 3  # "the Commissioner of Police (CP) for Interpol, X": the rank's abbreviation, as written
     if role.get("demonym_start") is not None and lexicons().envoy_titles.search(state.text(k, end)):
         text_start = next(n for n in range(role["demonym_start"], k) if tokens[n].is_cap)  # "the Thai consul-general"
     if (unit := unit_after(state, end)) > end and role["org"] is None and names_body(tokens[end:unit]):
