@@ -255,6 +255,13 @@ def lower_portfolio_before(state: SentenceState, i: int) -> str:
     return state.text(k, i) if k < i else ""
 
 
+def role_then_name(state: SentenceState, m: PersonMention, role_before: bool) -> bool:
+    """Whether ``m`` was written position first, then a comma, then the name ("the Vice Minister of X, Mr Y"):
+    in a list written that way, a position after the name and before the next name ("..., the president of
+    AMERIPOL, Andrés Severino") is the next person's."""
+    return role_before or any(t.text == "," for t in state.tokens[m.start : m.name_start])
+
+
 def read_roles(state: SentenceState) -> None:
     """Give each titled person the roles written next to them. A phrase between two people may follow
     the first (", Director for X,") or precede the second ("Head of X, Superintendent Y"): the way
@@ -273,7 +280,8 @@ def read_roles(state: SentenceState) -> None:
         while end + 1 < len(tokens) and (tokens[end].text.rstrip(".") in lexicons().postnominals or tokens[end].text == "," and tokens[end + 1].text.rstrip(".") in lexicons().postnominals):
             end += 1  # "Colonel Danuta Ulewicz MD, PhD - Deputy Director of ..."
         if end + 1 < len(tokens) and tokens[end].text in lexicons().apposition_marks and not state.used[end + 1] and (role := read_role(state, end + 1)) and not names_next(state, role["end"]) and not is_plural_word(role):
-            after[n] = with_more_roles(state, role)  # not "X, deputy director of international affairs Aneesa Israel": that role is the next person's
+            if not (role_then_name(state, m, n in before) and tokens[role["end"]].text == "," and names_next(state, role["end"] + 1)):
+                after[n] = with_more_roles(state, role)  # not "X, deputy director of international affairs Aneesa Israel": that role is the next person's
     for n in range(len(people)):
         mine, theirs = after.get(n), before.get(n + 1)
         if not (mine and theirs):
