@@ -64,7 +64,7 @@ def org_in(state: SentenceState, i: int, end: int) -> None:
             if title_in_name(tokens, k):
                 k = title_end  # "Office of the Prime Minister": the title is part of the name
                 continue
-            end = k  # "ASEANAPOL Secretariat Executive Director"
+            end = portfolio_start(tokens, i, k)  # "ASEANAPOL Secretariat Executive Director", "OSCE Police Affairs Officer"
             break
         k += 1
     and_at = next((n for n in range(i + 1, end) if tokens[n].key == "and"), None)
@@ -116,6 +116,19 @@ def org_in(state: SentenceState, i: int, end: int) -> None:
     for n, token in enumerate(words):  # a well-known organization alone: "INTERPOL", "ASEANAPOL Member Countries"
         if token.text in lex.known_orgs or token.text in state.known_acronyms:
             state.add_org(i + n, i + n + 1)
+
+
+def portfolio_start(tokens: list, i: int, k: int) -> int:
+    """Where the title at ``k`` starts once the portfolio written before it is counted in: "OSCE | Police
+    Affairs Officer", "UNODC | Police Liaison Officer" (but "Royal Malaysia Police | Chief": there "Police"
+    is the body's)."""
+    lex, start = lexicons(), k
+    while start - 1 > i and tokens[start - 1].is_cap and tokens[start - 1].key in lex.portfolios:
+        start -= 1
+    body_alone = start - 1 == i + 1 and (tokens[i].is_allcaps or tokens[i].text in lex.known_orgs)  # "UNODC Police ..."
+    if start - 1 > i and tokens[start - 1].key == "police" and (start < k or body_alone):
+        start -= 1
+    return start
 
 
 def read_org_countries(state: SentenceState) -> None:
