@@ -164,8 +164,10 @@ def demonym_at(state: SentenceState, k: int) -> tuple[str, int] | None:
     for size in (2, 1):
         if k + size <= len(tokens):
             text = " ".join(t.text for t in tokens[k : k + size])
-            if text in lex.demonyms and k + size < len(tokens) and (tokens[k + size].is_cap or tokens[k + size].key in lex.portfolios or tokens[k + size].key == "police"):
-                return lex.demonyms[text], k + size  # "Thai Minister", "Costa Rican security minister", "Thai police chief"
+            if text in lex.demonyms and k + size < len(tokens) and (
+                tokens[k + size].is_cap or tokens[k + size].key in lex.portfolios or tokens[k + size].key == "police" or tokens[k + size].text in lex.lower_titles
+            ):
+                return lex.demonyms[text], k + size  # "Thai Minister", "Costa Rican security minister", "Thai police chief", "the Bahraini minister of interior"
             if tokens[k + size - 1].possessive and lex.places.get(text, {}).get("kind") == "country":
                 return lex.places[text]["name"], k + size
             after = k + size
