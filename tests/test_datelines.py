@@ -25,6 +25,9 @@ BODY = "\n\nPolice chiefs met to discuss cooperation against transnational crime
         ("30 September 2015", dt.date(2015, 9, 30)),
         ("Media Release - 20/5/2014", dt.date(2014, 5, 20)),
         ("Published: 12 March 2023", dt.date(2023, 3, 12)),
+        ("Published: 4 May 2021 09:12 AM PKT Updated: 5 May 2021 10:00 AM PKT", dt.date(2021, 5, 4)),  # a zone, then a revision
+        ("Last updated 6 June 2022 10:00 WIB | Posted on 5 June 2022", dt.date(2022, 6, 5)),
+        ("Posted: 3 July 2020 06:46 PM BdST", dt.date(2020, 7, 3)),  # a zone written in mixed case
         ("Local October 22, 2014 | 7:19 am", dt.date(2014, 10, 22)),  # a section's name before the date
         ("Published March 09, 2014", dt.date(2014, 3, 9)),
         ("Source:Xinhua Published: 2014-2-13 21:59:50", dt.date(2014, 2, 13)),

@@ -136,7 +136,7 @@ _TIME = (
 )
 _ZONE = (
     r"(?:\s*(?:(?-i:Z)\b|[+−-]\d{2}:?\d{2}\b|\(?\s*(?-i:GMT|UTC)\s*(?:[+−-]\s*\d{1,2}(?::?\d{2})?)?\s*\)?"
-    r"|\(?(?-i:[A-Z]{2,5})\)?(?!\w)))"
+    r"|\(?(?-i:[A-Z][a-zA-Z]?[A-Z]{1,4})\)?(?!\w)))"  # "GMT+7", "WIB", "BdST"
 )
 _AUTHOR = r"(?:\s*(?:[,–—-]\s*)?\bby\s+(?P<author>[^\W\d_][^\d|,]{0,60}?))"
 _SEPARATOR = r"(?:\s*[:,–—/]\s*|\s+-+\s+)"
@@ -284,13 +284,15 @@ def read_date_line(line: str) -> DateLine | None:
 _BY = re.compile(r"\s*by\s+", re.IGNORECASE)
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _SEPARATOR_ANY = r"\s*(?:\||·|•|–|—|-|:|,)\s*"
+# the parts of a date line: between "|", "·" or "•", and before an "Updated:" that follows a first date
+_PARTS = re.compile(r"(?:[^|·•\s]|\s(?!(?:last\s+)?(?:updated|modified)\b))+", re.IGNORECASE)
 
 
 def _read(line: str) -> DateLine | None:
     grammar = _grammar()
     found: list[DateLine] = []
     author = None
-    for part in re.finditer(r"[^|·•]+", line):
+    for part in _PARTS.finditer(line):
         lo, hi = part.span()
         if not line[lo:hi].strip():
             continue
