@@ -175,8 +175,8 @@ def country_to_organization(people: list[dict], org_table: pd.DataFrame) -> None
     for person in people:
         country = person["organization"]
         row = lex.places.get(country or "")
-        if not row or row["kind"] != "country" or person["org_strength"] > 2:
-            continue
+        if not row or row["kind"] != "country" or person["org_strength"] > 2 and person["organization_rule"] != "title_of":
+            continue  # a country written in the title ("Minister of Public Security of China X") gives way too
         positions = f"{person['title'] or ''} {person['role'] or ''}"
         if heads_of_state.search(positions):
             continue
