@@ -70,9 +70,11 @@ def read_article(article: Article) -> list[SentenceState]:
         first.append(state)
     defined = {o.acronym for state in first for o in state.orgs if o.acronym}
     states = []
+    people: set[str] = set()  # "Catherine De Bolle was appointed ...": a person named before is a person again
     for sentence, early in zip(units, first):
-        state = SentenceState(sentence, early.tokens, sentence.kind != "body", known | defined, reused, title_acronyms=title_acronyms)
+        state = SentenceState(sentence, early.tokens, sentence.kind != "body", known | defined, reused, title_acronyms=title_acronyms, known_people=frozenset(people))
         for read in FIRST_PASSES + PASSES:
             read(state)
         states.append(state)
+        people.update(m.name for m in state.people if " " in m.name)
     return states

@@ -138,7 +138,8 @@ def read_untitled_people(state: SentenceState) -> None:
         cued = end - i >= 2 and ends_with_phrase(prefix, lex.person_cues)  # "the late Pius Chotailug"
         owner = end - i >= 2 and prev is not None and prev.possessive and lex.places.get(prev.text, {}).get("kind") == "country"
         subject = end - i >= 2 and not tokens[i].is_allcaps and after is not None and after.key in lex.subject_verbs and (prev is None or prev.text == "," or prev.key in lex.clause_openers)
-        spoke = subject or (after is not None and after.key in lex.speech_verbs) or (prev is not None and prev.key in lex.speech_verbs) or cue is not None or led or cued or owner or in_list_of_people(state, i, end, ends) or in_list_of_names(state, i)
+        known = end - i >= 2 and state.text(i, end) in state.known_people  # named before in the article
+        spoke = subject or known or (after is not None and after.key in lex.speech_verbs) or (prev is not None and prev.key in lex.speech_verbs) or cue is not None or led or cued or owner or in_list_of_people(state, i, end, ends) or in_list_of_names(state, i)
         before = None
         floor = last_end_before(ends, i)
         if after_body is not None:
