@@ -119,7 +119,7 @@ def role_core(state: SentenceState, k: int) -> int | None:
     end = read_title(tokens, k)
     if end is None and tokens[k].is_allcaps and state.title_abbreviation(tokens[k].text):
         end = k + 1  # "Arun Bothra, IGP, Crime ...": an abbreviated rank after the name
-    if end is None and tokens[k].is_cap:
+    if end is None and tokens[k].is_cap and tokens[k].key not in lex.non_name_caps:  # not "Alongside Director General"
         run = cap_run(tokens, k, allow_the=False)
         heads = [m for m in range(k, run) if tokens[m].key in lex.title_heads and tokens[m].is_cap]
         if heads and not any(state.used[m] for m in range(k, heads[-1] + 1)):
@@ -186,7 +186,8 @@ def prefix_role(state: SentenceState, floor: int, comma: int) -> dict | None:
         if state.used[s] and not state.org_at(s) or tokens[s].text.rstrip(".") in lexicons().postnominals:
             continue  # "..., TD and the Justice Minister, X": the letters belong to the person before
         if s > floor and tokens[s - 1].is_word and tokens[s - 1].key != "the" and (
-            tokens[s - 1].is_cap and tokens[s].is_cap or tokens[s - 1].key in lexicons().connectors and s - 2 >= floor and tokens[s - 2].is_cap
+            tokens[s - 1].is_cap and tokens[s].is_cap and tokens[s - 1].key not in lexicons().non_name_caps
+            or tokens[s - 1].key in lexicons().connectors and s - 2 >= floor and tokens[s - 2].is_cap
         ):
             continue  # inside a capitalised name ("Committee on Crime Prevention"), not after "called on"
         role = read_role(state, s)

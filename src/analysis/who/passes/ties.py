@@ -127,25 +127,33 @@ def read_nearest_ties(state: SentenceState) -> None:
     theirs = {p.organization for p in state.people if p.org_strength >= lexicons().ties["led_by"]}
     by_end = sorted(state.orgs, key=lambda o: o.end)
     ends = [o.end for o in by_end]
-    after = sorted((o for o in state.orgs if o.name not in theirs), key=lambda o: o.start)
+    after = sorted((o for o in state.orgs if o.name not in theirs and not other_side(state, o.start)), key=lambda o: o.start)
     starts = [o.start for o in after]
     forces = [o for o in by_end if is_police_force(o.name)]
     force_ends = [o.end for o in forces]
     for mention in untied:
         if forces and holds_police_rank(" ".join(mention.title), mention.role, mention.title_abbrev) and not is_police_force(nearest_name(mention, by_end, ends, after, starts) or ""):
-            force = police_force_near(mention, forces, force_ends, theirs)
+            force = police_force_near(state, mention, forces, force_ends, theirs)
             if force is not None:
                 tie(mention, force.name, "police_force")  # "Commissioner of Police X met the High Commissioner ...": the force of the sentence
                 continue
         attach_nearest(mention, countries, by_end, ends, after, starts)
 
 
-def police_force_near(mention: PersonMention, forces: list, force_ends: list[int], theirs: set[str]):
+def other_side(state: SentenceState, start: int) -> bool:
+    """Whether the organization at ``start`` is written as the other side: "signed a memorandum with the
+    Turkish National Police", "a visit to the AFP" (``counterparty_cues.txt``)."""
+    k = start - (start > 0 and state.tokens[start - 1].key == "the")
+    keys = tuple(t.key for t in state.tokens[max(0, k - 5) : k])
+    return any(keys[-len(cue):] == cue for cue in lexicons().counterparty_cues)
+
+
+def police_force_near(state: SentenceState, mention: PersonMention, forces: list, force_ends: list[int], theirs: set[str]):
     """The police force named nearest before the person, else the first after that no one else's title
     or role holds ("..., and ACP Y, Deputy Commander of the Marine Police Force": Y's)."""
     if before := bisect.bisect_right(force_ends, mention.start):
         return forces[before - 1]
-    return next((o for o in forces[before : before + 5] if o.start >= mention.name_end and o.name not in theirs), None)
+    return next((o for o in forces[before : before + 5] if o.start >= mention.name_end and o.name not in theirs and not other_side(state, o.start)), None)
 
 
 def nearest_name(mention: PersonMention, by_end: list, ends: list[int], after: list, starts: list[int]) -> str | None:
