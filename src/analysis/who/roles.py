@@ -52,6 +52,9 @@ def read_role(state: SentenceState, k: int) -> dict | None:
         role["org"], end = (org.start, org.after, "org"), org.after  # "Director Immigration Wing, Haroon Joya"
     # "of"/"at"/"from" chains: the last organization is the person's; all of them are written in the role
     text_end = end
+    if (national := national_body_end(state, end)) and role["org"] is None and not role["country"]:
+        role["country"], end = national  # "The director of the Salvadoran police, Carlos Ascencio"
+        text_end = end
     while end < len(tokens):
         if tokens[end].key == "to" and end + 1 < len(tokens) and tokens[end + 1].is_cap or tokens[end].key == "to" and end + 2 < len(tokens) and tokens[end + 1].key == "the":
             run = cap_run(tokens, end + 1 + (tokens[end + 1].key == "the"), allow_the=False)
@@ -89,6 +92,18 @@ def read_role(state: SentenceState, k: int) -> dict | None:
     role["title_start"] = title_start
     role["end"] = end
     return role if role["text"] else None
+
+
+def national_body_end(state: SentenceState, j: int) -> tuple[str, int] | None:
+    """``(country, end)`` of "of the Salvadoran police" at ``j``: a country's body written in lower case."""
+    tokens, lex = state.tokens, lexicons()
+    if not (j + 2 < len(tokens) and tokens[j].key == "of"):
+        return None
+    k = j + 1 + (tokens[j + 1].key == "the")
+    found = demonym_at(state, k)
+    if found and found[1] < len(tokens) and not tokens[found[1]].is_cap and tokens[found[1]].key in lex.org_heads | lex.generic_org_words:
+        return found[0], found[1] + 1
+    return None
 
 
 def unit_after(state: SentenceState, end: int) -> int:
