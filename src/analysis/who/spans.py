@@ -24,7 +24,7 @@ def words_before(state: SentenceState, i: int) -> str:
     tokens, k = state.tokens, i
     while k > 0 and tokens[k - 1].is_word and not tokens[k - 1].possessive and (
         (tokens[k - 1].is_cap and tokens[k - 1].key not in lexicons().non_name_caps and tokens[k - 1].text not in lexicons().demonyms)
-        or tokens[k - 1].key == "police" or tokens[k - 1].key in lexicons().position_qualifiers
+        or tokens[k - 1].key == "police" or tokens[k - 1].key in lexicons().position_qualifiers or tokens[k - 1].key in lexicons().title_status
         or not tokens[k - 1].is_cap and tokens[k - 1].key in lexicons().portfolios  # "security minister"
     ):
         k -= 1
@@ -89,8 +89,8 @@ def org_span_at(state: SentenceState, k: int) -> tuple[int, int, str] | None:
     if (formal := formal_place_end(tokens, k)) and formal <= end:
         return k, formal, "place"  # "of the Hashemite Kingdom of Jordan HE Ziad ..."
     for m in range(min(end - 1, k + 4), k, -1):  # "of Bangladesh Md Ali Hossain Fakir": the place, then a name
-        if state.text(k, m) in lex.places and not any(t.key in lex.org_heads or t.key in lex.not_org_heads for t in tokens[m:end]):
-            return k, m, "place"
+        if (state.text(k, m) in lex.places or known_place(state.text(k, m))) and not any(t.key in lex.org_heads or t.key in lex.not_org_heads for t in tokens[m:end]):
+            return k, m, "place"  # "police commissioner of Philadelphia Charles Ramsey"
     heads = [n for n, t in enumerate(words) if t.key in lex.org_heads and t.is_cap]
     if heads and listed > run_end and end == listed:
         return k, end, "org"  # "the Ministry of Police, National Security and Correctional Services"

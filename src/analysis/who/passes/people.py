@@ -197,7 +197,7 @@ def person_at(state: SentenceState, i: int) -> PersonMention | None:
         return None  # "Major Crimes Unit": an organization, not "Major Crimes"
     titles = [t for t in found["titles"] if t[0].isupper()]
     lower = [t for t in found["titles"] if not t[0].isupper()]
-    if lower and tokens[i].text == lower[0]:
+    if lower and lower[0].split()[0] == tokens[i].text:
         lower[0] = f"{words_before(state, i)} {lower[0]}".strip()  # "Kedah Police chief", "PNP chief"
     positions = lower + titles[:-1]  # "police chief", "Minister of X General"
     titles = titles[-1:]
