@@ -92,6 +92,14 @@ def test_organization_names_end_before_a_weekday_or_month():
     assert list(orgs("China's Ministry of Public Security on Tuesday published a joint statement.").index) == ["Ministry of Public Security"]
 
 
+def test_a_name_after_and_ends_an_organization_but_a_portfolio_does_not():
+    assert list(orgs("Guests came from the Ministry of Fisheries and Tourism and Maria Nangolo, from the Ministry of Finance.").index) == [
+        "Ministry of Fisheries and Tourism", "Ministry of Finance"]
+    assert list(orgs("Guests came from the Directorate for Human Resources and Doctrine Development.").index) == [
+        "Directorate for Human Resources and Doctrine Development"]
+    assert list(orgs("Representing the Bureau of Customs, the envoy spoke.").index) == ["Bureau of Customs"]
+
+
 def test_known_long_forms_take_their_acronym_and_demonym_forms_are_aliases():
     table = orgs("It threatens Association of Southeast Asian Nations (ASEAN) member countries. ASEAN agreed.")
     assert table.loc["Association of Southeast Asian Nations", "acronym"] == "ASEAN"
