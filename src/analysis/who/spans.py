@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .lexicon import lexicons
 from .places import known_place, place_kinds
-from .phrases import cap_run, formal_place_end, has_org_head, is_generic, is_title_word, listed_name_end, match_phrase, names_after_and, place_run, portfolio_list_end, read_title, title_in_name, word_list_end
+from .phrases import cap_run, formal_place_end, has_org_head, is_generic, is_lower_title, is_title_word, listed_name_end, match_phrase, names_after_and, place_run, portfolio_list_end, read_title, title_in_name, word_list_end
 from .state import SentenceState
 from .tokens import Token
 
@@ -166,7 +166,7 @@ def demonym_at(state: SentenceState, k: int) -> tuple[str, int] | None:
         if k + size <= len(tokens):
             text = " ".join(t.text for t in tokens[k : k + size])
             if text in lex.demonyms and k + size < len(tokens) and (
-                tokens[k + size].is_cap or tokens[k + size].key in lex.portfolios or tokens[k + size].key == "police" or tokens[k + size].text in lex.lower_titles
+                tokens[k + size].is_cap or tokens[k + size].key in lex.portfolios or tokens[k + size].key == "police" or is_lower_title(tokens[k + size])
             ):
                 return lex.demonyms[text], k + size  # "Thai Minister", "Costa Rican security minister", "Thai police chief", "the Bahraini minister of interior"
             if tokens[k + size - 1].possessive and lex.places.get(text, {}).get("kind") == "country":
