@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..lexicon import lexicons
 from ..places import known_place
-from ..phrases import before_acronym, bracketed, has_org_head, is_generic, is_nameish, lower_portfolio_end, match_phrase, place_run, read_name, read_title
+from ..phrases import before_acronym, bracketed, has_org_head, is_generic, is_lower_title, is_nameish, lower_portfolio_end, match_phrase, place_run, read_name, read_title
 from ..roles import apply_role, is_plural_word, names_next, prefix_role, read_after_name, read_role, with_more_roles
 from ..spans import commit, org_span_after, starts_title, words_before
 from ..state import PersonMention, SentenceState, tie
@@ -200,6 +200,8 @@ def person_at(state: SentenceState, i: int) -> PersonMention | None:
     if lower and lower[0].split()[0] == tokens[i].text:
         lower[0] = f"{words_before(state, i)} {lower[0]}".strip()  # "Kedah Police chief", "PNP chief"
     positions = lower + titles[:-1]  # "police chief", "Minister of X General"
+    if titles and not lower and (before := lower_position_before(state, i)):
+        positions.insert(0, before)  # "led by its commander Brigadier General X"
     titles = titles[-1:]
     if titles and (portfolio := lower_portfolio_before(state, i)):
         titles[0] = f"{portfolio} {titles[0]}"  # "internal affairs Minister X"
@@ -219,6 +221,15 @@ def person_at(state: SentenceState, i: int) -> PersonMention | None:
         if org:
             tie(mention, org, "title_of")
     return mention
+
+
+def lower_position_before(state: SentenceState, i: int) -> str:
+    """A one-word lower-case position right before a capitalised title at ``i``, after "its", "his", "her",
+    "their" or "the": "led by its commander Brigadier General X", "the spokesperson Colonel Y"."""
+    tokens = state.tokens
+    if i >= 2 and not state.used[i - 1] and is_lower_title(tokens[i - 1]) and tokens[i - 2].key in ("its", "his", "her", "their", "the"):
+        return tokens[i - 1].text
+    return ""
 
 
 def is_envoy(title: str) -> bool:
