@@ -100,6 +100,11 @@ def test_a_name_after_and_ends_an_organization_but_a_portfolio_does_not():
     assert list(orgs("Representing the Bureau of Customs, the envoy spoke.").index) == ["Bureau of Customs"]
 
 
+def test_a_well_known_name_without_a_head_word_is_an_organization():
+    assert list(orgs("Ana Ruiz, United Nations Under-Secretary-General for Peace Operations, met the chief.").index) == ["United Nations"]
+    assert people("Ana Ruiz, United Nations Under-Secretary-General for Peace Operations, met the chief.").loc["Ana Ruiz", "organization"] == "United Nations"
+
+
 def test_known_long_forms_take_their_acronym_and_demonym_forms_are_aliases():
     table = orgs("It threatens Association of Southeast Asian Nations (ASEAN) member countries. ASEAN agreed.")
     assert table.loc["Association of Southeast Asian Nations", "acronym"] == "ASEAN"

@@ -118,6 +118,9 @@ def org_in(state: SentenceState, i: int, end: int) -> None:
             if i + tail_end < end:
                 org_in(state, i + tail_end, end)
             return
+    if state.text(i, end) in lex.known_orgs:
+        state.add_org(i, end)  # "United Nations": a well-known name with no head word
+        return
     for n, token in enumerate(words):  # a well-known organization alone: "INTERPOL", "ASEANAPOL Member Countries"
         if token.text in lex.known_orgs or token.text in state.known_acronyms:
             state.add_org(i + n, i + n + 1)
