@@ -105,6 +105,13 @@ def test_a_well_known_name_without_a_head_word_is_an_organization():
     assert people("Ana Ruiz, United Nations Under-Secretary-General for Peace Operations, met the chief.").loc["Ana Ruiz", "organization"] == "United Nations"
 
 
+def test_a_force_named_by_its_scope_is_a_body_after_the_only():
+    table = people("Colonel Diego Ruiz of the National Police met the press.")
+    assert table.loc["Diego Ruiz", "organization"] == "National Police"
+    assert list(orgs("Colonel Diego Ruiz of the National Police met the press.").index) == ["National Police"]
+    assert list(orgs("The chiefs met at the National Police Headquarters in Lima.").index) == []
+
+
 def test_known_long_forms_take_their_acronym_and_demonym_forms_are_aliases():
     table = orgs("It threatens Association of Southeast Asian Nations (ASEAN) member countries. ASEAN agreed.")
     assert table.loc["Association of Southeast Asian Nations", "acronym"] == "ASEAN"

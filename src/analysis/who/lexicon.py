@@ -91,6 +91,7 @@ class Lexicons:
     position_qualifiers: frozenset[str]
     forms_of_state: frozenset[str]  # "Republic", "Kingdom" in "Republic of Yemen"
     unit_words: frozenset[str]  # "Western", "Naval", "Area": words of a unit, never of a name
+    scope_force_names: frozenset[tuple[str, ...]]  # "National Police": after "the", a force's name
     group_lead: re.Pattern  # ", headed the Rwandan delegation": group 1 is who the group belongs to
 
     @functools.cached_property
@@ -200,5 +201,6 @@ def lexicons() -> Lexicons:
         position_qualifiers=frozenset(load_lexicon("position_qualifiers")),
         forms_of_state=words_of("forms_of_state"),
         unit_words=words_of("unit_words"),
+        scope_force_names=phrases_of("scope_force_names"),
         group_lead=group_lead_pattern(),
     )

@@ -390,6 +390,15 @@ def names_after_and(tokens: list[Token], k: int, end: int) -> bool:
     )
 
 
+def names_a_force(tokens: list[Token], i: int, end: int) -> bool:
+    """Whether tokens[i:end] is a force named by its scope after "the" ("of the National Police,"), not
+    followed by more of a name (``scope_force_names.txt``)."""
+    return (
+        i > 0 and tokens[i - 1].key == "the" and tuple(t.key for t in tokens[i:end]) in lexicons().scope_force_names
+        and all(t.is_cap for t in tokens[i:end]) and (end == len(tokens) or not tokens[end].is_cap)
+    )
+
+
 def is_generic(words: list[Token]) -> bool:
     """Whether an organization-like phrase is a common noun phrase: "National Police", "Thai Government"."""
     lex = lexicons()

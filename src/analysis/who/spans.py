@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .lexicon import lexicons
 from .places import known_place, place_kinds
-from .phrases import cap_run, formal_place_end, has_org_head, is_generic, is_lower_title, is_title_word, listed_name_end, match_phrase, names_after_and, place_run, portfolio_list_end, read_title, title_in_name, word_list_end
+from .phrases import cap_run, formal_place_end, has_org_head, is_generic, is_lower_title, is_title_word, listed_name_end, match_phrase, names_a_force, names_after_and, place_run, portfolio_list_end, read_title, title_in_name, word_list_end
 from .state import SentenceState
 from .tokens import Token
 
@@ -98,7 +98,7 @@ def org_span_at(state: SentenceState, k: int) -> tuple[int, int, str] | None:
         return k, end, "org"  # "the Ministry of Police, National Security and Correctional Services"
     if heads and not read_title(tokens, k) and not any(t.key in lex.not_org_heads for t in words[heads[-1] :]):
         stop = in_place(state, k, k + tail(state, words, heads[-1] + 1))
-        return (k, stop, "other") if is_generic(tokens[k:stop]) else (k, stop, "org")
+        return (k, stop, "other") if is_generic(tokens[k:stop]) and not names_a_force(tokens, k, stop) else (k, stop, "org")
     if words[0].text in lex.known_orgs or words[0].text in state.known_acronyms:
         return k, k + 1, "org"
     if words[-1].key in lex.portfolios or read_title(tokens, k) or any(t.key in lex.not_org_heads for t in words):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 from ..lexicon import lexicons
-from ..phrases import cap_run, has_org_head, is_generic, is_title_word, listed_name_end, names_after_and, purpose_end, read_title, title_in_name
+from ..phrases import cap_run, has_org_head, is_generic, is_title_word, listed_name_end, names_a_force, names_after_and, purpose_end, read_title, title_in_name
 from ..spans import demonym_at, in_place, starts_title, tail
 from ..state import SentenceState
 
@@ -113,7 +113,7 @@ def org_in(state: SentenceState, i: int, end: int) -> None:
         name_end = last_head + 1
         tail_end = tail(state, words, name_end)
         stop = in_place(state, i, i + tail_end) if i + tail_end == end else i + tail_end
-        if (first_head > 0 or tail_end > name_end or last_head > first_head) and not is_generic(words[:tail_end]):
+        if (first_head > 0 or tail_end > name_end or last_head > first_head) and (not is_generic(words[:tail_end]) or names_a_force(tokens, i, i + tail_end)):
             state.add_org(i, stop)
             if i + tail_end < end:
                 org_in(state, i + tail_end, end)
