@@ -112,6 +112,11 @@ def test_a_force_named_by_its_scope_is_a_body_after_the_only():
     assert list(orgs("The chiefs met at the National Police Headquarters in Lima.").index) == []
 
 
+def test_a_news_agency_credited_in_a_dateline_is_nobodys_organization():
+    text = "Beijing, Dec 26 (Xinhua) -- Minister of Public Security Li Wei on Monday held talks with the visitors."
+    assert people(text).loc["Li Wei", "organization"] != "Xinhua"
+
+
 def test_known_long_forms_take_their_acronym_and_demonym_forms_are_aliases():
     table = orgs("It threatens Association of Southeast Asian Nations (ASEAN) member countries. ASEAN agreed.")
     assert table.loc["Association of Southeast Asian Nations", "acronym"] == "ASEAN"

@@ -125,9 +125,10 @@ def read_nearest_ties(state: SentenceState) -> None:
         return
     countries = country_ends(state)
     theirs = {p.organization for p in state.people if p.org_strength >= lexicons().ties["led_by"]}
-    by_end = sorted(state.orgs, key=lambda o: o.end)
+    candidates = [o for o in state.orgs if not is_wire_agency(state, o)]
+    by_end = sorted(candidates, key=lambda o: o.end)
     ends = [o.end for o in by_end]
-    after = sorted((o for o in state.orgs if o.name not in theirs and not other_side(state, o.start)), key=lambda o: o.start)
+    after = sorted((o for o in candidates if o.name not in theirs and not other_side(state, o.start)), key=lambda o: o.start)
     starts = [o.start for o in after]
     forces = [o for o in by_end if is_police_force(o.name)]
     force_ends = [o.end for o in forces]
@@ -138,6 +139,13 @@ def read_nearest_ties(state: SentenceState) -> None:
                 tie(mention, force.name, "police_force")  # "Commissioner of Police X met the High Commissioner ...": the force of the sentence
                 continue
         attach_nearest(mention, countries, by_end, ends, after, starts)
+
+
+def is_wire_agency(state: SentenceState, org) -> bool:
+    """Whether ``org`` is a news agency credited in brackets before a dash: "Beijing, Dec. 26 (Xinhua) --",
+    "Hanoi (VNA) –". It reports the news; nobody in it belongs to it."""
+    tokens = state.tokens
+    return 0 < org.start and org.end + 1 < len(tokens) and tokens[org.start - 1].text == "(" and tokens[org.end].text == ")" and tokens[org.end + 1].text in ("-", "--", "–", "—")
 
 
 def other_side(state: SentenceState, start: int) -> bool:
