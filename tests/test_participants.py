@@ -117,6 +117,11 @@ def test_a_news_agency_credited_in_a_dateline_is_nobodys_organization():
     assert people(text).loc["Li Wei", "organization"] != "Xinhua"
 
 
+def test_a_list_of_positions_that_ends_the_text_without_a_full_stop_is_read():
+    table = people("Mr Ali Khan, the Head of Europol, Mr Tom Lee, Director of Interpol")
+    assert table.loc["Ali Khan", "organization"] == "Europol" and table.loc["Tom Lee", "organization"] == "Interpol"
+
+
 def test_known_long_forms_take_their_acronym_and_demonym_forms_are_aliases():
     table = orgs("It threatens Association of Southeast Asian Nations (ASEAN) member countries. ASEAN agreed.")
     assert table.loc["Association of Southeast Asian Nations", "acronym"] == "ASEAN"

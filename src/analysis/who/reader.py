@@ -72,9 +72,10 @@ def read_article(article: Article) -> list[SentenceState]:
     states = []
     people: set[str] = set()  # "Catherine De Bolle was appointed ...": a person named before is a person again
     for sentence, early in zip(units, first):
-        state = SentenceState(sentence, early.tokens, sentence.kind != "body", known | defined, reused, title_acronyms=title_acronyms, known_people=frozenset(people))
+        # one growing set, shared: each sentence sees the names of the sentences before it (a copy per sentence would be quadratic)
+        state = SentenceState(sentence, early.tokens, sentence.kind != "body", known | defined, reused, title_acronyms=title_acronyms, known_people=people)
         for read in FIRST_PASSES + PASSES:
             read(state)
         states.append(state)
-        people.update(m.name for m in state.people if " " in m.name)
+        people.update(m.name for m in state.people if " " in m.name and (m.title or m.honorific or m.role or m.title_abbrev))
     return states

@@ -1,6 +1,7 @@
 """The sentence state the passes read and write: tokens, used tokens, mentions, and the one way to tie a person to an organization."""
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from ..article import Sentence
@@ -58,7 +59,7 @@ class SentenceState:
     plural_roles: list[tuple["PersonMention", str]] = field(default_factory=list)  # a plural position, as given to its first holder
     prefix_end: int = 0  # where the last prefix read by person_at ended
     title_acronyms: dict[str, str] = field(default_factory=dict)  # the article's own: "COP" for "Commissioner of Police (COP)"
-    known_people: frozenset[str] = frozenset()  # names of two words or more read in the article's earlier sentences
+    known_people: AbstractSet[str] = frozenset()  # names of two words or more read with a title, honorific or role in earlier sentences
 
     def __post_init__(self) -> None:
         if not self.used:

@@ -291,7 +291,7 @@ def read_roles(state: SentenceState) -> None:
         while end + 1 < len(tokens) and (tokens[end].text.rstrip(".") in lexicons().postnominals or tokens[end].text == "," and tokens[end + 1].text.rstrip(".") in lexicons().postnominals):
             end += 1  # "Colonel Danuta Ulewicz MD, PhD - Deputy Director of ..."
         if end + 1 < len(tokens) and tokens[end].text in lexicons().apposition_marks and not state.used[end + 1] and (role := read_role(state, end + 1)) and not names_next(state, role["end"]) and not is_plural_word(role):
-            if not (role_then_name(state, m, n in before) and tokens[role["end"]].text == "," and names_next(state, role["end"] + 1)):
+            if not (role_then_name(state, m, n in before) and role["end"] + 1 < len(tokens) and tokens[role["end"]].text == "," and names_next(state, role["end"] + 1)):
                 after[n] = with_more_roles(state, role)  # not "X, deputy director of international affairs Aneesa Israel": that role is the next person's
     for n in range(len(people)):
         mine, theirs = after.get(n), before.get(n + 1)

@@ -67,7 +67,7 @@ def read_group_led(state: SentenceState, mention: PersonMention, rest: str, at: 
     owner, lex = match.group(1).strip(), lexicons()
     if country := lex.demonyms.get(owner) or (owner if lex.places.get(owner, {}).get("kind") == "country" else None):
         tie(mention, country, "leads_group")
-    elif org := state.org_at(bisect.bisect_left([t.start for t in state.tokens], state.sentence.start + at + match.start(1))):
+    elif org := state.org_at(bisect.bisect_left(state.tokens, state.sentence.start + at + match.start(1), key=lambda t: t.start)):
         tie(mention, org.name, "leads_group")
 
 
