@@ -379,17 +379,6 @@ def is_nameish(tokens: list[Token], i: int, end: int, *, titled: bool = False) -
     return titled and len(words) > 1 or not any(t.text in lex.places for t in words)
 
 
-def names_after_and(tokens: list[Token], k: int, end: int) -> bool:
-    """Whether "and" at ``k`` is followed, up to ``end``, by a personal name rather than the rest of a body's
-    name: "the Ministry of Environment and Tourism and Allison Kukuri"."""
-    lex = lexicons()
-    vocabulary = lex.portfolios | lex.portfolio_adjectives | lex.topic_words | lex.unit_words | lex.generic_org_words
-    return (
-        2 <= end - k - 1 <= 3 and read_name(tokens, k + 1) == end and is_nameish(tokens, k + 1, end)
-        and not has_org_head(tokens[k + 1 : end]) and not any(t.key in vocabulary or is_title_word(t) for t in tokens[k + 1 : end])
-    )
-
-
 def names_a_force(tokens: list[Token], i: int, end: int) -> bool:
     """Whether tokens[i:end] is a force named by its scope after "the" ("of the National Police,"), not
     followed by more of a name (``scope_force_names.txt``)."""

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 from ..lexicon import lexicons
-from ..phrases import cap_run, has_org_head, is_generic, is_title_word, listed_name_end, names_a_force, names_after_and, purpose_end, read_title, title_in_name
+from ..phrases import cap_run, has_org_head, is_generic, is_title_word, listed_name_end, names_a_force, purpose_end, read_title, title_in_name
 from ..spans import demonym_at, in_place, starts_title, tail
 from ..state import SentenceState
 
@@ -30,9 +30,6 @@ def split_run(state: SentenceState, i: int, end: int) -> None:
     tokens, kinds = state.tokens, state.known_acronyms
     start = i
     for k in range(i + 1, end - 1):
-        if tokens[k].key == "and" and names_after_and(tokens, k, end):
-            org_in(state, start, k)  # "the Ministry of Environment and Tourism and Allison Kukuri": a person after "and"
-            return
         left = tokens[start:k]
         acronym = len(left) == 1 and sum(c.isupper() for c in left[0].text) >= 2  # "the MoI and the IACP"
         named = has_org_head(left) or acronym or (len(left) == 1 and (left[0].text in lexicons().known_orgs or left[0].text in kinds))
