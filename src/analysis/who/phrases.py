@@ -167,7 +167,8 @@ def read_title(tokens: list[Token], i: int) -> int | None:
         k = j + 1 + (tokens[j + 1].key == "the")
         if tokens[j].key == "for" and (regions := place_run(tokens, k)) > k:
             return regions  # "Regional Representative for Central America and the Caribbean"
-        if tokens[k].is_cap and (tokens[k].key in lex.org_heads and tokens[k].key not in lex.generic_org_words or tokens[k].text in lex.known_orgs) and not in_charge:
+        known_body = tokens[k].text in lex.known_orgs and not (k + 1 < len(tokens) and tokens[k + 1].is_cap and tokens[k + 1].key in lex.portfolios)  # not "for ASEAN Affairs"
+        if tokens[k].is_cap and (tokens[k].key in lex.org_heads and tokens[k].key not in lex.generic_org_words or known_body) and not in_charge:
             return j  # "Permanent Secretary for the Ministry of ...", "Commissioner of Police for Interpol": the body follows the title
         end = run_end = cap_run(tokens, k, allow_the=False)
         end = next((

@@ -42,7 +42,8 @@ def org_span_after(state: SentenceState, j: int) -> tuple[int, int, str] | None:
     k = j + 1 + (tokens[j + 1].key == "the")
     if tokens[j].key == "for" and not (k < len(tokens) and tokens[k].is_cap and (
         tokens[k].key in lexicons().org_heads and tokens[k].key not in lexicons().generic_org_words or names_body(tokens[k : cap_run(tokens, k, allow_the=False)])
-        or tokens[k].text in lexicons().known_orgs or tokens[k].text in state.known_acronyms  # "for Interpol"
+        or (tokens[k].text in lexicons().known_orgs or tokens[k].text in state.known_acronyms)  # "for Interpol", not "for ASEAN Affairs"
+        and not (k + 1 < len(tokens) and tokens[k + 1].is_cap and tokens[k + 1].key in lexicons().portfolios)
     )):
         return None  # "for" names a body only when one follows: "Permanent Secretary for the Ministry of ...", "for the Hellenic Coast Guard"
     return org_span_at(state, k)
