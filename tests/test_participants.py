@@ -119,6 +119,12 @@ def test_a_list_of_positions_that_ends_the_text_without_a_full_stop_is_read():
     assert table.loc["Ali Khan", "organization"] == "Europol" and table.loc["Tom Lee", "organization"] == "Interpol"
 
 
+def test_the_other_side_of_a_meeting_is_not_a_persons_nearest_body_but_membership_is():
+    assert people("Inspector Ana Diaz held talks with the Hellenic Coast Guard on Monday.").loc["Ana Diaz", "organization"] != "Hellenic Coast Guard"
+    assert people("Analyst Jane Roe with the Financial Intelligence Centre said the data helped.").loc["Jane Roe", "organization"] == "Financial Intelligence Centre"
+    assert people("Inspector Jane Doe, who was seconded to the National Crime Agency, briefed them.").loc["Jane Doe", "organization"] == "National Crime Agency"
+
+
 def test_known_long_forms_take_their_acronym_and_demonym_forms_are_aliases():
     table = orgs("It threatens Association of Southeast Asian Nations (ASEAN) member countries. ASEAN agreed.")
     assert table.loc["Association of Southeast Asian Nations", "acronym"] == "ASEAN"

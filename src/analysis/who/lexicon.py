@@ -87,7 +87,7 @@ class Lexicons:
     ties: dict[str, int]  # rule -> strength
     apposition_marks: frozenset[str]
     counterpart_cues: frozenset[str]
-    counterparty_cues: frozenset[tuple[str, ...]]  # "with", "called on": an organization after them is the other side
+    other_side_cues: frozenset[tuple[str, ...]]  # "talks with", "called on": an organization after them is the other side
     position_qualifiers: frozenset[str]
     forms_of_state: frozenset[str]  # "Republic", "Kingdom" in "Republic of Yemen"
     unit_words: frozenset[str]  # "Western", "Naval", "Area": words of a unit, never of a name
@@ -197,7 +197,7 @@ def lexicons() -> Lexicons:
         ties={row["rule"]: int(row["strength"]) for row in load_table("ties")},
         apposition_marks=frozenset(load_lexicon("apposition_marks")),
         counterpart_cues=frozenset(load_lexicon("counterpart_cues")),
-        counterparty_cues=phrases_of("counterparty_cues"),
+        other_side_cues=phrases_of("other_side_cues"),
         position_qualifiers=frozenset(load_lexicon("position_qualifiers")),
         forms_of_state=words_of("forms_of_state"),
         unit_words=words_of("unit_words"),

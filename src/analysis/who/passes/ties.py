@@ -150,10 +150,10 @@ def is_wire_agency(state: SentenceState, org) -> bool:
 
 def other_side(state: SentenceState, start: int) -> bool:
     """Whether the organization at ``start`` is written as the other side: "signed a memorandum with the
-    Turkish National Police", "a visit to the AFP" (``counterparty_cues.txt``)."""
+    Turkish National Police", "a visit to the AFP" (``other_side_cues.txt``)."""
     k = start - (start > 0 and state.tokens[start - 1].key == "the")
     keys = tuple(t.key for t in state.tokens[max(0, k - 5) : k])
-    return any(keys[-len(cue):] == cue for cue in lexicons().counterparty_cues)
+    return any(keys[-len(cue):] == cue for cue in lexicons().other_side_cues)
 
 
 def police_force_near(state: SentenceState, mention: PersonMention, forces: list, force_ends: list[int], theirs: set[str]):
