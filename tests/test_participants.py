@@ -125,6 +125,22 @@ def test_the_other_side_of_a_meeting_is_not_a_persons_nearest_body_but_membershi
     assert people("Inspector Jane Doe, who was seconded to the National Crime Agency, briefed them.").loc["Jane Doe", "organization"] == "National Crime Agency"
 
 
+def test_leading_a_group_ties_its_leader_but_not_a_host_or_a_talk():
+    assert people("General Ravi Kumar headed a high-level Indian delegation to the talks.").loc["Ravi Kumar", "organization"] == "India"
+    assert people("Chief Inspector Tom Lee led the discussions with the Thai delegation.").loc["Tom Lee", "organization"] != "Thailand"
+    assert people("Superintendent Tan Ah Kow led the visiting Malaysian delegation on a tour.").loc["Tan Ah Kow", "organization"] != "Malaysia"
+
+
+def test_places_and_companies_before_a_subject_verb_are_not_people():
+    assert "Phang Nga" not in people("Officers from Ranong and Phang Nga signed the pledge.").index
+    assert "Rakesh Asthana" in people("Md Jamal Uddin led the Bangladeshi side while Rakesh Asthana led the Indian side.").index
+
+
+def test_a_lower_case_position_before_a_title_is_one_of_the_known_positions():
+    assert people("The team was led by its commander Brigadier General Ahmad Radan.").loc["Ahmad Radan", "role"] == "commander"
+    assert people("The agency said its partner Police General Somchai Wong would attend.").loc["Somchai Wong", "role"] is None
+
+
 def test_known_long_forms_take_their_acronym_and_demonym_forms_are_aliases():
     table = orgs("It threatens Association of Southeast Asian Nations (ASEAN) member countries. ASEAN agreed.")
     assert table.loc["Association of Southeast Asian Nations", "acronym"] == "ASEAN"

@@ -93,6 +93,7 @@ class Lexicons:
     unit_words: frozenset[str]  # "Western", "Naval", "Area": words of a unit, never of a name
     scope_force_names: frozenset[tuple[str, ...]]  # "National Police": after "the", a force's name
     group_lead: re.Pattern  # ", headed the Rwandan delegation": group 1 is who the group belongs to
+    role_determiners: frozenset[str]  # "its", "his": before a one-word lower-case position ("its commander General X")
 
     @functools.cached_property
     def title_words(self) -> frozenset[str]:
@@ -114,11 +115,16 @@ def known_organizations() -> dict[str, str | None]:
 def group_lead_pattern() -> re.Pattern:
     """After a name: "(, his position,) headed the [high-level] Rwandan delegation" (``group_leads.tsv``)."""
     rows = load_table("group_leads")
-    verbs = "|".join(re.escape(r["word"]) for r in rows if r["kind"] == "verb")
-    groups = "|".join(re.escape(r["word"]) for r in rows if r["kind"] == "group")
+
+    def words(kind: str) -> str:
+        return "|".join(re.escape(r["word"]) for r in rows if r["kind"] == kind)
+
+    # between the determiner and the group: hyphenated or lower-case qualifiers ("high-ranking", "five-member"),
+    # never a preposition or a word saying the group is the guests
+    qualifier = rf"(?!(?:{words('guests')}|with|of|for|to|and|on|in|at|by|from)\b)[a-z][\w-]*\s+"
     return re.compile(
-        rf"(?:\s*,[^,.;]{{1,120}},)?\s+(?:{verbs})\s+(?:the|a|an|his|her)\s+(?:[a-z][\w-]*\s+){{0,3}}"
-        rf"((?:[A-Z][\w’'.-]*\s+){{1,4}}?)(?:{groups})\b"
+        rf"(?:\s*,[^,.;]{{1,120}},)?\s+(?:{words('verb')})\s+(?:{words('determiner')})\s+(?:{qualifier}){{0,3}}"
+        rf"((?:[A-Z][\w’'.-]*\s+){{1,4}}?)(?:{words('group')})\b"
     )
 
 
@@ -203,4 +209,5 @@ def lexicons() -> Lexicons:
         unit_words=words_of("unit_words"),
         scope_force_names=phrases_of("scope_force_names"),
         group_lead=group_lead_pattern(),
+        role_determiners=frozenset(r["word"] for r in load_table("group_leads") if r["kind"] == "determiner"),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..lexicon import lexicons
 from ..places import known_place
-from ..phrases import before_acronym, bracketed, has_org_head, is_generic, is_lower_title, is_nameish, lower_portfolio_end, match_phrase, place_run, read_name, read_title
+from ..phrases import before_acronym, bracketed, has_org_head, is_generic, is_nameish, lower_portfolio_end, match_phrase, place_run, read_name, read_title
 from ..roles import apply_role, is_plural_word, names_next, prefix_role, read_after_name, read_role, with_more_roles
 from ..spans import commit, org_span_after, starts_title, words_before
 from ..state import PersonMention, SentenceState, tie
@@ -226,9 +226,9 @@ def person_at(state: SentenceState, i: int) -> PersonMention | None:
 def lower_position_before(state: SentenceState, i: int) -> str:
     """A one-word lower-case position right before a capitalised title at ``i``, after "its", "his", "her",
     "their" or "the": "led by its commander Brigadier General X", "the spokesperson Colonel Y"."""
-    tokens = state.tokens
-    if i >= 2 and not state.used[i - 1] and is_lower_title(tokens[i - 1]) and tokens[i - 2].key in ("its", "his", "her", "their", "the"):
-        return tokens[i - 1].text
+    tokens, lex = state.tokens, lexicons()
+    if i >= 2 and not state.used[i - 1] and tokens[i - 1].key in lex.lower_titles and tokens[i - 2].key in lex.role_determiners:
+        return tokens[i - 1].text  # only the positions of lower_titles.txt: not "its partner Police General X"
     return ""
 
 
