@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -40,3 +42,8 @@ def default_ctrl_c() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def run_cli(*args, timeout: float = 300, **kwargs) -> subprocess.CompletedProcess:
+    """``python -m analysis ARGS`` in a subprocess: the CLI as a user runs it."""
+    return subprocess.run([sys.executable, "-m", "analysis", *map(str, args)], capture_output=True, text=True, timeout=timeout, **kwargs)

@@ -9,7 +9,7 @@ import pytest
 
 from analysis.cli import main
 
-from .conftest import ROOT, SEED
+from .conftest import ROOT, SEED, run_cli
 
 
 def test_missing_file_is_one_line_and_exit_1(capsys):
@@ -63,7 +63,7 @@ def test_the_installed_command_and_python_m_exit_with_mains_code(tmp_path):
 
 
 def _cli(*args, **kwargs):
-    return subprocess.run([sys.executable, "-m", "analysis", *map(str, args)], capture_output=True, text=True, timeout=180, **kwargs)
+    return run_cli(*args, timeout=180, **kwargs)
 
 
 def test_version_matches_the_package_and_a_license_file_matches_pyproject():

@@ -29,7 +29,7 @@ from analysis.corpus import (
     run,
 )
 
-from .conftest import DEV, ROOT, default_ctrl_c
+from .conftest import DEV, ROOT, default_ctrl_c, run_cli
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import synthetic  # noqa: E402  (benchmarks/ is not a package)
@@ -633,16 +633,10 @@ def test_csv_outputs_neutralise_formulas_and_parquet_keeps_the_text(tmp_path):
                 assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), (kind, row)
 
 
-def _cli(*args, **kwargs):
-    import subprocess
-
-    return subprocess.run([sys.executable, "-m", "analysis", *map(str, args)], capture_output=True, text=True, timeout=300, **kwargs)
-
-
 def test_cli_extract_csv_neutralises_formulas(tmp_path):
     article = tmp_path / "=cmd.txt"
     article.write_text("=Police meet\n\n@Police met in Hanoi on 3 May 2024. They agreed.\n", encoding="utf-8")
-    done = _cli("extract", article, "--format", "csv", "--out", tmp_path / "o")
+    done = run_cli("extract", article, "--format", "csv", "--out", tmp_path / "o")
     assert done.returncode == 0, done.stderr
     written = list((tmp_path / "o").glob("*.csv"))
     assert written
@@ -711,7 +705,7 @@ def test_the_cli_caps_workers_and_says_so(tmp_path):
     folder.mkdir()
     for i, text in enumerate(synthetic.generate(3, seed=6)):
         (folder / f"a{i}.txt").write_text(text, encoding="utf-8")
-    done = _cli("corpus", folder, "--out", tmp_path / "out", "--workers", "40", "--quiet", "--no-report")
+    done = run_cli("corpus", folder, "--out", tmp_path / "out", "--workers", "40", "--quiet", "--no-report")
     assert done.returncode == 0, done.stderr[-2000:]
     used = min(corpus_engines.available_cores(), 3)
     assert f"workers:   40 workers requested, {used} used:" in done.stdout
@@ -858,13 +852,13 @@ def test_ctrl_c_during_a_dask_run_is_one_line_and_exit_130(tmp_path, moment):
 def test_terminal_output_escapes_article_data(tmp_path):
     path = tmp_path / "news.jsonl"
     path.write_text(json.dumps({"id": "\x1b]0;pwned\x07\x1b[2J", "title": "no text"}) + "\n" + json.dumps({"id": "ok", "text": "Chiefs met\n\nPolice met in Hanoi. They agreed."}) + "\n", encoding="utf-8")
-    done = _cli("corpus", path, "--out", tmp_path / "out", "--workers", "1", "--quiet", "--no-report")
+    done = run_cli("corpus", path, "--out", tmp_path / "out", "--workers", "1", "--quiet", "--no-report")
     assert done.returncode == 0, done.stderr[-2000:]
     assert "\x1b" not in done.stdout and "\x07" not in done.stdout
     assert "\\x1b]0;pwned\\x07\\x1b[2J" in done.stdout
     bad = tmp_path / "a\x1b[31mred.txt"
     bad.write_bytes(b"")
-    done = _cli("extract", bad)
+    done = run_cli("extract", bad)
     assert done.returncode == 1 and "\x1b" not in done.stderr and "a\\x1b[31mred.txt" in done.stderr
 
 

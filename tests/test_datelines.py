@@ -6,6 +6,7 @@ the properties write random dates in every form and read them back.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -28,6 +29,8 @@ BODY = "\n\nPolice chiefs met to discuss cooperation against transnational crime
         ("Published: 4 May 2021 09:12 AM PKT Updated: 5 May 2021 10:00 AM PKT", dt.date(2021, 5, 4)),  # a zone, then a revision
         ("Last updated 6 June 2022 10:00 WIB | Posted on 5 June 2022", dt.date(2022, 6, 5)),
         ("Posted: 3 July 2020 06:46 PM BdST", dt.date(2020, 7, 3)),  # a zone written in mixed case
+        ("Posted 3 May 2021 Last Updated 4 May 2021", dt.date(2021, 5, 3)),
+        ("Posted 3 May 2021 Edited 4 May 2021", dt.date(2021, 5, 3)),
         ("Local October 22, 2014 | 7:19 am", dt.date(2014, 10, 22)),  # a section's name before the date
         ("Published March 09, 2014", dt.date(2014, 3, 9)),
         ("Source:Xinhua Published: 2014-2-13 21:59:50", dt.date(2014, 2, 13)),
@@ -305,3 +308,16 @@ def test_a_dateline_with_a_dash_after_the_country():
     found = read_wire_dateline("Algiers, Algeria – 28 November 2019: The Secretariat held its first meeting.")
     assert found is not None and found.date == dt.date(2019, 11, 28)
 
+
+
+_LINE_PIECES = st.sampled_from(["Published:", "Updated:", "Last updated", "Edited", "Posted on", "10 Oct 2019", "2023-07-04", "06:46 PM",
+                                "BdST", "GMT+7", "|", "·", " ", "by Jane Doe", "-", ",", "x"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_LINE_PIECES, st.text(max_size=4)), max_size=12).map(" ".join))
+def test_a_date_line_is_read_as_a_date_within_the_line_or_not_at_all(line):
+    found = read_date_line(line)
+    if found is not None:
+        assert 0 <= found.start < found.end <= len(line)
+        assert re.search(r"\d", line[found.start : found.end])

@@ -284,8 +284,10 @@ def read_date_line(line: str) -> DateLine | None:
 _BY = re.compile(r"\s*by\s+", re.IGNORECASE)
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _SEPARATOR_ANY = r"\s*(?:\||·|•|–|—|-|:|,)\s*"
-# the parts of a date line: between "|", "·" or "•", and before an "Updated:" that follows a first date
-_PARTS = re.compile(r"(?:[^|·•\s]|\s(?!(?:last\s+)?(?:updated|modified)\b))+", re.IGNORECASE)
+_REVISED = r"(?:last\s+)?(?:updated|modified|edited)\b"  # the words of _Grammar.revision, with "Last"
+# the parts of a date line: between "|", "·" or "•", and before "Updated", "Last updated" ... wherever it
+# stands ("Published: 10 Oct 2019 06:46 PM BdST Updated: ..."); "Last updated" stays one part
+_PARTS = re.compile(rf"(?:[^|·•\s]|\s(?!{_REVISED})|(?<=\blast)\s)+", re.IGNORECASE)
 
 
 def _read(line: str) -> DateLine | None:
