@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable
 
 import pandas as pd
@@ -58,10 +59,21 @@ def set_organization(person: dict, organization: str | None, rule: str, strength
 def merge_mentions(states: list[SentenceState], article: Article) -> list[dict]:
     """One dict per person: each body mention joins the person whose name holds it, or starts one."""
     people: list[dict] = []
+    by_word: dict[str, set[int]] = {}  # a word of a person's name -> the people holding it: thousands of names stay linear
+
+    def full_words(name: str) -> list[str]:
+        return [w for w in name.casefold().split() if not (len(w) == 2 and w[1] == ".")]  # initials match through others
+
+    def index(n: int) -> None:
+        for word in full_words(people[n]["name"]):
+            by_word.setdefault(word, set()).add(n)
 
     def same_person(name: str) -> dict | None:
         words = name.casefold().split()
-        for person in people:
+        keys = full_words(name)
+        candidates = sorted(set().union(*(by_word.get(w, ()) for w in keys))) if keys else range(len(people))
+        for n in candidates:  # a name holding another shares a full word with it
+            person = people[n]
             other = person["name"].casefold().split()
             if name == person["name"] or within(words, other) or within(other, words):
                 return person
@@ -77,10 +89,12 @@ def merge_mentions(states: list[SentenceState], article: Article) -> list[dict]:
             if person is None:
                 person = new_person(m, article)
                 people.append(person)
+                index(len(people) - 1)
             elif len(m.name) > len(person["name"]):
                 if person["name"] not in person["aliases"]:
                     person["aliases"].append(person["name"])
                 person["name"] = m.name
+                index(people.index(person))
             if m.name != person["name"] and m.name not in person["aliases"]:
                 person["aliases"].append(m.name)
             person["mentions"] += 1
@@ -234,11 +248,17 @@ def main_police_force(people: list[dict], org_table: pd.DataFrame) -> None:
 
 
 def count_later_mentions(article: Article, people: list[dict]) -> None:
-    """Add bare-surname mentions ("Vinluan stressed") to each person's count."""
+    """Add bare-surname mentions ("Vinluan stressed") to each person's count. The body's words are counted
+    once, so that an article naming thousands of people stays linear."""
+    words: Counter[str] = Counter()  # "Vinluan"
+    chains: Counter[str] = Counter()  # "Al-Nouri", "O'Brien": a surname with inner marks
+    for sentence in article.body_sentences:
+        words.update(re.findall(r"\w+", sentence.text))
+        chains.update(re.findall(r"\w+(?:[-'’.]\w+)+", sentence.text))
     for person in people:
         parts = person["name"].split()
         if len(parts) < 2:
             continue
         surname = parts[-1]
-        found = sum(1 for s in article.body_sentences for _ in re.finditer(rf"\b{re.escape(surname)}\b", s.text))
+        found = words[surname] if re.fullmatch(r"\w+", surname) else chains[surname]
         person["mentions"] = max(person["mentions"], found)
