@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import SimpleNamespace
 
@@ -233,6 +234,32 @@ def events(article: Article) -> pd.DataFrame:
 # --- timeline -----------------------------------------------------------------------------------
 
 
+_WORD = re.compile(r"\w+(?:-\w+)*")  # "Al-Khalifa" is one word, "Vinluan's" is "Vinluan" and "s"
+
+
+def people_finder(people: list[tuple[str, list[str]]]) -> Callable[[str], list[str]]:
+    """A function giving the names of ``people`` written in a text, in the order of ``people``: each of a
+    person's forms is looked up among the text's runs of words, so thousands of people stay linear.
+
+    >>> find = people_finder([("Jane Roe", ["Jane Roe", "Roe"]), ("Ali Khan", ["Ali Khan"])])
+    >>> find("Khan met Roe's deputy."), find("Ali Khan and Jane Roe met.")
+    (['Jane Roe'], ['Jane Roe', 'Ali Khan'])
+    """
+    by_form: dict[tuple[str, ...], list[int]] = {}
+    for n, (_, forms) in enumerate(people):
+        for form in forms:
+            if words := tuple(_WORD.findall(form)):
+                by_form.setdefault(words, []).append(n)
+    longest = max((len(w) for w in by_form), default=0)
+
+    def find(text: str) -> list[str]:
+        words = _WORD.findall(text)
+        found = {n for i in range(len(words)) for size in range(1, min(longest, len(words) - i) + 1) for n in by_form.get(tuple(words[i : i + size]), ())}
+        return [people[n][0] for n in sorted(found)]
+
+    return find
+
+
 def _people(article: Article) -> list[tuple[str, list[str]]]:
     """(name, forms) of each participant; empty when the participants table is unavailable."""
     try:
@@ -273,17 +300,15 @@ def timeline(article: Article) -> pd.DataFrame:
         for m in e.mentions:
             if (s := article.sentence_at(m)) is not None:
                 in_sentence.setdefault(s.index, []).append((m, e.name))
+    find_people = people_finder(people)
+    named_in = functools.lru_cache(maxsize=None)(lambda index: find_people(article.sentences[index].text))
     rows = []
     for row in table:
         event = None
         if row.kind != PUBLICATION:
             near = [(abs(m - row.char_start), name) for m, name in in_sentence.get(row.sentence, ())]
             event = min(near)[1] if near else None
-        sentence = article.sentences[row.sentence]
-        named = [
-            name for name, forms in people
-            if any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", sentence.text) for f in forms)
-        ]
+        named = named_in(row.sentence)
         rows.append({
             "start": row.start, "end": row.end, "text": row.text, "event": event,
             "participants": "; ".join(named), "clause": row.clause, "sentence": row.sentence, "kind": row.kind,

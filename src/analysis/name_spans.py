@@ -36,16 +36,42 @@ def name_spans(article: Article) -> list[tuple[int, int]]:
                 names.update(v.strip() for v in str(value).split(";") if len(v.strip()) > 1)
     if not names:
         return []
-    # longest first, so that a name wins over a shorter one inside it
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)")
-    spans: list[tuple[int, int]] = []
+    # the names that start with each word, longest first (a name wins over a shorter one inside it): each
+    # word of the text is checked against its own few names, so thousands of names stay linear (one
+    # alternation of every name tried each name at each position)
+    by_first: dict[str, list[str]] = {}
+    others = []  # the few names that open with a mark ("‘Operations’"): one pattern for them
+    for name in sorted(names, key=len, reverse=True):
+        if first := _WORD.match(name):
+            by_first.setdefault(first.group(), []).append(name)
+        else:
+            others.append(name)
+    other = re.compile(r"(?:" + "|".join(re.escape(n) for n in others) + r")(?!\w)") if others else None
+    text, found = article.text, []
     for paragraph in article.body_paragraphs:
-        for match in pattern.finditer(article.text, paragraph.start, paragraph.end):
-            if spans and match.start() <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], max(spans[-1][1], match.end()))
-            else:
-                spans.append((match.start(), match.end()))
+        taken = paragraph.start  # matches do not overlap, as with one pattern's finditer
+        for word in _WORD.finditer(text, paragraph.start, paragraph.end):
+            at = word.start()
+            if at < taken:
+                continue
+            end = next((at + len(n) for n in by_first.get(word.group(), ()) if text.startswith(n, at) and at + len(n) <= paragraph.end
+                        and not _WORD_CHAR.match(text, at + len(n))), None)
+            if end is not None:
+                found.append((at, end))
+                taken = end
+        if other is not None:
+            found += [m.span() for m in other.finditer(text, paragraph.start, paragraph.end)]
+    spans: list[tuple[int, int]] = []
+    for at, end in sorted(found):
+        if spans and at <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((at, end))
     return spans
+
+
+_WORD = re.compile(r"(?<!\w)\w+")
+_WORD_CHAR = re.compile(r"\w")
 
 
 def free_spans(lo: int, hi: int, names: list[tuple[int, int]]) -> list[tuple[int, int]]:

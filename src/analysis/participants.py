@@ -63,17 +63,19 @@ def _organizations(article: Article) -> tuple[pd.DataFrame, dict[str, str]]:
     full_names = list(dict.fromkeys(o.name for r in readers for o in r.orgs if " " in o.name))
     for acronym, name in acronyms.items():
         alias_of[acronym] = name
+    by_initials: dict[str, str] = {}  # each lookup below is a dict's: thousands of bodies stay linear
+    shortened: dict[str, str] = {}  # "Ministry of Interior" -> "Ministry of Interior of the State of Qatar"
+    for n in full_names:
+        by_initials.setdefault(_initials(n), n)
+        for cut in re.finditer(r" (?:of|in) ", n):
+            shortened.setdefault(n[: cut.start()], n)
     for r in readers:
         for o in r.orgs:
-            if " " not in o.name and o.name not in alias_of:
-                # an acronym never defined in parentheses: match it to a full name's initials ("AFP")
-                match = next((n for n in full_names if _initials(n) == o.name), None)
-                if match:
-                    alias_of[o.name] = match
+            if " " not in o.name and o.name not in alias_of and (match := by_initials.get(o.name)):
+                alias_of[o.name] = match  # an acronym never defined in parentheses: a full name's initials ("AFP")
     # a name read in full once ("Ministry of Interior of the State of Qatar") is the same body when shortened
-    for name in sorted(full_names, key=len):
-        longer = next((n for n in full_names if n.startswith(f"{name} of ") or n.startswith(f"{name} in ")), None)
-        if longer and name not in alias_of:
+    for name in full_names:
+        if (longer := shortened.get(name)) and name not in alias_of:
             alias_of[name] = longer
     lex = lexicons()
     # "Colombian National Police" is the "National Police of Colombia" named the other way round;
