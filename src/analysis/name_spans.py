@@ -10,6 +10,9 @@ import re
 
 from .article import Article, parse_article  # noqa: F401  (parse_article used in the doctest)
 
+_WORD = re.compile(r"(?<!\w)\w+")
+_WORD_CHAR = re.compile(r"\w")
+
 
 def name_spans(article: Article) -> list[tuple[int, int]]:
     """Sorted, merged (start, end) offsets in ``article.text`` of every name in the body: people's titles,
@@ -69,9 +72,6 @@ def name_spans(article: Article) -> list[tuple[int, int]]:
             spans.append((at, end))
     return spans
 
-
-_WORD = re.compile(r"(?<!\w)\w+")
-_WORD_CHAR = re.compile(r"\w")
 
 
 def free_spans(lo: int, hi: int, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
