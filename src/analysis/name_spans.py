@@ -73,7 +73,6 @@ def name_spans(article: Article) -> list[tuple[int, int]]:
     return spans
 
 
-
 def free_spans(lo: int, hi: int, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The pieces of ``[lo, hi)`` outside every span of ``names`` (sorted, merged)."""
     pieces, at = [], lo

@@ -119,9 +119,8 @@ def group_lead_pattern() -> re.Pattern:
     def words(kind: str) -> str:
         return "|".join(re.escape(r["word"]) for r in rows if r["kind"] == kind)
 
-    # between the determiner and the group: hyphenated or lower-case qualifiers ("high-ranking", "five-member"),
-    # never a preposition or a word saying the group is the guests
-    qualifier = rf"(?!(?:{words('guests')}|with|of|for|to|and|on|in|at|by|from)\b)[a-z][\w-]*\s+"
+    # between the determiner and the group: lower-case qualifiers ("high-ranking", "five-member"), never a stop word
+    qualifier = rf"(?!(?:{words('stop')})\b)[a-z][\w-]*\s+"
     return re.compile(
         rf"(?:\s*,[^,.;]{{1,120}},)?\s+(?:{words('verb')})\s+(?:{words('determiner')})\s+(?:{qualifier}){{0,3}}"
         rf"((?:[A-Z][\w’'.-]*\s+){{1,4}}?)(?:{words('group')})\b"

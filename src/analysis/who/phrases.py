@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from .lexicon import lexicons
 from .places import directions, known_place, place_kinds
@@ -167,8 +168,7 @@ def read_title(tokens: list[Token], i: int) -> int | None:
         k = j + 1 + (tokens[j + 1].key == "the")
         if tokens[j].key == "for" and (regions := place_run(tokens, k)) > k:
             return regions  # "Regional Representative for Central America and the Caribbean"
-        known_body = tokens[k].text in lex.known_orgs and not (k + 1 < len(tokens) and tokens[k + 1].is_cap and tokens[k + 1].key in lex.portfolios)  # not "for ASEAN Affairs"
-        if tokens[k].is_cap and (tokens[k].key in lex.org_heads and tokens[k].key not in lex.generic_org_words or known_body) and not in_charge:
+        if tokens[k].is_cap and (tokens[k].key in lex.org_heads and tokens[k].key not in lex.generic_org_words or known_body_at(tokens, k)) and not in_charge:
             return j  # "Permanent Secretary for the Ministry of ...", "Commissioner of Police for Interpol": the body follows the title
         end = run_end = cap_run(tokens, k, allow_the=False)
         end = next((
@@ -378,6 +378,15 @@ def is_nameish(tokens: list[Token], i: int, end: int, *, titled: bool = False) -
     ):
         return False  # "Detective Management" is a portfolio, not "Detective" Management; "Western Naval Area" a unit
     return titled and len(words) > 1 or not any(t.text in lex.places for t in words)
+
+
+def known_body_at(tokens: list[Token], k: int, acronyms: AbstractSet[str] = frozenset()) -> bool:
+    """Whether a well-known body, or one of the article's ``acronyms``, stands alone at ``k``: "for Interpol",
+    not the first word of a portfolio ("for ASEAN Affairs")."""
+    lex = lexicons()
+    return (tokens[k].text in lex.known_orgs or tokens[k].text in acronyms) and not (
+        k + 1 < len(tokens) and tokens[k + 1].is_cap and tokens[k + 1].key in lex.portfolios
+    )
 
 
 def names_a_force(tokens: list[Token], i: int, end: int) -> bool:

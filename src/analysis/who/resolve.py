@@ -60,6 +60,7 @@ def merge_mentions(states: list[SentenceState], article: Article) -> list[dict]:
     """One dict per person: each body mention joins the person whose name holds it, or starts one."""
     people: list[dict] = []
     by_word: dict[str, set[int]] = {}  # a word of a person's name -> the people holding it: thousands of names stay linear
+    position: dict[int, int] = {}  # id of a person's dict -> its place in ``people``
 
     def full_words(name: str) -> list[str]:
         return [w for w in name.casefold().split() if not (len(w) == 2 and w[1] == ".")]  # initials match through others
@@ -89,12 +90,13 @@ def merge_mentions(states: list[SentenceState], article: Article) -> list[dict]:
             if person is None:
                 person = new_person(m, article)
                 people.append(person)
+                position[id(person)] = len(people) - 1
                 index(len(people) - 1)
             elif len(m.name) > len(person["name"]):
                 if person["name"] not in person["aliases"]:
                     person["aliases"].append(person["name"])
                 person["name"] = m.name
-                index(people.index(person))
+                index(position[id(person)])
             if m.name != person["name"] and m.name not in person["aliases"]:
                 person["aliases"].append(m.name)
             person["mentions"] += 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .lexicon import lexicons
 from .places import known_place, place_kinds
-from .phrases import cap_run, formal_place_end, has_org_head, is_generic, is_lower_title, is_title_word, listed_name_end, match_phrase, names_a_force, place_run, portfolio_list_end, read_title, title_in_name, word_list_end
+from .phrases import cap_run, formal_place_end, has_org_head, is_generic, is_lower_title, is_title_word, known_body_at, listed_name_end, match_phrase, names_a_force, place_run, portfolio_list_end, read_title, title_in_name, word_list_end
 from .state import SentenceState
 from .tokens import Token
 
@@ -40,13 +40,19 @@ def org_span_after(state: SentenceState, j: int) -> tuple[int, int, str] | None:
     if tokens[j].key == "in" and not (j + 2 < len(tokens) and tokens[j + 1].key == "the" and has_org_head(tokens[j + 2 : cap_run(tokens, j + 2)])):
         return None  # "in the National Security Ministry": a body; "in Malaysia" is a place, read elsewhere
     k = j + 1 + (tokens[j + 1].key == "the")
-    if tokens[j].key == "for" and not (k < len(tokens) and tokens[k].is_cap and (
-        tokens[k].key in lexicons().org_heads and tokens[k].key not in lexicons().generic_org_words or names_body(tokens[k : cap_run(tokens, k, allow_the=False)])
-        or (tokens[k].text in lexicons().known_orgs or tokens[k].text in state.known_acronyms)  # "for Interpol", not "for ASEAN Affairs"
-        and not (k + 1 < len(tokens) and tokens[k + 1].is_cap and tokens[k + 1].key in lexicons().portfolios)
-    )):
-        return None  # "for" names a body only when one follows: "Permanent Secretary for the Ministry of ...", "for the Hellenic Coast Guard"
+    if tokens[j].key == "for" and not (k < len(tokens) and body_follows_for(state, k)):
+        return None  # "for" names a body only when one follows
     return org_span_at(state, k)
+
+
+def body_follows_for(state: SentenceState, k: int) -> bool:
+    """Whether a body is named at ``k``, after "for": "Permanent Secretary for the Ministry of ...", "for the
+    Hellenic Coast Guard", "for Interpol" (not a portfolio: "for Police Services", "for ASEAN Affairs")."""
+    tokens, lex = state.tokens, lexicons()
+    return tokens[k].is_cap and (
+        tokens[k].key in lex.org_heads and tokens[k].key not in lex.generic_org_words
+        or names_body(tokens[k : cap_run(tokens, k, allow_the=False)]) or known_body_at(tokens, k, state.known_acronyms)
+    )
 
 
 def names_body(words: list[Token]) -> bool:
