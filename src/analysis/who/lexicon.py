@@ -156,7 +156,8 @@ def lexicons() -> Lexicons:
         title_heads=frozenset(key_of(entry.split()[-1]) for entry in load_lexicon("title_heads")),
         title_modifiers=words_of("title_modifiers") | frozenset(key_of(w) for entry in load_lexicon("title_heads") for w in entry.split()[:-1]),
         title_abbreviations={row["abbreviation"]: row["expansion"] for row in load_table("title_abbreviations")},
-        portfolios=words_of("portfolios") | frozenset(f"{w}s" for w in words_of("portfolios") if not w.endswith("s")),  # "Reforms"
+        # "Reforms"; never "States", the end of "United States"
+        portfolios=words_of("portfolios") | frozenset(f"{w}s" for w in words_of("portfolios") - words_of("forms_of_state") if not w.endswith("s")),
         title_stops=phrases_of("title_stop"),
         org_heads=frozenset(key_of(entry.split()[-1]) for entry in load_lexicon("org_heads")),
         not_org_heads=frozenset(key_of(entry.split()[-1]) for entry in load_lexicon("not_org_heads")),
