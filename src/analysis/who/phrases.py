@@ -131,7 +131,9 @@ def read_title(tokens: list[Token], i: int) -> int | None:
     if j == i or j >= len(tokens) or not is_title_word(tokens[j]) or tokens[j].key not in lex.title_heads:
         j = i
     while j < len(tokens) and not (j > i and tokens[j - 1].possessive):
-        if is_title_word(tokens[j]):
+        if tokens[j].is_cap and (phrase_end := match_phrase(tokens, j, lex.title_phrases, 4)):
+            has_head, j = True, phrase_end  # "Head of Mission", "Officer in Charge" (``title_phrases.txt``)
+        elif is_title_word(tokens[j]):
             if has_head and tokens[j - 1].key in lex.title_heads and tokens[j - 1].key not in lex.rank_heads and (
                 rank_follows(tokens, j) or tokens[j].key in lex.ranks_alone and tokens[j - 1].key not in lex.title_modifiers
             ):
@@ -148,8 +150,6 @@ def read_title(tokens: list[Token], i: int) -> int | None:
             j += 1  # a modifier the lexicon lacks, between title words: "Chief Diplomatic Officer"
         else:
             break
-        if j + 1 < len(tokens) and tokens[j].key == "in" and tokens[j + 1].key == "chief" and tokens[j - 1].key == "commander":
-            j += 2  # "Commander in Chief"
     if j == i and i > 0 and tokens[i].text in lexicons().lower_titles and ((tokens[i - 1].is_cap and tokens[i - 1].key not in lexicons().non_name_caps) or tokens[i - 1].key == "police" or tokens[i - 1].text == ")"):
         return lower_title_end(tokens, i) or i + 1  # "Interpol chief", "PDEA director general"
     if not has_head:
