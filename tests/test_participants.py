@@ -771,3 +771,14 @@ def test_a_body_or_a_place_before_a_subject_verb_is_no_person():
 
 def test_a_name_and_a_comma_ending_the_text_is_read_without_error():
     assert people("The talks were attended by Colonel Anna Kowal,").index.tolist() == ["Anna Kowal"]
+
+
+def test_listed_places_written_with_st_are_places_not_people():
+    text = "Commissioners of Police from Aruba, St. Kitts and Nevis, St. Lucia, St. Maarten and Suriname attended."
+    assert people(text).empty
+    found = set(places(parse_article("T\n\n" + text))["name"])
+    assert {"St. Lucia", "St. Maarten"} <= found
+
+
+def test_dotted_country_abbreviations_keep_their_case():
+    assert "U.S." in set(places(parse_article("T\n\nThe U.S. and Canadian officials signed the pact."))["name"])

@@ -229,7 +229,7 @@ def _places(article: Article) -> pd.DataFrame:
                 continue
             if row_data["kind"] == "region" and re.match(r"\s+(?:countries|nations|states|economies|partners|members)\b", following):
                 continue  # "South Pacific countries": a modifier, not a place named as such
-            name = surface if not surface.isupper() or len(surface) <= 3 else row_data["name"] if row_data.get("curated") is False else _title_case(surface)
+            name = surface if not surface.isupper() or len(surface.replace(".", "")) <= 3 else row_data["name"] if row_data.get("curated") is False else _title_case(surface)
             name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
             row = rows.get(name)
             if row is None:

@@ -371,8 +371,8 @@ def is_nameish(tokens: list[Token], i: int, end: int, *, titled: bool = False) -
         return False  # initials alone ("U. S") name nobody
     if text in lex.places or text in lex.known_orgs or text in lex.demonyms or all(t.text.rstrip(".") in lexicons().roman_numerals for t in words):
         return False
-    if len(words) == 1 and known_place(text) or len(words) > 1 and words[-1].text in place_kinds():
-        return False  # "Chief of UNICEF, Odisha": a state, not a one-word name; "Abqaiq Governorate": a place
+    if (len(words) == 1 or not titled) and known_place(text) or len(words) > 1 and words[-1].text in place_kinds():
+        return False  # "Chief of UNICEF, Odisha": a state, not a one-word name; "St. Lucia" listed; "Abqaiq Governorate": a place
     if any(t.key in lex.org_heads or t.key in lex.not_org_heads or t.key.startswith("anti-") for t in words) or all(
         t.key in lex.portfolios or t.key in lex.portfolio_adjectives or t.key in lex.topic_words or t.key in lex.unit_words for t in words
     ):
