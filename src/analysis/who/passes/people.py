@@ -127,7 +127,8 @@ def without_trailing_name(state: SentenceState, span: tuple[int, int, str]) -> t
     if end < len(tokens) and tokens[end].is_cap:
         return span  # a name may follow the span: nothing to take back
     vocabulary = lex.org_heads | lex.portfolios | lex.generic_org_words | lex.title_words | lex.non_name_caps | lex.connectors
-    for size in (2, 3):
+    particle_follows = end + 1 < len(tokens) and tokens[end].key in lex.particles and tokens[end + 1].is_cap
+    for size in ((1, 2, 3) if particle_follows else (2, 3)):  # "... of Interior Khalid | bin Mohammed Al-Battal"
         cut = end - size
         words = tokens[cut:end]
         body = tokens[start:cut]
