@@ -42,7 +42,8 @@ class Lexicons:
     title_abbreviations: dict[str, str]  # abbreviation -> expansion
     portfolios: frozenset[str]
     title_stops: frozenset[tuple[str, ...]]
-    title_phrases: frozenset[tuple[str, ...]]  # "Head of Mission", "Officer in Charge": read whole
+    title_phrases: frozenset[tuple[str, ...]]
+    title_compounds: frozenset[tuple[str, ...]]  # heads of two words: "Director General", "Attorney General"  # "Head of Mission", "Officer in Charge": read whole
     org_heads: frozenset[str]
     not_org_heads: frozenset[str]
     generic_org_words: frozenset[str]  # "National Police", "Thai Government": not names of their own
@@ -161,6 +162,7 @@ def lexicons() -> Lexicons:
         portfolios=words_of("portfolios") | frozenset(f"{w}s" for w in words_of("portfolios") - words_of("forms_of_state") if not w.endswith("s")),
         title_stops=phrases_of("title_stop"),
         title_phrases=phrases_of("title_phrases"),
+        title_compounds=frozenset(p for p in phrases_of("title_heads") if len(p) == 2),
         org_heads=frozenset(key_of(entry.split()[-1]) for entry in load_lexicon("org_heads")),
         not_org_heads=frozenset(key_of(entry.split()[-1]) for entry in load_lexicon("not_org_heads")),
         generic_org_words=words_of("org_generic_words"),

@@ -115,6 +115,12 @@ def rank_follows(tokens: list[Token], j: int) -> bool:
     return j + 1 < len(tokens) and tokens[j].key in lex.title_modifiers and tokens[j + 1].key in lex.rank_heads and tokens[j + 1].is_cap
 
 
+def rank_starts(tokens: list[Token], j: int) -> bool:
+    """Whether a military or police rank starts at ``j``: "Admiral", "Colonel", "Major General"."""
+    lex = lexicons()
+    return j < len(tokens) and tokens[j].is_cap and (tokens[j].key in lex.rank_heads or tokens[j].key in lex.ranks_alone or rank_follows(tokens, j))
+
+
 def read_title(tokens: list[Token], i: int) -> int | None:
     """End of a rank or position starting at ``i`` ("Assistant Commissioner of Police", "Director for X").
 
@@ -134,6 +140,9 @@ def read_title(tokens: list[Token], i: int) -> int | None:
         if tokens[j].is_cap and (phrase_end := match_phrase(tokens, j, lex.title_phrases, 4)):
             has_head, j = True, phrase_end  # "Head of Mission", "Officer in Charge" (``title_phrases.txt``)
         elif is_title_word(tokens[j]):
+            if has_head and (tokens[j - 1].key, tokens[j].key) in lex.title_compounds and rank_starts(tokens, j + 1):
+                j += 1
+                break  # "Director General | Admiral X": a position of two heads, then a rank
             if has_head and tokens[j - 1].key in lex.title_heads and tokens[j - 1].key not in lex.rank_heads and (
                 rank_follows(tokens, j) or tokens[j].key in lex.ranks_alone and tokens[j - 1].key not in lex.title_modifiers
             ):
@@ -154,7 +163,9 @@ def read_title(tokens: list[Token], i: int) -> int | None:
         return lower_title_end(tokens, i) or i + 1  # "Interpol chief", "PDEA director general"
     if not has_head:
         return None
-    if match_phrase(tokens, j - 1, lex.title_stops, 2) or (j < len(tokens) and tokens[j].is_cap and tokens[j].key in lex.org_heads):
+    if match_phrase(tokens, j - 1, lex.title_stops, 2) or (j < len(tokens) and tokens[j].is_cap and tokens[j].key in lex.org_heads and not (
+        tokens[j].key == "police" and rank_starts(tokens, j + 1)  # "Executive Director | Police Colonel X"
+    )):
         return None  # "Police General Department", "General Assembly": an organization, not a title
     if j + 1 < len(tokens) and tokens[j].key in ("of", "for") and tokens[j + 1].key == "police" and not (
         j + 2 < len(tokens) and tokens[j + 2].is_cap and tokens[j + 2].key in lex.portfolios  # "Director of Police Services"

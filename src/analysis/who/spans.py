@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .lexicon import lexicons
 from .places import known_place, place_kinds
-from .phrases import cap_run, formal_place_end, has_org_head, is_generic, is_lower_title, is_title_word, known_body_at, listed_name_end, match_phrase, names_a_force, place_run, portfolio_list_end, read_title, title_in_name, word_list_end
+from .phrases import cap_run, formal_place_end, has_org_head, is_generic, is_lower_title, is_title_word, known_body_at, listed_name_end, match_phrase, names_a_force, place_run, portfolio_list_end, rank_starts, read_title, title_in_name, word_list_end
 from .state import SentenceState
 from .tokens import Token
 
@@ -16,6 +16,8 @@ def starts_title(state: SentenceState, i: int) -> bool:
         body_before = tokens[i - 1].text in lex.places or tokens[i - 1].text in lex.demonyms or tokens[i - 1].is_allcaps or tokens[i - 1].text in lex.known_orgs
         if (tokens[i].key in lex.title_words or tokens[i].key in lex.portfolios) and body_before and (end := read_title(tokens, i)) and end > i + 1:
             return True  # "Myanmar Union Minister", "Guatemalan Government Minister", "SEACOP Team Leader": a title, not the body
+        if tokens[i - 1].key in lex.title_heads and tokens[i].key == "police" and rank_starts(tokens, i + 1):
+            return True  # "Executive Director Police Colonel X": a position, then a police rank
         return match_phrase(tokens, i - 1, lex.honorifics, 1) is not None  # "H.E. Police Brigadier General"
     return True
 
