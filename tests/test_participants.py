@@ -782,3 +782,10 @@ def test_listed_places_written_with_st_are_places_not_people():
 
 def test_dotted_country_abbreviations_keep_their_case():
     assert "U.S." in set(places(parse_article("T\n\nThe U.S. and Canadian officials signed the pact."))["name"])
+
+
+def test_news_agencies_credited_together_are_each_a_body_and_capitals_are_one_body():
+    assert {"ANI", "WAM"} <= set(orgs("Muscat, November 9 (ANI/WAM): The ministers met in Muscat.").index)
+    table = orgs("ALMATY. KAZINFORM Almaty hosted the conference of ministers, Kazinform reports.")
+    assert list(table.index) == ["Kazinform"]
+    assert table.loc["Kazinform", "mentions"] == 2

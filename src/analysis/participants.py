@@ -77,6 +77,12 @@ def _organizations(article: Article) -> tuple[pd.DataFrame, dict[str, str]]:
     for name in full_names:
         if (longer := shortened.get(name)) and name not in alias_of:
             alias_of[name] = longer
+    # "KAZINFORM" in a dateline is the "Kazinform" of the body: a name in capitals is its mixed-case form
+    mixed_case = {o.name.casefold(): o.name for r in readers for o in r.orgs if not o.name.isupper()}
+    for r in readers:
+        for o in r.orgs:
+            if o.name.isupper() and len(o.name) > 3 and o.name not in alias_of and (mixed := mixed_case.get(o.name.casefold())):
+                alias_of[o.name] = mixed
     lex = lexicons()
     # "Colombian National Police" is the "National Police of Colombia" named the other way round;
     # "Vietnamese Ministry of Public Security" is that country's "Ministry of Public Security"
@@ -101,7 +107,7 @@ def _organizations(article: Article) -> tuple[pd.DataFrame, dict[str, str]]:
                 continue  # headlines are title-cased: trust only names the body confirms
             row = rows.get(name)
             if row is None:
-                acronym = o.acronym or next((a for a, n in alias_of.items() if n == name and a != name and " " not in a), None)
+                acronym = o.acronym or next((a for a, n in alias_of.items() if n == name and a != name and " " not in a and a.casefold() != name.casefold()), None)
                 row = rows[name] = {
                     "name": name, "acronym": acronym, "country": None, "mentions": 0, "aliases": [],
                     "sentence": o.sentence.index, "char_start": o.char_start, "char_end": o.char_end,

@@ -1,6 +1,7 @@
 """Tokens with character offsets; a possessive 's is folded into a flag."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -38,9 +39,15 @@ class Token:
         self.is_allcaps = len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def _is_rank(part: str, lex) -> bool:
-    """Whether ``part`` of a slash-joined word is an abbreviated rank or an honorific ("COP", "Mr")."""
-    return part in lex.title_abbreviations or (key_of(part),) in lex.honorifics
+def _is_short_form(part: str, lex) -> bool:
+    """Whether ``part`` of a slash-joined word stands alone: an abbreviated rank, an honorific ("COP/Mr")
+    or a well-known body ("(ANI/WAM)": two agencies credited)."""
+    return part in lex.title_abbreviations or (key_of(part),) in lex.honorifics or part in lex.known_orgs or part in known_acronyms()
+
+
+@functools.cache
+def known_acronyms() -> frozenset[str]:
+    return frozenset(a for a in lexicons().known_orgs.values() if a)
 
 
 def _split_ranks(word: str, start: int) -> list[Token]:
@@ -78,7 +85,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         if _POSSESSIVE.search(word) and len(word) > 2 and word[-3].isalpha():
             tokens.append(Token(word[:-2], offset + start, offset + end - 2, possessive=True))
             continue
-        if "/" in word and all(_is_rank(part, lex) for part in word.split("/")):
+        if "/" in word and all(_is_short_form(part, lex) for part in word.split("/")):
             tokens.extend(_split_ranks(word, offset + start))  # "COP/Mr. Kofi Boakye": rank and honorific joined
             word, start = word.rsplit("/", 1)[1], start + word.rindex("/") + 1
         nxt = text[end : end + 1]
