@@ -789,3 +789,9 @@ def test_news_agencies_credited_together_are_each_a_body_and_capitals_are_one_bo
     table = orgs("ALMATY. KAZINFORM Almaty hosted the conference of ministers, Kazinform reports.")
     assert list(table.index) == ["Kazinform"]
     assert table.loc["Kazinform", "mentions"] == 2
+
+
+def test_a_force_named_short_of_its_last_word_is_the_same_body():
+    table = orgs("He commended the Fiji Police Force. He spoke at the Fiji Police Headquarters today.")
+    assert list(table.index) == ["Fiji Police Force"]
+    assert table.loc["Fiji Police Force", "aliases"] == "Fiji Police"

@@ -77,6 +77,12 @@ def _organizations(article: Article) -> tuple[pd.DataFrame, dict[str, str]]:
     for name in full_names:
         if (longer := shortened.get(name)) and name not in alias_of:
             alias_of[name] = longer
+    # "the Fiji Police Headquarters" names the "Fiji Police Force" of the article, short of its last word
+    force_ends = lexicons().police_force_ends
+    for name in full_names:
+        short, _, end = name.rpartition(" ")
+        if end in force_ends and short in full_names and short not in alias_of and " " in short:
+            alias_of[short] = name
     # "KAZINFORM" in a dateline is the "Kazinform" of the body: a name in capitals is its mixed-case form
     mixed_case = {o.name.casefold(): o.name for r in readers for o in r.orgs if not o.name.isupper()}
     for r in readers:
