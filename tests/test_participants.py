@@ -246,12 +246,15 @@ def test_portfolios_and_numerals_are_not_names_and_an_abbreviated_title_keeps_it
     assert table.loc["Abdul Hamid Bador", ["honorific", "title"]].tolist() == ["Tan Sri", "Inspector-General of Police"]
 
 
-def test_a_country_s_ministry_is_named_without_the_demonym_and_keeps_its_acronym():
+def test_a_country_s_ministry_keeps_its_demonym_unless_the_article_names_it_without():
     text = "The Vietnamese Ministry of Public Security (MPS) met Interpol. The MPS said so. Minister Bui Van Nam of Vietnam spoke."
     table = orgs(text)
-    assert table.loc["Ministry of Public Security", "acronym"] == "MPS"
-    assert table.loc["Ministry of Public Security", "mentions"] == 2  # the acronym joins the renamed body
-    assert people(text).loc["Bui Van Nam", "organization"] == "Ministry of Public Security"
+    assert table.loc["Vietnamese Ministry of Public Security", "acronym"] == "MPS"
+    assert table.loc["Vietnamese Ministry of Public Security", "mentions"] == 2  # the acronym joins the body
+    assert people(text).loc["Bui Van Nam", "organization"] == "Vietnamese Ministry of Public Security"
+    table = orgs("The Vietnamese Ministry of Public Security met Interpol. The Ministry of Public Security said so.")
+    assert "Vietnamese Ministry of Public Security" not in table.index
+    assert table.loc["Ministry of Public Security", "aliases"] == "Vietnamese Ministry of Public Security"
 
 
 def test_a_headquarters_is_its_body_and_an_acronym_before_and_is_its_own():
@@ -539,7 +542,7 @@ def test_person_of_a_country_works_for_its_ministry_in_the_text():
         "The Vietnamese Ministry of Public Security (MPS) met the Russian Ministry of Internal Affairs (MVD). "
         "Deputy Minister Sen. Lt. Gen. Bui Van Nam of Vietnam spoke."
     )
-    assert people(text).loc["Bui Van Nam", "organization"] == "Ministry of Public Security"  # the demonym is an alias
+    assert people(text).loc["Bui Van Nam", "organization"] == "Vietnamese Ministry of Public Security"
 
 
 def test_lower_case_position_keeps_its_qualifiers():

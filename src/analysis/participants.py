@@ -96,8 +96,8 @@ def _organizations(article: Article) -> tuple[pd.DataFrame, dict[str, str]]:
         demonym, _, rest = name.partition(" ")
         country = lex.demonyms.get(demonym)
         formal = next((n for n in (f"{rest} of {country}", f"{rest} of the {country}") if country and n in full_names), None)
-        if country and not formal and rest.startswith(("Ministry of ", "Ministry for ")):
-            formal = rest
+        if country and not formal and rest.startswith(("Ministry of ", "Ministry for ")) and rest in full_names:
+            formal = rest  # "the Vietnamese Ministry of Public Security ... the Ministry of Public Security"
         if formal and name not in alias_of:
             alias_of[name] = formal
     for alias in list(alias_of):  # follow chains: "MPS" -> "Vietnamese Ministry of ..." -> "Ministry of ..."

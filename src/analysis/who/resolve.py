@@ -162,15 +162,21 @@ def share_delegation_organization(state: SentenceState, same_person: Callable[[s
 
 
 def minister_to_ministry(people: list[dict], org_names: list[str]) -> None:
-    """A "Minister of Public Security" works at the "Ministry of Public Security" the article names."""
-    ministries = {m.group(1): m.group(0) for name in org_names for m in [re.fullmatch(r"Ministry (?:of|for) (?:the )?(.+)", name)] if m}
+    """A "Minister of Public Security" works at the "Ministry of Public Security" the article names, or at
+    "the Vietnamese Ministry of Public Security": of two countries' ministries, the one of the person's country."""
+    demonyms = lexicons().demonyms
+    ministries: dict[str, list[tuple[str, str | None]]] = {}  # portfolio -> (name, country)
+    for name in org_names:
+        if (m := re.fullmatch(r"(?:(\S+) )?Ministry (?:of|for) (?:the )?(.+)", name)) and (m.group(1) is None or m.group(1) in demonyms):
+            ministries.setdefault(m.group(2), []).append((name, demonyms.get(m.group(1) or "")))
     for person in people:
         if person["org_strength"] >= 2:
             continue  # "Minister of Interior of Saudi Arabia": the text gave the country
         positions = f"{person['title'] or ''}, {person['role'] or ''}"
-        match = next((m for p, m in ministries.items() if re.search(rf"\bMinister (?:of|for) (?:the )?{re.escape(p)}(?= and |,|$)", positions)), None)
-        if match:
-            set_organization(person, match, "minister_portfolio", person["org_strength"])
+        found = next((named for p, named in ministries.items() if re.search(rf"\bMinister (?:of|for) (?:the )?{re.escape(p)}(?= and |,|$)", positions)), [])
+        mine = [name for name, country in found if country == person["organization"]] or [name for name, country in found if country is None]
+        if len(found) == 1 or mine:
+            set_organization(person, (mine or [found[0][0]])[0], "minister_portfolio", person["org_strength"])
 
 
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
