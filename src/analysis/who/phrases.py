@@ -137,8 +137,10 @@ def read_title(tokens: list[Token], i: int) -> int | None:
     if j == i or j >= len(tokens) or not is_title_word(tokens[j]) or tokens[j].key not in lex.title_heads:
         j = i
     while j < len(tokens) and not (j > i and tokens[j - 1].possessive):
-        if tokens[j].is_cap and (phrase_end := match_phrase(tokens, j, lex.title_phrases, 4)):
-            has_head, j = True, phrase_end  # "Head of Mission", "Officer in Charge" (``title_phrases.txt``)
+        if tokens[j].is_cap and (phrase_end := match_phrase(tokens, j, lex.title_phrases, 4)) and not (
+            tokens[phrase_end - 1].key in lex.org_heads and phrase_end < len(tokens) and tokens[phrase_end].key in ("of", "to", "in", "for")
+        ):  # "Head of Mission", "Officer in Charge" (``title_phrases.txt``), not "Head of | (the) Delegation of the EU to Fiji"
+            has_head, j = True, phrase_end
         elif is_title_word(tokens[j]):
             if has_head and (tokens[j - 1].key, tokens[j].key) in lex.title_compounds and rank_starts(tokens, j + 1):
                 j += 1
