@@ -798,3 +798,11 @@ def test_a_force_named_short_of_its_last_word_is_the_same_body():
     table = orgs("He commended the Fiji Police Force. He spoke at the Fiji Police Headquarters today.")
     assert list(table.index) == ["Fiji Police Force"]
     assert table.loc["Fiji Police Force", "aliases"] == "Fiji Police"
+
+
+def test_a_given_name_and_its_short_form_are_one_person_but_not_two_different_names():
+    table = people("Commissioner Steve Caldwell signed the pact. Mr Steven Caldwell told the gathering it worked.")
+    assert list(table.index) == ["Steven Caldwell"]
+    assert table.loc["Steven Caldwell", "mentions"] == 2
+    table = people("Minister Abdul Rahman spoke. Colonel Abdullah Rahman replied.")
+    assert {"Abdul Rahman", "Abdullah Rahman"} <= set(table.index)

@@ -29,6 +29,29 @@ def within(short: list[str], full: list[str]) -> bool:
     return all(w in full or (len(w) == 2 and w[1] == "." and any(f.startswith(w[0]) and f not in short for f in full)) for w in short)
 
 
+@functools.cache
+def _nicknames() -> dict[str, frozenset[str]]:
+    """Given name -> its short forms and the names it is short for (the ``nicknames`` dataset, Apache-2.0)."""
+    from nicknames import NickNamer
+
+    namer = NickNamer()
+    forms: dict[str, set[str]] = {}
+    for name, shorts in namer.nickname_lookup.items():
+        for short in shorts:
+            forms.setdefault(name, set()).add(short)
+            forms.setdefault(short, set()).add(name)
+    return {name: frozenset(others) for name, others in forms.items()}
+
+
+def same_but_nickname(a: list[str], b: list[str]) -> bool:
+    """Whether two names differ only in a given name and its short form ("Steve Caldwell", "Steven Caldwell").
+
+    >>> same_but_nickname(["steve", "caldwell"], ["steven", "caldwell"]), same_but_nickname(["abdul", "rahman"], ["abdullah", "rahman"])
+    (True, False)
+    """
+    return len(a) == len(b) >= 2 and a[1:] == b[1:] and a[0] in _nicknames().get(b[0], ())
+
+
 def fuller(first: str | None, later: str | None) -> str | None:
     """The first mention's title or role, unless a later one says it in full: "Commissioner" then
     "Commissioner of Police" gives the second.
@@ -76,7 +99,7 @@ def merge_mentions(states: list[SentenceState], article: Article) -> list[dict]:
         for n in candidates:  # a name holding another shares a full word with it
             person = people[n]
             other = person["name"].casefold().split()
-            if name == person["name"] or within(words, other) or within(other, words):
+            if name == person["name"] or within(words, other) or within(other, words) or same_but_nickname(words, other):
                 return person
         return None
 
