@@ -12,7 +12,7 @@ from .tokens import Token
 def starts_title(state: SentenceState, i: int) -> bool:
     """A title may start here: not an organization head glued to a name before it ("Federal Police")."""
     tokens, lex = state.tokens, lexicons()
-    if tokens[i].key in lex.org_heads and i > 0 and tokens[i - 1].is_cap and tokens[i - 1].is_word and not tokens[i - 1].possessive:
+    if tokens[i].key in lex.org_heads and i > 0 and tokens[i - 1].is_cap and tokens[i - 1].is_word and not tokens[i - 1].possessive and tokens[i - 1].key != "the":
         body_before = tokens[i - 1].text in lex.places or tokens[i - 1].text in lex.demonyms or tokens[i - 1].is_allcaps or tokens[i - 1].text in lex.known_orgs
         if (tokens[i].key in lex.title_words or tokens[i].key in lex.portfolios) and body_before and (end := read_title(tokens, i)) and end > i + 1:
             return True  # "Myanmar Union Minister", "Guatemalan Government Minister", "SEACOP Team Leader": a title, not the body
