@@ -149,6 +149,8 @@ def read_untitled_people(state: SentenceState) -> None:
         elif prev is not None and prev.is_word and not prev.is_cap and end - i >= 2:
             before = lower_role_before(state, floor, i) or prefix_role(state, floor, i)  # "the police quaestor Alexandru Scurtu"
         role = read_role(state, k + 1) if after is not None and after.text in lex.apposition_marks and k + 1 < len(tokens) and tokens[k + 1].key not in ("and", "or", "&") else None
+        if role is None and after is not None and after.text == "(" and (inner := read_role(state, k + 1)) and inner["end"] < len(tokens) and tokens[inner["end"]].text == ")":
+            role = inner  # "represented by Taiwo Adeleke (AIG)"
         if role and before and prev.text == "," and role["end"] + 2 < len(tokens) and tokens[role["end"]].text == "," and read_role(state, role["end"] + 1 + (tokens[role["end"] + 1].key == "and")):
             role = None  # "..., the president of X, Andrés Severino, the director of Y, the secretary of Z": a list of positions, each its own person's
         role = with_more_roles(state, role) if role else None
