@@ -68,7 +68,7 @@ def test_blocks_that_end_in_time_leave_nothing_behind():
 def _folder_with_a_large_article(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "big.txt").write_text(article_text(1), encoding="utf-8")  # about 40 s of work
+    (folder / "big.txt").write_text(article_text(4), encoding="utf-8")  # about 20 s of tables (1 MB took 5 s, near the 5 and 10 s limits)
     (folder / "seed.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     return folder
 
