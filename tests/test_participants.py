@@ -806,3 +806,10 @@ def test_a_given_name_and_its_short_form_are_one_person_but_not_two_different_na
     assert table.loc["Steven Caldwell", "mentions"] == 2
     table = people("Minister Abdul Rahman spoke. Colonel Abdullah Rahman replied.")
     assert {"Abdul Rahman", "Abdullah Rahman"} <= set(table.index)
+
+
+def test_names_listed_with_ages_are_people():
+    text = "The court issued warrants for four suspects – Pema Khandu, 51; Sonam Zam, 22; Dechen Dema, 31; and Kinzang, 34."
+    assert {"Pema Khandu", "Sonam Zam", "Dechen Dema"} <= set(people(text).index)
+    assert "Hari Bahadur Tamang" in people("Police also sought Nepalese man Hari Bahadur Tamang, 37, in the case.").index
+    assert people("The Bank of China and Standard Chartered of Singapore signed the deal.").empty

@@ -4,9 +4,9 @@ from __future__ import annotations
 import bisect
 
 from ..lexicon import lexicons
-from ..places import directions, known_place
+from ..places import KNOWN_POPULATION, directions, known_place, lookup
 from .ties import attach
-from ..phrases import is_lower_title, is_nameish, is_title_word, read_name
+from ..phrases import is_lower_title, is_nameish, is_title_word, place_run, read_name
 from ..roles import apply_role, is_plural_word, names_next, prefix_role, read_after_name, read_role, singular, with_more_roles
 from ..spans import org_span_after
 from ..state import PersonMention, SentenceState, tie
@@ -29,6 +29,13 @@ def lower_role_before(state: SentenceState, floor: int, i: int, *, window: int =
     return None
 
 
+def town_word(word: str) -> bool:
+    """Whether one word of a listed name is a place on its own: a country, a curated place or a big town, not
+    a district that is also a family name ("Manoj Kumar Daga")."""
+    row = lookup(word)
+    return row is not None and (row["curated"] or row["kind"] == "country" or row["kind"] == "city" and not row["common"] and row["population"] >= KNOWN_POPULATION)
+
+
 def name_end(state: SentenceState, k: int) -> int | None:
     """End of a two- to four-word personal name at ``k`` that nothing else has read, else None."""
     tokens = state.tokens
@@ -38,32 +45,71 @@ def name_end(state: SentenceState, k: int) -> int | None:
     if not end or not 2 <= end - k <= 4 or any(state.used[m] for m in range(k, end)) or not is_nameish(tokens, k, end):
         return None
     topics = lexicons().topic_words
-    if any(is_title_word(t) or t.is_allcaps or t.key in topics or t.text.rstrip(".") in directions() or known_place(t.text) for t in tokens[k:end]):
+    if known_place(state.text(k, end)) or any(is_title_word(t) or t.is_allcaps or t.key in topics or t.text.rstrip(".") in directions() or town_word(t.text) for t in tokens[k:end]):
         return None  # "Money Laundering", "West Manggarai", "Labuan Bajo": topics and places are listed too
     return end
 
 
+def _is_age(token) -> bool:
+    return token.text.isdigit() and len(token.text) == 2 and token.text[0] != "0"
+
+
+def detail_end(state: SentenceState, end: int) -> tuple[int, str] | None:
+    """Where a detail written right after a name ends, and its kind: an "age" ("Pema Khandu, 51;",
+    "Sonam Zam (22)") or a "country", of or from ("Ulan Niyazbekov of Kyrgyzstan", "Tandin Wangchuk, from
+    Bhutan"). News writes these of people, never of bodies or places."""
+    tokens, n = state.tokens, len(state.tokens)
+    closes = (",", ";", ".", ")", "–", "-")
+
+    def closed(k: int) -> bool:
+        return k >= n or tokens[k].text in closes or tokens[k].key == "and"
+
+    if end + 1 < n and tokens[end].text == "," and _is_age(tokens[end + 1]) and closed(end + 2):
+        return end + 2, "age"
+    if end + 2 < n and tokens[end].text == "(" and _is_age(tokens[end + 1]) and tokens[end + 2].text == ")":
+        return end + 3, "age"
+    at = end + 1 + (end < n and tokens[end].text == ",")
+    if at < n and tokens[at - 1].key in ("of", "from") and (place := place_run(tokens, at)) > at and closed(place):
+        if all(lexicons().places.get(t.text, {}).get("kind") == "country" for t in tokens[at:place] if t.key != "and") or place - at > 1:
+            return place, "country"
+    return None
+
+
+def item_end(state: SentenceState, k: int) -> tuple[int, bool] | None:
+    """End of a listed name at ``k`` with its detail, and whether it had one ("Sonam Zam, 22"); the name may
+    be one read already, as an earlier item of the list."""
+    end = name_end(state, k) or next((p.name_end for p in state.people if p.name_start == k and not p.title), None)
+    if end is None:
+        return None
+    detail = detail_end(state, end)
+    return (detail[0], True) if detail else (end, False)
+
+
+def next_item(tokens: list, end: int) -> int | None:
+    """Where a list's next item starts after the joint at ``end``: ",", ";", ", and", "; and", "and"."""
+    if end < len(tokens) and tokens[end].text in (",", ";"):
+        return end + 1 + (end + 1 < len(tokens) and tokens[end + 1].key == "and")
+    return end + 1 if end < len(tokens) and tokens[end].key == "and" else None
+
+
 def in_list_of_names(state: SentenceState, i: int) -> bool:
     """Whether the name at ``i`` is one of three or more names listed with commas and "and", and nothing
-    else: "Besides, Hrishikesh Bedi, Veenit Kumar, Nitish Chandan and Ankit Sharma attended"."""
+    else ("Besides, Hrishikesh Bedi, Veenit Kumar, Nitish Chandan and Ankit Sharma attended"), or one of two
+    that each carry a detail ("Ulan Niyazbekov of Kyrgyzstan and Pulat Bobojonov of Uzbekistan")."""
     tokens = state.tokens
     first = i
-    while first >= 2 and (tokens[first - 1].text == "," or tokens[first - 1].key == "and"):
-        joint = first - 1 - (tokens[first - 1].key == "and" and tokens[first - 2].text == ",")
-        before = next((k for k in range(joint - 4, joint - 1) if name_end(state, k) == joint), None)
+    while first >= 2 and (tokens[first - 1].text in (",", ";") or tokens[first - 1].key == "and"):
+        joint = first - 1 - (tokens[first - 1].key == "and" and tokens[first - 2].text in (",", ";"))
+        before = next((k for k in range(max(0, joint - 8), joint - 1) if (item := item_end(state, k)) and item[0] == joint), None)
         if before is None:
             break
         first = before
-    starts, k = [], first
-    while (end := name_end(state, k)) is not None:
+    starts, detailed, k = [], 0, first
+    while k is not None and (item := item_end(state, k)) is not None:
         starts.append(k)
-        if end < len(tokens) and tokens[end].text == "," and end + 1 < len(tokens) and tokens[end + 1].key == "and":
-            k = end + 2
-        elif end < len(tokens) and (tokens[end].text == "," or tokens[end].key == "and"):
-            k = end + 1
-        else:
-            break
-    return len(starts) >= 3 and i in starts
+        detailed += item[1]
+        k = next_item(tokens, item[0])
+    return i in starts and (len(starts) >= 3 or len(starts) == 2 and detailed == 2)
 
 
 def in_list_of_people(state: SentenceState, i: int, end: int, ends: list[int]) -> bool:
@@ -139,7 +185,9 @@ def read_untitled_people(state: SentenceState) -> None:
         owner = end - i >= 2 and prev is not None and prev.possessive and lex.places.get(prev.text, {}).get("kind") == "country"
         subject = end - i >= 2 and not tokens[i].is_allcaps and after is not None and after.key in lex.subject_verbs and (prev is None or prev.text == "," or prev.key in lex.clause_openers)
         known = end - i >= 2 and state.text(i, end) in state.known_people  # named before in the article
-        spoke = subject or known or (after is not None and after.key in lex.speech_verbs) or (prev is not None and prev.key in lex.speech_verbs) or cue is not None or led or cued or owner or in_list_of_people(state, i, end, ends) or in_list_of_names(state, i)
+        detail = detail_end(state, end)
+        aged = end - i >= 2 and detail is not None and detail[1] == "age"  # "Hari Bahadur Tamang, 37"
+        spoke = subject or known or aged or (after is not None and after.key in lex.speech_verbs) or (prev is not None and prev.key in lex.speech_verbs) or cue is not None or led or cued or owner or in_list_of_people(state, i, end, ends) or in_list_of_names(state, i)
         before = None
         floor = last_end_before(ends, i)
         if after_body is not None:
@@ -179,6 +227,13 @@ def read_untitled_people(state: SentenceState) -> None:
         attach(state, mention)
         if owner:
             tie(mention, lex.places[prev.text]["name"], "demonym")  # "Botswana's Keabetswe Makgophe"
+        if detail is not None:
+            mention.name_end_role = detail[0]  # the list goes on after the detail
+            if detail[1] == "country" and mention.org_strength < lex.ties["of_country"]:
+                at = detail[0] - 1
+                while at > end and tokens[at - 1].key not in ("of", "from"):
+                    at -= 1
+                tie(mention, state.text(at, detail[0]), "of_country")  # "Ulan Niyazbekov of Kyrgyzstan"
         if cue is not None and cue > 0 and tokens[cue - 1].text in lex.demonyms:
             tie(mention, lex.demonyms[tokens[cue - 1].text], "demonym")  # "his Cambodian counterpart, Sar Thet"
         state.people.append(mention)
