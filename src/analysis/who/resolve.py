@@ -30,16 +30,14 @@ def within(short: list[str], full: list[str]) -> bool:
 
 
 @functools.cache
-def _nicknames() -> dict[str, frozenset[str]]:
+def nickname_forms() -> dict[str, frozenset[str]]:
     """Given name -> its short forms and the names it is short for (the ``nicknames`` dataset, Apache-2.0)."""
-    from nicknames import NickNamer
+    from nicknames import name_triplets  # imported here: most articles never need it
 
-    namer = NickNamer()
     forms: dict[str, set[str]] = {}
-    for name, shorts in namer.nickname_lookup.items():
-        for short in shorts:
-            forms.setdefault(name, set()).add(short)
-            forms.setdefault(short, set()).add(name)
+    for row in name_triplets():
+        forms.setdefault(row.name1, set()).add(row.name2)
+        forms.setdefault(row.name2, set()).add(row.name1)
     return {name: frozenset(others) for name, others in forms.items()}
 
 
@@ -49,7 +47,7 @@ def same_but_nickname(a: list[str], b: list[str]) -> bool:
     >>> same_but_nickname(["steve", "caldwell"], ["steven", "caldwell"]), same_but_nickname(["abdul", "rahman"], ["abdullah", "rahman"])
     (True, False)
     """
-    return len(a) == len(b) >= 2 and a[1:] == b[1:] and a[0] in _nicknames().get(b[0], ())
+    return len(a) == len(b) >= 2 and a[1:] == b[1:] and a[0] in nickname_forms().get(b[0], ())
 
 
 def fuller(first: str | None, later: str | None) -> str | None:
