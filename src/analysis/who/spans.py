@@ -87,7 +87,10 @@ def org_span_at(state: SentenceState, k: int) -> tuple[int, int, str] | None:
             if tokens[end - 1].key in lex.title_heads and owned[0] == end and tokens[end].key in lex.org_heads:
                 return k, owned[1], "org"  # "of the Minister's Office for Studies and Research": the office is the minister's
             return owned
-    end = next((m for m in range(k, end) if state.used[m] or match_phrase(tokens, m, lex.honorifics) or (m > k and starts_title(state, m) and read_title(tokens, m) and not is_title_word(tokens[m - 1]) and not title_in_name(tokens, m))), end)
+    end = next((m for m in range(k, end) if state.used[m] or match_phrase(tokens, m, lex.honorifics) or rank_after_body(tokens, m) or (
+        m > k and starts_title(state, m) and (title_end := read_title(tokens, m)) and not is_title_word(tokens[m - 1]) and not title_in_name(tokens, m)
+        and not any(rank_after_body(tokens, p) for p in range(m + 1, title_end))  # "the Indonesian National Police | General X"
+    )), end)
     while end > k and (tokens[end - 1].key in lexicons().connectors or not tokens[end - 1].is_word):
         end -= 1
     if end <= k or tokens[k].key in lexicons().non_name_caps:
@@ -114,6 +117,15 @@ def org_span_at(state: SentenceState, k: int) -> tuple[int, int, str] | None:
     if any(t.is_allcaps for t in words) and not (end < len(tokens) and tokens[end].is_cap):
         return k, end, "org"  # "President of RMIT Vietnam"
     return k, end, "other"
+
+
+def rank_after_body(tokens: list[Token], m: int) -> bool:
+    """Whether a rank and a name start at ``m``, right after a body's head word: "the Indonesian National
+    Police | General Listyo Sigit Prabowo" (not "the Police General Department")."""
+    if m == 0 or not (tokens[m - 1].is_cap and tokens[m - 1].key in lexicons().org_heads) or not rank_starts(tokens, m):
+        return False
+    end = read_title(tokens, m)
+    return end is not None and end < len(tokens) and tokens[end].is_cap and tokens[end].key not in lexicons().org_heads
 
 
 def commit(state: SentenceState, span: tuple[int, int, str]) -> str | None:
