@@ -61,6 +61,12 @@ def test_weekdays_inside_a_range_of_days():
     assert found("Ministers met on Monday 17 and Tuesday 18 June 2024.") == [("Monday 17 and Tuesday 18 June 2024", "2024-06-17", "2024-06-18")]
 
 
+def test_consecutive_months_joined_by_and_are_one_range_and_a_day_may_borrow_the_next_month():
+    assert found("The survey ran in May and June 2017.") == [("May and June 2017", "2017-05", "2017-06")]
+    assert ("October 2017", "2017-10", "2017-10") in found("They met in May and October 2017.")
+    assert found("The visit lasted from 9 to March 11, 2024.") == [("9 to March 11, 2024", "2024-03-09", "2024-03-11")]
+
+
 def test_and_between_unrelated_days_is_not_a_range():
     assert found("Police met on 5 and 9 May 2024.") == [("9 May 2024", "2024-05-09", "2024-05-09")]
 

@@ -55,6 +55,8 @@ def date_grammar() -> Grammar:
         rf"(?P<d2>{d})\s+(?:of\s+)?(?P<m2>{m})(?:(?:,\s*|\s+)(?P<y2>{y}))?",
         # June 28 and Nov. 23; June 28, 2024 - July 2, 2024
         "mdy_mdy": rf"{wd}(?P<m1>{m})\s+(?P<d1>{d})(?:(?:,\s*|\s+)(?P<y1>{y}))?,?{to}{wd}(?P<m2>{m})\s+(?P<d2>{d})(?:(?:,\s*|\s+)(?P<y2>{y}))?",
+        # from 9 to March 11 (the first day's month left to the second)
+        "d_mdy": rf"(?<=from\s)(?P<d1>{d})\s+(?:to|until|till|through)\s+(?P<m2>{m})\s+(?P<d2>{d})(?:(?:,\s*|\s+)(?P<y2>{y}))?",
         # August 27 to 29; May 12-16, 2009
         "md_dy": rf"(?P<m1>{m})\s+(?P<d1>{d}){to}(?P<d2>{d})(?:(?:,\s*|\s+)(?P<y2>{y}))?(?!\s+(?:of\s+)?{m})",
         # June 2024 to March 2025; June to September 2024
@@ -79,7 +81,7 @@ def date_grammar() -> Grammar:
     # Cheap guards so the month alternation is only tried where an expression can start (a capital, a digit, "the")
     guards = {
         **dict.fromkeys(("mdy_mdy", "md_dy", "my_my", "mdy", "my"), r"(?<!\w)(?=(?-i:[A-Z])|early|mid|late)"),
-        **dict.fromkeys(("d_dmy", "dmy_dmy", "dmy"), r"(?<!\w)(?=\d|(?-i:[A-Z])|the\s)"),
+        **dict.fromkeys(("d_dmy", "d_mdy", "dmy_dmy", "dmy"), r"(?<!\w)(?=\d|(?-i:[A-Z])|the\s)"),
     }
     patterns = tuple((name, re.compile(guards.get(name, "") + rx, re.IGNORECASE)) for name, rx in parts.items())
     days = alternation(weekdays)
@@ -175,7 +177,7 @@ def candidates(grammar: Grammar, text: str, start: int, end: int) -> list[Found]
                     continue
                 if name == "year" and _year_is_name(chunk, match):
                     continue
-            if re.search(r"\band\s", match[0]) and not _and_is_range(chunk, lo, groups):
+            if re.search(r"\band\s", match[0]) and not _and_is_range(grammar, chunk, lo, groups):
                 continue
             weekday = re.match(rf"({alternation(grammar.weekdays)})\b", match[0], re.IGNORECASE)
             fields = _fields(grammar, name, groups)
@@ -211,18 +213,21 @@ def _fields(grammar: Grammar, name: str, g: dict) -> dict:
         return {"y1": y1, "m1": int(g["b"]), "d1": int(g["a"])}
     if name == "y_y" and y2 is not None and y2 < 100:  # 2024-25
         y2 += y1 // 100 * 100
-    if name == "d_dmy":
+    if name in ("d_dmy", "d_mdy"):
         m1, y1 = m2, y2
     if name == "md_dy":
         m2 = m1
     return {"y1": y1, "m1": m1, "d1": d1, "y2": y2, "m2": m2, "d2": d2}
 
 
-def _and_is_range(chunk: str, lo: int, groups: dict) -> bool:
-    """"between X and Y" is a range; "5 and 6 May" is one when the days are consecutive."""
+def _and_is_range(grammar: Grammar, chunk: str, lo: int, groups: dict) -> bool:
+    """"between X and Y" is a range; "5 and 6 May" is one when the days are consecutive, "May and June 2017"
+    when the months are."""
     if re.search(r"\bbetween\s+$", chunk[max(0, lo - 12):lo], re.IGNORECASE):
         return True
     d1, d2 = _int(groups.get("d1")), _int(groups.get("d2"))
+    if d1 is None and d2 is None and groups.get("m1") and groups.get("m2") and not groups.get("y1"):
+        return _month(grammar, groups["m2"]) == (_month(grammar, groups["m1"]) or 0) + 1
     return d1 is not None and d2 is not None and d2 == d1 + 1
 
 
