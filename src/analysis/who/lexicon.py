@@ -76,6 +76,7 @@ class Lexicons:
     title_suffixes: frozenset[tuple[str, ...]]  # "a.i.": kept in the title before it
     envoy_titles: re.Pattern  # "Ambassador", "High Commissioner": a demonym before it stays in the title
     subject_verbs: frozenset[str]  # "X introduced ...": a name before one, at a clause's start, is a person's
+    reach_verbs: frozenset[str]  # "X received ...": an organization past one is not X's nearest body
     clause_openers: frozenset[str]  # "while", "whereas": a clause starts after them
     purpose_verbs: frozenset[str]  # "to Fight": a body's name goes on with its purpose
     second_role_cues: re.Pattern  # "in his capacity as": a second position of the person named before, within the clause
@@ -194,6 +195,7 @@ def lexicons() -> Lexicons:
         second_role_cues=re.compile(r"[^.;]*?\b(?:" + "|".join(re.escape(c) for c in load_lexicon("second_role_cues")) + r") (?:the |a |an )?", re.IGNORECASE),
         purpose_verbs=frozenset(key_of(w) for w in load_lexicon("purpose_verbs")),
         subject_verbs=frozenset(key_of(w) for w in load_lexicon("subject_verbs")),
+        reach_verbs=frozenset(key_of(w) for w in load_lexicon("reach_verbs") + load_lexicon("subject_verbs") + load_lexicon("speech_verbs")),
         clause_openers=words_of("clause_openers"),
         envoy_titles=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(e) for e in load_lexicon("envoy_titles")) + r")(?!\w)", re.IGNORECASE),
         title_suffixes=phrases_of("title_suffixes"),

@@ -250,7 +250,7 @@ def home_country(people: list[dict], place_table: Callable[[], pd.DataFrame]) ->
         if person["organization"] is None:
             return bool(officials.search(positions))
         # a head of state or government is not a member of the body named nearest ("President X will open the forum, while Polri Chief Y ...")
-        return person["organization_rule"] == "nearest" and bool(heads.search(positions))
+        return person["organization_rule"] in ("nearest", "after_verb") and bool(heads.search(positions))
 
     untied = [p for p in people if needs_home(p)]
     if not untied:
@@ -266,8 +266,10 @@ def home_country(people: list[dict], place_table: Callable[[], pd.DataFrame]) ->
 
 def main_police_force(people: list[dict], org_table: pd.DataFrame) -> None:
     """A police officer the text ties to nothing ("Acting Commissioner of Police Mr X" in a list) serves the
-    police force the article names most ("the Guyana Police Force"), when one is named more than the others."""
-    untied = [p for p in people if p["organization"] is None and holds_police_rank(p["title"], p["role"], p["title_abbrev"])]
+    police force the article names most ("the Guyana Police Force"), when one is named more than the others;
+    so does one tied only to a body named past a verb of theirs ("IGP X has arrived in Kigali for the EAPCCO
+    meeting", rule after_verb)."""
+    untied = [p for p in people if (p["organization"] is None or p["organization_rule"] == "after_verb") and holds_police_rank(p["title"], p["role"], p["title_abbrev"])]
     if not untied or org_table.empty:
         return
     forces = org_table[org_table["name"].map(is_police_force)].sort_values("mentions", ascending=False, kind="stable")

@@ -132,13 +132,25 @@ def read_nearest_ties(state: SentenceState) -> None:
     starts = [o.start for o in after]
     forces = [o for o in by_end if is_police_force(o.name)]
     force_ends = [o.end for o in forces]
+    verbs = reach_verbs(state)
     for mention in untied:
-        if forces and holds_police_rank(" ".join(mention.title), mention.role, mention.title_abbrev) and not is_police_force(nearest_name(mention, by_end, ends, after, starts) or ""):
-            force = police_force_near(state, mention, forces, force_ends, theirs)
+        end = verbs[bisect.bisect_left(verbs, mention.name_end)]
+        if forces and holds_police_rank(" ".join(mention.title), mention.role, mention.title_abbrev) and not is_police_force(nearest_name(mention, by_end, ends, after, starts, end) or ""):
+            force = police_force_near(state, mention, forces, force_ends, theirs, end)
             if force is not None:
                 tie(mention, force.name, "police_force")  # "Commissioner of Police X met the High Commissioner ...": the force of the sentence
                 continue
-        attach_nearest(mention, countries, by_end, ends, after, starts)
+        attach_nearest(mention, countries, by_end, ends, after, starts, end)
+
+
+def reach_verbs(state: SentenceState) -> list[int]:
+    """Where what is written after a person stops saying who they are: the tokens of the verbs of
+    ``reach_verbs.txt``, unless "who" comes just before ("X, who is the chairman of ..."), then the
+    sentence's end. An organization past the first one after a person is what the person acted on
+    ("X received Ambassador Y, the African Union's ...")."""
+    tokens, verbs = state.tokens, lexicons().reach_verbs
+    found = [k for k, t in enumerate(tokens) if t.key in verbs and "who" not in (tokens[k - 1].key, tokens[k - 2].key)]
+    return found + [len(tokens)]
 
 
 def is_wire_agency(state: SentenceState, org) -> bool:
@@ -156,27 +168,28 @@ def other_side(state: SentenceState, start: int) -> bool:
     return any(keys[-len(cue):] == cue for cue in lexicons().other_side_cues)
 
 
-def police_force_near(state: SentenceState, mention: PersonMention, forces: list, force_ends: list[int], theirs: set[str]):
-    """The police force named nearest before the person, else the first after that no one else's title
-    or role holds ("..., and ACP Y, Deputy Commander of the Marine Police Force": Y's)."""
+def police_force_near(state: SentenceState, mention: PersonMention, forces: list, force_ends: list[int], theirs: set[str], end: int):
+    """The police force named nearest before the person, else the first after, before token ``end``, that no
+    one else's title or role holds ("..., and ACP Y, Deputy Commander of the Marine Police Force": Y's)."""
     if before := bisect.bisect_right(force_ends, mention.start):
         return forces[before - 1]
-    return next((o for o in forces[before : before + 5] if o.start >= mention.name_end and o.name not in theirs and not other_side(state, o.start)), None)
+    return next((o for o in forces[before : before + 5] if mention.name_end <= o.start < end and o.name not in theirs and not other_side(state, o.start)), None)
 
 
-def nearest_name(mention: PersonMention, by_end: list, ends: list[int], after: list, starts: list[int]) -> str | None:
-    """The organization nearest before the person, else after: the ``nearest`` reading."""
+def nearest_name(mention: PersonMention, by_end: list, ends: list[int], after: list, starts: list[int], end: int) -> str | None:
+    """The organization nearest before the person, else after (before token ``end``): the ``nearest`` reading."""
     if before := bisect.bisect_right(ends, mention.start):
         return by_end[before - 1].name
     n = bisect.bisect_left(starts, mention.name_end)
-    return after[n].name if n < len(after) else None
+    return after[n].name if n < len(after) and after[n].start < end else None
 
 
 def attach_nearest(mention: PersonMention, countries: list[tuple[int, str]], by_end: list, ends: list[int],
-                   after: list, starts: list[int]) -> None:
+                   after: list, starts: list[int], end: int) -> None:
     """The weakest readings (``ties.tsv``, strength 1): the country named nearest before the person when it
-    is closer than any organization, else the organization nearest before, else after (unless another
-    person's title or role ties it to them: "X received Y, Commander of the Korea Coast Guard")."""
+    is closer than any organization, else the organization nearest before, else after (unless another person's
+    title or role ties it to them: "X received Y, Commander of the Korea Coast Guard"); one past token ``end``,
+    a verb the person did, is read by the weaker rule ``after_verb``."""
     i = mention.start
     before = bisect.bisect_right(ends, i)  # organizations ending at or before the person
     country = countries[n - 1] if (n := bisect.bisect_right(countries, (i, chr(0x10FFFF)))) else None
@@ -186,7 +199,7 @@ def attach_nearest(mention: PersonMention, countries: list[tuple[int, str]], by_
     if before:
         tie(mention, by_end[before - 1].name, "nearest")
     elif (n := bisect.bisect_left(starts, mention.name_end)) < len(after):
-        tie(mention, after[n].name, "nearest")
+        tie(mention, after[n].name, "nearest" if after[n].start < end else "after_verb")
 
 
 def country_ends(state: SentenceState) -> list[tuple[int, str]]:
