@@ -359,6 +359,20 @@ def test_generic_phrases_are_not_organizations():
     assert table.empty
 
 
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("The Strategic Police Matters Unit of the OSCE trained them.", {"Strategic Police Matters Unit", "OSCE"}),
+        ("The Narcotics Control Bureau of the Ministry of Public Security of China signed it.", {"Narcotics Control Bureau", "Ministry of Public Security of China"}),
+        ("The Steering Committee of AFRIPOL met.", {"Steering Committee of AFRIPOL"}),  # a unit with no name of its own
+        ("Officers of the Ministry of Internal Affairs of the Republic of Dagestan met.", {"Ministry of Internal Affairs of the Republic of Dagestan"}),
+        ("The Armed Police Force of Chhinnamasta Brigade met.", {"Armed Police Force of Chhinnamasta Brigade"}),  # a force is no one's unit
+    ],
+)
+def test_a_named_unit_of_a_body_is_an_organization_of_its_own(text, names):
+    assert set(orgs(text).index) == names
+
+
 def test_events_and_documents_are_not_organizations():
     table = orgs("The Regional Cybercrime Workshop (RCW) ended with a Memorandum of Understanding (MOU) between the Royal Thai Police and the Cambodian National Police.")
     assert set(table.index) == {"Royal Thai Police", "Cambodian National Police"}

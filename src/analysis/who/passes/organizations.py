@@ -3,6 +3,7 @@ from __future__ import annotations
 
 
 from ..lexicon import lexicons
+from ..police import is_police_force
 from ..phrases import cap_run, has_org_head, is_generic, is_title_word, listed_name_end, names_a_force, purpose_end, read_title, title_in_name
 from ..spans import demonym_at, in_place, starts_title, tail
 from ..state import SentenceState
@@ -100,6 +101,10 @@ def org_in(state: SentenceState, i: int, end: int) -> None:
                 state.add_org(i + n, i + n + 1)
         state.mark(i, end)
         return
+    if kind == "org" and (at := parent_at(state, i, end)):
+        org_in(state, i, i + at)  # "International Cooperation Bureau | of the | National Police": two bodies
+        org_in(state, i + at + 1 + (tokens[i + at + 1].key == "the"), end)
+        return
     if kind == "org":
         first_head = min(n for n, t in enumerate(words) if t.key in lex.org_heads)
         of = next((n for n, t in enumerate(words[:first_head]) if t.key == "of"), None)
@@ -121,6 +126,28 @@ def org_in(state: SentenceState, i: int, end: int) -> None:
     for n, token in enumerate(words):  # a well-known organization alone: "INTERPOL", "ASEANAPOL Member Countries"
         if token.text in lex.known_orgs or token.text in state.known_acronyms:
             state.add_org(i + n, i + n + 1)
+
+
+def parent_at(state: SentenceState, i: int, end: int) -> int | None:
+    """Where "of" joins a named unit to the body it belongs to: "International Cooperation Bureau of the
+    National Police", "Strategic Police Matters Unit of the OSCE" (two organizations). The unit has a name of
+    its own, three words or more ending in a head word ("Steering Committee of AFRIPOL" stays one); the parent
+    is a body, ending in a head word or known by name, not a place ("Ministry of Internal Affairs of the
+    Republic of Dagestan"), a position ("Office of the Inspector-General of Police") or a field ("Institute of
+    Police Studies")."""
+    tokens, lex = state.tokens, lexicons()
+    for n in range(i + 3, end - 1):
+        if tokens[n].key != "of" or not (tokens[n - 1].is_cap and tokens[n - 1].key in lex.org_heads):
+            continue
+        unit, parent = tokens[i:n], tokens[n + 1 + (tokens[n + 1].key == "the") : end]
+        if any(t.key in ("of", "for", "on") for t in unit) or is_generic(unit) or not parent or state.text(end - len(parent), end) in lex.places:
+            return None  # "Ministry of Interior of X": the name's own "of" comes first
+        if is_title_word(parent[0]) and read_title(parent, 0) or is_police_force(state.text(i, n)):
+            return None  # "Armed Police Force of Chhinnamasta Brigade": a force is no one's unit; what follows is its own
+        headed = parent[-1].key in lex.org_heads or len(parent) > 2 and parent[0].key in lex.org_heads and parent[1].key in ("of", "for")  # "Ministry of ..."
+        named = headed and parent[-1].is_cap and not is_generic(parent) or len(parent) == 1 and (parent[0].text in lex.known_orgs or parent[0].text in state.known_acronyms)
+        return n - i if named else None
+    return None
 
 
 def portfolio_start(tokens: list, i: int, k: int) -> int:
