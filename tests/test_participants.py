@@ -176,6 +176,18 @@ def test_a_country_between_two_acronyms_is_not_part_of_the_second_name():
     assert table.loc["Narcotics Control Bureau", "acronym"] == "NCB"
 
 
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Talks were held between the Embassy and the TTPS.", ["TTPS"]),
+        ("The International Narcotics Enforcement Course (INEC) opened. The INEC ended on Friday.", []),  # a course
+        ("Ministers visited the AFC Asian Cup command centre.", []),  # part of an event's name
+    ],
+)
+def test_an_acronym_after_the_is_a_body_unless_a_name_goes_on(text, names):
+    assert list(orgs(text).index) == names
+
+
 def test_a_well_known_name_in_capitals_is_an_organization():
     assert "EUROPOL" in orgs("Partners included the European Union's law enforcement agency (EUROPOL).").index
 

@@ -69,11 +69,13 @@ def read_article(article: Article) -> list[SentenceState]:
             read(state)
         first.append(state)
     defined = {o.acronym for state in first for o in state.orgs if o.acronym}
+    # "International Narcotics Enforcement Course (INEC)": an event's acronym, in the span the first pass read
+    others = frozenset(state.tokens[end - 2].text for state in first for _, end in state.other_spans if state.tokens[end - 1].text == ")")
     states = []
     people: set[str] = set()  # "Catherine De Bolle was appointed ...": a person named before is a person again
     for sentence, early in zip(units, first):
         # one growing set, shared: each sentence sees the names of the sentences before it (a copy per sentence would be quadratic)
-        state = SentenceState(sentence, early.tokens, sentence.kind != "body", known | defined, reused, title_acronyms=title_acronyms, known_people=people)
+        state = SentenceState(sentence, early.tokens, sentence.kind != "body", known | defined, reused, title_acronyms=title_acronyms, known_people=people, other_acronyms=others)
         for read in FIRST_PASSES + PASSES:
             read(state)
         states.append(state)

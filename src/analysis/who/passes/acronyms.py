@@ -105,7 +105,8 @@ def read_acronyms_as_bodies(state: SentenceState) -> None:
     """An acronym the article never spells out, used as a body: "the ONCB hosted ...", "at the DCI
     headquarters", "the RSIPF Commissioner", "EASF's". The word after it is a cue of
     ``acronym_body_cues.txt`` or a position, or the acronym is possessive; "the" must come first unless
-    it is possessive."""
+    it is possessive. After "the", an acronym that no capitalised word follows is a body too ("talks
+    between the Embassy and the TTPS"), unless the article spells it out as an event or a project."""
     tokens, lex = state.tokens, lexicons()
     starts = {p.start for p in state.people}
     for k, token in enumerate(tokens):
@@ -119,5 +120,6 @@ def read_acronyms_as_bodies(state: SentenceState) -> None:
         )
         the = k > 0 and tokens[k - 1].key == "the"
         titled = cue and k + 1 in starts  # "EMCDDA Director Alexis Goosdeel": a titled person follows
-        if (the and cue) or titled or (token.possessive and token.text in state.reused_acronyms):
+        alone = the and (after is None or not after.is_cap) and token.text not in state.other_acronyms  # "between the Embassy and the TTPS."
+        if (the and cue) or alone or titled or (token.possessive and token.text in state.reused_acronyms):
             state.add_org(k, k + 1)
