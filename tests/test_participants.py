@@ -379,9 +379,12 @@ def test_generic_phrases_are_not_organizations():
         ("The Steering Committee of AFRIPOL met.", {"Steering Committee of AFRIPOL"}),  # a unit with no name of its own
         ("Officers of the Ministry of Internal Affairs of the Republic of Dagestan met.", {"Ministry of Internal Affairs of the Republic of Dagestan"}),
         ("The Armed Police Force of Chhinnamasta Brigade met.", {"Armed Police Force of Chhinnamasta Brigade"}),  # a force is no one's unit
+        ("Officials of the Ministry of Foreign Affairs and Ministry of Information and Broadcasting met.", {"Ministry of Foreign Affairs", "Ministry of Information and Broadcasting"}),
+        ("Staff of the Ministry of Interior & Narcotics Control and ANF met.", {"Ministry of Interior & Narcotics Control", "ANF"}),
+        ("Officers of the Ministry of Peace and Security met.", {"Ministry of Peace and Security"}),
     ],
 )
-def test_a_named_unit_of_a_body_is_an_organization_of_its_own(text, names):
+def test_where_a_body_name_ends_at_of_and_and(text, names):
     assert set(orgs(text).index) == names
 
 

@@ -34,8 +34,8 @@ def split_run(state: SentenceState, i: int, end: int) -> None:
         left = tokens[start:k]
         acronym = len(left) == 1 and sum(c.isupper() for c in left[0].text) >= 2  # "the MoI and the IACP"
         named = has_org_head(left) or acronym or (len(left) == 1 and (left[0].text in lexicons().known_orgs or left[0].text in kinds))
-        # "Ministry of Digital Economy and Society": a lone head after "and" is part of the name
-        lone_head = tokens[k + 1].key in lexicons().org_heads and (k + 2 >= end or tokens[k + 2].key in lexicons().connectors)
+        # "Ministry of Digital Economy and Society": a lone head after "and" is part of the name ("and Ministry of ..." starts one)
+        lone_head = tokens[k + 1].key in lexicons().org_heads and (k + 2 >= end or tokens[k + 2].key in lexicons().connectors and tokens[k + 2].key not in ("of", "for"))
         new_phrase = (
             tokens[k + 1].key == "the" and has_org_head(tokens[k + 2 : end]) and not is_generic(tokens[k + 2 : end])  # "... Customs and the National Crime Agency"
             or tokens[k + 1].text in lexicons().demonyms  # "Aviation Security and Fijian Police": a body named by its country
@@ -43,7 +43,22 @@ def split_run(state: SentenceState, i: int, end: int) -> None:
         if tokens[k].key == "and" and (named or new_phrase) and has_org_head(tokens[k + 1 : end]) and not lone_head:
             org_in(state, start, k)
             start = k + 1
-    org_in(state, start, end)
+    org_in(state, start, tail_after_and(state, start, end))
+
+
+def tail_after_and(state: SentenceState, i: int, end: int) -> int:
+    """Where a body's name ends when "and" joins it to what is not part of it: an acronym ("Ministry of
+    Interior & Narcotics Control and ANF", read as a body of its own) or a place ("Serbian Ministry of the
+    Interior and US"). Portfolios stay ("Ministry of Culture and Islamic Guidance")."""
+    tokens, lex = state.tokens, lexicons()
+    at = next((k for k in range(end - 2, i, -1) if tokens[k].key == "and"), None)
+    if at is None or not has_org_head(tokens[i:at]) or has_org_head(tokens[at + 1 : end]):
+        return end
+    rest = tokens[at + 1 : end]
+    if len(rest) == 1 and rest[0].is_allcaps and len(rest[0].text) >= 2:
+        org_in(state, at + 1, end)
+        return at
+    return at if state.text(at + 1, end) in lex.places else end
 
 
 def org_in(state: SentenceState, i: int, end: int) -> None:
