@@ -167,6 +167,8 @@ def read_after_title(state: SentenceState, j: int, found: dict) -> int:
         found["titles"][-1], j = state.text(found["title_start"], span[1]), span[1]  # "National Commissar of the Finnish Police X"
     elif span is None and (unit := lower_portfolio_end(tokens, j)) > j and unit < len(tokens) and tokens[unit].is_cap:
         found["titles"][-1], j = state.text(found["title_start"], unit), unit  # "Secretary General of the ministerial council X"
+    elif (span is None or span[2] == "other") and (rank := rank_after_portfolio(state, j)):
+        found["titles"][-1], j = state.text(found["title_start"], rank), rank  # "Deputy Director General of Border Guards | Maj. Gen. X"
     if j + 2 < len(tokens) and tokens[j].key == "to" and (position := position_after_to(state, j)):
         found["titles"][-1] = f"{found['titles'][-1]} {state.text(j, position[0])}"  # "Chief of Staff to the RSIPF Commissioner X"
         found["org"] = found["org"] or position[1]
@@ -178,6 +180,23 @@ def read_after_title(state: SentenceState, j: int, found: dict) -> int:
         found["titles"][-1] = f"{found['titles'][-1]} {state.text(j, place)}"  # "Consul General Lahore Zhao Shiren"
         j = place
     return j
+
+
+def rank_after_portfolio(state: SentenceState, j: int) -> int | None:
+    """Where a rank starts after "of"/"for" and the capitalised words of a portfolio that no body or place
+    reading took: "Director General of Border Guards | Maj. Gen. X", "Assistant Director for Administration
+    and Logistics Support | Brig. Gen. Y". The portfolio belongs to the position before it."""
+    tokens = state.tokens
+    if j + 1 >= len(tokens) or tokens[j].key not in ("of", "for"):
+        return None
+    start = k = j + 1 + (tokens[j + 1].key == "the")
+    while k < min(len(tokens), start + 8):
+        if k > start and tokens[k - 1].key not in ("and", "&") and starts_title(state, k) and (end := read_title(tokens, k)) and read_name(tokens, end, after_title=True):
+            return k
+        if not (tokens[k].is_cap and tokens[k].is_word or tokens[k].key in ("and", "&")):
+            return None
+        k += 1
+    return None
 
 
 def person_at(state: SentenceState, i: int) -> PersonMention | None:
