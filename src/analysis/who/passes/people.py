@@ -182,6 +182,18 @@ def read_after_title(state: SentenceState, j: int, found: dict) -> int:
     return j
 
 
+def honorific_inside(state: SentenceState, k: int, name_end: int) -> tuple | None:
+    """``(name start, name end, honorific span, k)`` when an honorific stands inside what was read as a name:
+    "IG Punjab | Dr. | Usman Anwar", "Second Secretary Political | Ms | Courtney Rose". A name never holds
+    an honorific; what comes before it qualifies the title."""
+    tokens, lex = state.tokens, lexicons()
+    for m in range(k + 1, name_end - 1):
+        if tokens[m].is_cap and tokens[m].key not in lex.particles and (end := match_phrase(tokens, m, lex.honorifics)) and end < name_end and tokens[end - 1].key not in lex.name_follows:
+            new_end = read_name(tokens, end, after_title=True)
+            return (end, new_end, (m, end), k) if new_end else None
+    return None
+
+
 def rank_after_portfolio(state: SentenceState, j: int) -> int | None:
     """Where a rank starts after "of"/"for" and the capitalised words of a portfolio that no body or place
     reading took: "Director General of Border Guards | Maj. Gen. X", "Assistant Director for Administration
@@ -211,6 +223,13 @@ def person_at(state: SentenceState, i: int) -> PersonMention | None:
     if k > i and tokens[k - 1].possessive:
         return None  # "the Ambassador’s Residence": what follows a possessive title is the title-holder's, not a name
     name_end = read_name(tokens, k, after_title=True)
+    if name_end and (inner := honorific_inside(state, k, name_end)):
+        k, name_end = inner[:2]  # "IG Punjab Dr. Usman Anwar": the words before the honorific are the title's
+        found["honorifics"].append(state.text(*inner[2]))
+        if found["titles"]:
+            found["titles"][-1] = state.text(found["title_start"], inner[2][0])
+        else:
+            found["titles"].append(f"{state.title_abbreviation(found['abbrev']) or found['abbrev']} {state.text(inner[3], inner[2][0])}")
     if not name_end or not is_nameish(tokens, k, name_end, titled=True) or any(state.used[m] for m in range(k, name_end)):
         return None
     if name_end < len(tokens) and tokens[name_end].is_cap and tokens[name_end].key in lex.org_heads:
