@@ -111,6 +111,8 @@ def unit_after(state: SentenceState, end: int) -> int:
     "Director General Immigration, X", "Director Anti-Human Smuggling from FIA, Y". Only the words of
     portfolios, bodies and topics count, so that a name ("Director General Abbas Ahsan") is not read as one."""
     tokens, lex = state.tokens, lexicons()
+    if (acronym_unit := unit_acronym_after(state, end)) > end:
+        return acronym_unit
     vocabulary = lex.portfolios | lex.org_heads | lex.generic_org_words | lex.topic_words | lex.portfolio_adjectives | lex.unit_words
     unit = end
     while unit < len(tokens) and tokens[unit].is_cap and not tokens[unit].is_allcaps and not state.used[unit] and all(
@@ -122,6 +124,20 @@ def unit_after(state: SentenceState, end: int) -> int:
     if unit > end and names_body(tokens[end:unit]) and (unit == len(tokens) or tokens[unit].text in (".", ";")):
         return unit  # "..., Director General Narcotics Control Bureau.": a body closing the sentence
     return end
+
+
+def unit_acronym_after(state: SentenceState, end: int) -> int:
+    """``end``, or past a unit's acronym and its bracketed branch after a rank, where the role ends: "ACP
+    Nor Azarina Mokhtar, ACP USKPN (Legal); ..." (the unit is written in the role, not read as a body)."""
+    tokens, lex = state.tokens, lexicons()
+    if end >= len(tokens) or not (tokens[end].is_allcaps and tokens[end].text.isalpha() and 2 <= len(tokens[end].text) <= 8) or state.used[end]:
+        return end
+    if state.title_abbreviation(tokens[end].text) or tokens[end].text in lex.places or tokens[end].text in lex.not_org_acronyms or tokens[end].text in lex.known_orgs or tokens[end].text in state.known_acronyms:
+        return end
+    unit = end + 1
+    if (inner := bracketed(tokens, unit)) and inner.is_cap and not inner.is_allcaps:
+        unit += 3  # "(Legal)"
+    return unit if unit == len(tokens) or tokens[unit].text in (",", ";", ".") else end
 
 
 def role_core(state: SentenceState, k: int) -> int | None:
