@@ -449,6 +449,11 @@ def test_places_with_kinds_and_demonyms():
     assert table.loc["Southeast Asia", "kind"] == "region"
 
 
+def test_an_administrative_division_is_part_of_a_places_name():
+    table = places(parse_article("Headline\n\nOfficers from Limpopo Province met in Kirehe District, Rwanda."))
+    assert set(table["name"]) == {"Limpopo Province", "Kirehe District", "Rwanda"}
+
+
 def test_places_inside_organization_names_are_not_places():
     table = places(parse_article("Headline\n\nThe Royal Malaysia Police and the Singapore Police Force met."))
     assert table.empty

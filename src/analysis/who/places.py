@@ -59,6 +59,12 @@ def place_kinds() -> frozenset[str]:
     return frozenset(load_lexicon("place_suffixes"))
 
 
+@functools.cache
+def place_divisions() -> frozenset[str]:
+    """"Province", "District": written after a place's name, part of it (``place_divisions.txt``)."""
+    return frozenset(load_lexicon("place_divisions"))
+
+
 def _saint(surface: str) -> str:
     return re.sub(r"^St\.?\s+", "Saint ", surface)
 
