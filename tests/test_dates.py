@@ -65,6 +65,8 @@ def test_consecutive_months_joined_by_and_are_one_range_and_a_day_may_borrow_the
     assert found("The survey ran in May and June 2017.") == [("May and June 2017", "2017-05", "2017-06")]
     assert ("October 2017", "2017-10", "2017-10") in found("They met in May and October 2017.")
     assert found("The visit lasted from 9 to March 11, 2024.") == [("9 to March 11, 2024", "2024-03-09", "2024-03-11")]
+    assert found("The course ran from 25 to March 3, 2024.") == [("25 to March 3, 2024", "2024-02-25", "2024-03-03")]  # a day past the second's: the month before
+    assert found("It ran from 28 to January 2, 2025.") == [("28 to January 2, 2025", "2024-12-28", "2025-01-02")]
 
 
 def test_and_between_unrelated_days_is_not_a_range():

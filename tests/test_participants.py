@@ -182,6 +182,8 @@ def test_a_country_between_two_acronyms_is_not_part_of_the_second_name():
         ("Talks were held between the Embassy and the TTPS.", ["TTPS"]),
         ("The International Narcotics Enforcement Course (INEC) opened. The INEC ended on Friday.", []),  # a course
         ("Ministers visited the AFC Asian Cup command centre.", []),  # part of an event's name
+        ("Police seized the SIM cards.", []),  # a thing, and a noun follows
+        ("They met the DCI director George Kinoti.", ["DCI"]),
     ],
 )
 def test_an_acronym_after_the_is_a_body_unless_a_name_goes_on(text, names):
@@ -847,3 +849,24 @@ def test_names_listed_with_ages_are_people():
     assert {"Pema Khandu", "Sonam Zam", "Dechen Dema"} <= set(people(text).index)
     assert "Hari Bahadur Tamang" in people("Police also sought Nepalese man Hari Bahadur Tamang, 37, in the case.").index
     assert people("The Bank of China and Standard Chartered of Singapore signed the deal.").empty
+
+
+def test_a_nickname_joins_a_full_name_only_when_one_person_could_be_meant():
+    table = people("Commissioner Steven Caldwell arrived. Commissioner Steve Caldwell spoke.")
+    assert list(table.index) == ["Steven Caldwell"]
+    table = people("Inspector Chris Evans met Detective Christina Evans and Colonel Christopher Evans. Mr Chris Evans spoke.")
+    assert set(table.index) == {"Chris Evans", "Christina Evans", "Christopher Evans"}
+    assert table.loc["Chris Evans", "title"] == "Inspector"
+
+
+def test_an_honorific_inside_a_name_with_no_title_before_it_leaves_the_name_alone():
+    table = people("Mr John Dr Smith spoke.")
+    assert table["title"].isna().all()
+
+
+
+def test_a_city_after_a_listed_name_is_not_the_persons_country():
+    table = people("The ministers Manoj Kumar Daga, from New Delhi, and Sunil Das of Salt Lake City attended.")
+    assert not table["organization"].isin(["New Delhi", "Salt Lake City"]).any()
+    table = people("The ministers Ulan Niyazbekov of Kyrgyzstan and Pulat Bobojonov of Uzbekistan met.")
+    assert table.loc["Ulan Niyazbekov", "organization"] == "Kyrgyzstan"

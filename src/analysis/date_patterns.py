@@ -215,6 +215,8 @@ def _fields(grammar: Grammar, name: str, g: dict) -> dict:
         y2 += y1 // 100 * 100
     if name in ("d_dmy", "d_mdy"):
         m1, y1 = m2, y2
+        if name == "d_mdy" and d1 and d2 and m2 and d1 > d2:  # "from 25 to March 3, 2024": the first day is February's
+            m1, y1 = (m2 - 1, y2) if m2 > 1 else (12, y2 - 1 if y2 else None)
     if name == "md_dy":
         m2 = m1
     return {"y1": y1, "m1": m1, "d1": d1, "y2": y2, "m2": m2, "d2": d2}

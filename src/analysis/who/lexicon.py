@@ -42,8 +42,8 @@ class Lexicons:
     title_abbreviations: dict[str, str]  # abbreviation -> expansion
     portfolios: frozenset[str]
     title_stops: frozenset[tuple[str, ...]]
-    title_phrases: frozenset[tuple[str, ...]]
-    title_compounds: frozenset[tuple[str, ...]]  # heads of two words: "Director General", "Attorney General"  # "Head of Mission", "Officer in Charge": read whole
+    title_phrases: frozenset[tuple[str, ...]]  # "Head of Mission", "Officer in Charge": positions with lower-case inner words, read whole
+    title_compounds: frozenset[tuple[str, ...]]  # heads of two words: "Director General", "Attorney General"
     org_heads: frozenset[str]
     not_org_heads: frozenset[str]
     generic_org_words: frozenset[str]  # "National Police", "Thai Government": not names of their own

@@ -70,7 +70,7 @@ def _saint(surface: str) -> str:
 
 
 @functools.cache
-def _folded() -> dict[str, tuple[str, bool]]:
+def folded_names() -> dict[str, tuple[str, bool]]:
     """Case-folded form -> (form, curated): "PORT OF SPAIN" is "Port of Spain"."""
     folded = {form.casefold(): (form, False) for form in geonames()}
     folded.update({form.casefold(): (form, True) for form in lexicons().places})
@@ -86,7 +86,7 @@ def lookup(surface: str) -> dict | None:
             return {**lex.places[form], "curated": True}
         if form in geonames():
             return _geonames_row(form)
-    if surface.isupper() and len(surface) > 3 and (hit := _folded().get(surface.casefold())):
+    if surface.isupper() and len(surface) > 3 and (hit := folded_names().get(surface.casefold())):
         return lookup(hit[0])
     return None
 

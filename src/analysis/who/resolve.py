@@ -94,12 +94,28 @@ def merge_mentions(states: list[SentenceState], article: Article) -> list[dict]:
         words = name.casefold().split()
         keys = full_words(name)
         candidates = sorted(set().union(*(by_word.get(w, ()) for w in keys))) if keys else range(len(people))
+        nicknamed = []
         for n in candidates:  # a name holding another shares a full word with it
             person = people[n]
             other = person["name"].casefold().split()
-            if name == person["name"] or within(words, other) or within(other, words) or same_but_nickname(words, other):
+            if name == person["name"] or within(words, other) or within(other, words):
                 return person
-        return None
+            if same_but_nickname(words, other) and not nickname_ambiguous(words) and not nickname_ambiguous(other):
+                nicknamed.append(person)
+        return nicknamed[0] if len(nicknamed) == 1 else None
+
+    # "Chris Evans" is "Christopher Evans" only if the article names no "Christina Evans" who could be meant too
+    by_tail: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    for state in states:
+        for m in state.people:
+            words = tuple(m.name.casefold().split())
+            by_tail.setdefault(words[1:], set()).add(words)
+
+    def nickname_ambiguous(words: list[str]) -> bool:
+        """Whether the article names two or more people whose given names ``words``' may shorten or lengthen."""
+        key = tuple(words)
+        others = [list(o) for o in by_tail.get(key[1:], ()) if o != key]
+        return sum(same_but_nickname(words, o) or same_but_nickname(o, words) for o in others) > 1
 
     subject: dict | None = None  # the person opening the sentence before: who "He" is
     for state in states:

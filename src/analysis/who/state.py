@@ -61,6 +61,7 @@ class SentenceState:
     title_acronyms: dict[str, str] = field(default_factory=dict)  # the article's own: "COP" for "Commissioner of Police (COP)"
     known_people: AbstractSet[str] = frozenset()  # names of two words or more read with a title, honorific or role in earlier sentences
     other_acronyms: frozenset[str] = frozenset()  # the article's acronyms of events and projects: "the INEC" is a course
+    listed: dict[int, bool] = field(default_factory=dict)  # token -> whether a list of names read from there qualifies
 
     def __post_init__(self) -> None:
         if not self.used:

@@ -47,6 +47,7 @@ def _is_short_form(part: str, lex) -> bool:
 
 @functools.cache
 def known_acronyms() -> frozenset[str]:
+    """The acronyms of ``known_organizations.tsv`` ("INTERPOL", "ASEANAPOL"): short forms the tokenizer keeps whole."""
     return frozenset(a for a in lexicons().known_orgs.values() if a)
 
 

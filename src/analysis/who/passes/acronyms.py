@@ -105,8 +105,8 @@ def read_acronyms_as_bodies(state: SentenceState) -> None:
     """An acronym the article never spells out, used as a body: "the ONCB hosted ...", "at the DCI
     headquarters", "the RSIPF Commissioner", "EASF's". The word after it is a cue of
     ``acronym_body_cues.txt`` or a position, or the acronym is possessive; "the" must come first unless
-    it is possessive. After "the", an acronym that no capitalised word follows is a body too ("talks
-    between the Embassy and the TTPS"), unless the article spells it out as an event or a project."""
+    it is possessive. After "the", an acronym that ends its phrase is a body too ("talks between the Embassy
+    and the TTPS.", "the ONCB said"), unless the article spells it out as an event or a project."""
     tokens, lex = state.tokens, lexicons()
     starts = {p.start for p in state.people}
     for k, token in enumerate(tokens):
@@ -120,6 +120,8 @@ def read_acronyms_as_bodies(state: SentenceState) -> None:
         )
         the = k > 0 and tokens[k - 1].key == "the"
         titled = cue and k + 1 in starts  # "EMCDDA Director Alexis Goosdeel": a titled person follows
-        alone = the and (after is None or not after.is_cap) and token.text not in state.other_acronyms  # "between the Embassy and the TTPS."
+        # "between the Embassy and the TTPS.", "the TTPS and ...", "the ONCB said": not "the SIM cards", "the AML regime"
+        ends_phrase = after is None or not after.is_word or after.key in ("and", "or") or after.key in lex.reach_verbs or after.key in lex.title_heads  # "the DCI director"
+        alone = the and ends_phrase and token.text not in state.other_acronyms
         if (the and cue) or alone or titled or (token.possessive and token.text in state.reused_acronyms):
             state.add_org(k, k + 1)

@@ -223,7 +223,7 @@ def person_at(state: SentenceState, i: int) -> PersonMention | None:
     if k > i and tokens[k - 1].possessive:
         return None  # "the Ambassador’s Residence": what follows a possessive title is the title-holder's, not a name
     name_end = read_name(tokens, k, after_title=True)
-    if name_end and (inner := honorific_inside(state, k, name_end)):
+    if name_end and (found["titles"] or found["abbrev"]) and (inner := honorific_inside(state, k, name_end)):
         k, name_end = inner[:2]  # "IG Punjab Dr. Usman Anwar": the words before the honorific are the title's
         found["honorifics"].append(state.text(*inner[2]))
         if found["titles"]:

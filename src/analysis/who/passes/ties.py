@@ -149,7 +149,7 @@ def reach_verbs(state: SentenceState) -> list[int]:
     sentence's end. An organization past the first one after a person is what the person acted on
     ("X received Ambassador Y, the African Union's ...")."""
     tokens, verbs = state.tokens, lexicons().reach_verbs
-    found = [k for k, t in enumerate(tokens) if t.key in verbs and "who" not in (tokens[k - 1].key, tokens[k - 2].key)]
+    found = [k for k, t in enumerate(tokens) if t.key in verbs and "who" not in (t.key for t in tokens[max(0, k - 2) : k])]
     return found + [len(tokens)]
 
 

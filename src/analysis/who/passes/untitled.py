@@ -51,6 +51,7 @@ def name_end(state: SentenceState, k: int) -> int | None:
 
 
 def _is_age(token) -> bool:
+    """Whether ``token`` is a two-digit age ("51"), as news writes one after a name."""
     return token.text.isdigit() and len(token.text) == 2 and token.text[0] != "0"
 
 
@@ -62,6 +63,7 @@ def detail_end(state: SentenceState, end: int) -> tuple[int, str] | None:
     closes = (",", ";", ".", ")", "–", "-")
 
     def closed(k: int) -> bool:
+        """Whether the detail may end before ``k``: at a punctuation mark, "and" or the sentence's end."""
         return k >= n or tokens[k].text in closes or tokens[k].key == "and"
 
     if end + 1 < n and tokens[end].text == "," and _is_age(tokens[end + 1]) and closed(end + 2):
@@ -70,15 +72,16 @@ def detail_end(state: SentenceState, end: int) -> tuple[int, str] | None:
         return end + 3, "age"
     at = end + 1 + (end < n and tokens[end].text == ",")
     if at < n and tokens[at - 1].key in ("of", "from") and (place := place_run(tokens, at)) > at and closed(place):
-        if all(lexicons().places.get(t.text, {}).get("kind") == "country" for t in tokens[at:place] if t.key != "and") or place - at > 1:
-            return place, "country"
+        countries = lexicons().places
+        if countries.get(state.text(at, place), {}).get("kind") == "country" or all(countries.get(t.text, {}).get("kind") == "country" for t in tokens[at:place] if t.key != "and"):
+            return place, "country"  # "of Papua New Guinea", "of Kyrgyzstan": not a city ("from New Delhi")
     return None
 
 
-def item_end(state: SentenceState, k: int) -> tuple[int, bool] | None:
+def item_end(state: SentenceState, k: int, read: dict[int, int]) -> tuple[int, bool] | None:
     """End of a listed name at ``k`` with its detail, and whether it had one ("Sonam Zam, 22"); the name may
-    be one read already, as an earlier item of the list."""
-    end = name_end(state, k) or next((p.name_end for p in state.people if p.name_start == k and not p.title), None)
+    be one read already, as an earlier item of the list (``read``: untitled people's name starts -> ends)."""
+    end = name_end(state, k) or read.get(k)
     if end is None:
         return None
     detail = detail_end(state, end)
@@ -96,20 +99,27 @@ def in_list_of_names(state: SentenceState, i: int) -> bool:
     """Whether the name at ``i`` is one of three or more names listed with commas and "and", and nothing
     else ("Besides, Hrishikesh Bedi, Veenit Kumar, Nitish Chandan and Ankit Sharma attended"), or one of two
     that each carry a detail ("Ulan Niyazbekov of Kyrgyzstan and Pulat Bobojonov of Uzbekistan")."""
+    if i in state.listed:
+        return state.listed[i]  # read once per list: a list of thousands of names stays linear
     tokens = state.tokens
+    read = {p.name_start: p.name_end for p in state.people if not p.title}
     first = i
     while first >= 2 and (tokens[first - 1].text in (",", ";") or tokens[first - 1].key == "and"):
         joint = first - 1 - (tokens[first - 1].key == "and" and tokens[first - 2].text in (",", ";"))
-        before = next((k for k in range(max(0, joint - 8), joint - 1) if (item := item_end(state, k)) and item[0] == joint), None)
+        # the longest item: a name of four words, then "of" and a country of up to five ("of Papua New Guinea")
+        before = next((k for k in range(max(0, joint - 12), joint - 1) if (item := item_end(state, k, read)) and item[0] == joint), None)
         if before is None:
             break
         first = before
     starts, detailed, k = [], 0, first
-    while k is not None and (item := item_end(state, k)) is not None:
+    while k is not None and (item := item_end(state, k, read)) is not None:
         starts.append(k)
         detailed += item[1]
         k = next_item(tokens, item[0])
-    return i in starts and (len(starts) >= 3 or len(starts) == 2 and detailed == 2)
+    listed = len(starts) >= 3 or len(starts) == 2 and detailed == 2
+    state.listed.update(dict.fromkeys(starts, listed))
+    state.listed.setdefault(i, False)
+    return state.listed[i]
 
 
 def in_list_of_people(state: SentenceState, i: int, end: int, ends: list[int]) -> bool:
