@@ -305,6 +305,14 @@ def lower_portfolio_before(state: SentenceState, i: int) -> str:
     return state.text(k, i) if k < i else ""
 
 
+def rank_only(m: PersonMention) -> bool:
+    """Whether ``m`` was written with a rank and no position: "General X", "Colonel Y" (``rank_heads.txt``,
+    ``ranks_alone.txt``)."""
+    lex = lexicons()
+    words = " ".join(m.title).split()
+    return bool(words) and m.role is None and words[-1].casefold().rstrip(".") in lex.rank_heads | lex.ranks_alone
+
+
 def role_then_name(state: SentenceState, m: PersonMention, role_before: bool) -> bool:
     """Whether ``m`` was written position first, then a comma, then the name ("the Vice Minister of X, Mr Y"):
     in a list written that way, a position after the name and before the next name ("..., the president of
@@ -338,6 +346,8 @@ def read_roles(state: SentenceState) -> None:
             continue
         roles_first = n in before or people[n].role is not None  # how this person was written
         if mine["start"] < theirs["end"] and theirs["start"] < mine["end"]:
+            # "the AFP Commissioner X, the Chief of the ADF, General Y": a rank alone after it takes the position
+            roles_first = roles_first or rank_only(people[n + 1]) and not rank_only(people[n])
             del (after if roles_first else before)[n if roles_first else n + 1]
         elif not roles_first and theirs["start"] - mine["end"] <= 2 and tokens[theirs["start"] - 1].key.endswith("ing"):
             del before[n + 1]  # "..., Deputy Director-General of X, representing the Y, Mr. Z"
