@@ -207,9 +207,11 @@ def minister_to_ministry(people: list[dict], org_names: list[str]) -> None:
         if (m := re.fullmatch(r"(?:(\S+) )?Ministry (?:of|for) (?:the )?(.+)", name)) and (m.group(1) is None or m.group(1) in demonyms):
             ministries.setdefault(m.group(2), []).append((name, demonyms.get(m.group(1) or "")))
     for person in people:
-        if person["org_strength"] >= 2:
-            continue  # "Minister of Interior of Saudi Arabia": the text gave the country
         positions = f"{person['title'] or ''}, {person['role'] or ''}"
+        # "Minister of Interior and Commander of the Internal Security Force": the first position is the minister's
+        second_body = person["organization_rule"] == "title_of" and re.match(r"(?:\S+ )?Minister (?:of|for) [^,]+? and ", positions)
+        if person["org_strength"] >= 2 and not second_body:
+            continue  # "Minister of Interior of Saudi Arabia": the text gave the country
         found = next((named for p, named in ministries.items() if re.search(rf"\bMinister (?:of|for) (?:the )?{re.escape(p)}(?= and |,|$)", positions)), [])
         mine = [name for name, country in found if country == person["organization"]] or [name for name, country in found if country is None]
         if len(found) == 1 or mine:
