@@ -870,3 +870,9 @@ def test_a_city_after_a_listed_name_is_not_the_persons_country():
     assert not table["organization"].isin(["New Delhi", "Salt Lake City"]).any()
     table = people("The ministers Ulan Niyazbekov of Kyrgyzstan and Pulat Bobojonov of Uzbekistan met.")
     assert table.loc["Ulan Niyazbekov", "organization"] == "Kyrgyzstan"
+
+
+def test_a_rank_in_capitals_is_still_a_police_rank():
+    from analysis.who.police import holds_police_rank
+
+    assert holds_police_rank("POLICE Commissioner") and holds_police_rank("SP") and not holds_police_rank("Sp")

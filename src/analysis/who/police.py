@@ -9,9 +9,11 @@ from .lexicon import lexicons
 
 @functools.cache
 def police_ranks() -> re.Pattern:
-    """The ranks and positions of ``police_ranks.txt``, as whole words."""
+    """The ranks and positions of ``police_ranks.txt``, as whole words; words in any case ("POLICE
+    Commissioner" in a headline's capitals), abbreviations as written ("SP", not "Sp")."""
     ranks = sorted(lexicons().police_ranks, key=len, reverse=True)
-    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(r) for r in ranks) + r")(?!\w)")
+    words = "|".join(f"(?i:{re.escape(r)})" if len(r) > 4 else re.escape(r) for r in ranks)
+    return re.compile(r"(?<![\w.])(?:" + words + r")(?!\w)")
 
 
 def is_police_force(name: str) -> bool:
