@@ -264,6 +264,13 @@ def _places(article: Article) -> pd.DataFrame:
     return table
 
 
+@functools.cache
+def _reader_words() -> frozenset[str]:
+    """The reader's own vocabulary (titles, heads, portfolios ...): words that name no place."""
+    lex = lexicons()
+    return lex.title_words | lex.org_heads | lex.not_org_heads | lex.generic_org_words | lex.portfolios | lex.non_name_caps | lex.unit_words
+
+
 def division_name_size(tokens: list, i: int, blocked: list[bool]) -> int:
     """How many tokens from ``i`` name an administrative division the gazetteer does not list: one to three
     capitalised words that are no title, body or portfolio word, then "District", "Province" ... of
@@ -271,7 +278,7 @@ def division_name_size(tokens: list, i: int, blocked: list[bool]) -> int:
     lex = lexicons()
     if i > 0 and tokens[i - 1].is_allcaps:
         return 0  # "CBSA Atlantic Region": a body's region, not a place
-    vocabulary = lex.title_words | lex.org_heads | lex.not_org_heads | lex.generic_org_words | lex.portfolios | lex.non_name_caps | lex.unit_words
+    vocabulary = _reader_words()
     for size in (1, 2, 3):
         k = i + size
         if k >= len(tokens) or any(blocked[i : k + 1]) or tokens[k].text not in place_divisions():
