@@ -28,7 +28,7 @@ import pandas as pd
 
 from .who import lexicons, read_article
 from .who.places import accept, formal_start, lookup, place_divisions, with_direction
-from .who.resolve import count_later_mentions, country_to_organization, home_country, merge_mentions, main_police_force, minister_to_ministry
+from .who.resolve import count_later_mentions, country_to_organization, home_country, merge_mentions, main_police_force, minister_to_ministry, position_to_body
 from .article import Article
 from .tables import columns
 
@@ -150,6 +150,7 @@ def _participants(article: Article) -> pd.DataFrame:
     for person in people:
         person["organization"] = alias_of.get(person["organization"], person["organization"])
     minister_to_ministry(people, list(org_table["name"]))
+    position_to_body(people, list(org_table["name"]))
     country_to_organization(people, org_table)
     home_country(people, lambda: _places(article))
     main_police_force(people, org_table)

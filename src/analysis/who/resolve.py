@@ -218,6 +218,34 @@ def minister_to_ministry(people: list[dict], org_names: list[str]) -> None:
             set_organization(person, (mine or [found[0][0]])[0], "minister_portfolio", person["org_strength"])
 
 
+@functools.cache
+def position_patterns() -> tuple[tuple[re.Pattern, str], ...]:
+    """``(position "of" a portfolio, body head)`` of each row of ``position_bodies.tsv``."""
+    from ..lexicons import load_table
+
+    return tuple((re.compile(rf"\b{re.escape(r['position'])} (?:of|for) (?:the )?([^,(]+)"), r["body"]) for r in load_table("position_bodies"))
+
+
+def position_to_body(people: list[dict], org_names: list[str]) -> None:
+    """A "Director General of National Security" works at the "Directorate General of National Security" the
+    article names (``position_bodies.tsv``), unless the text tied them to a body as strongly."""
+    strength = lexicons().ties["position_body"]
+    for person in people:
+        if person["org_strength"] >= strength or not (person["title"] or person["role"]):
+            continue
+        positions = f"{person['title'] or ''}, {person['role'] or ''}"
+        for position, body_head in position_patterns():
+            match = position.search(positions)
+            if not match:
+                continue
+            parts = [p.strip() for p in re.split(r" and | & ", match.group(1)) if p.strip()]
+            body = re.compile(rf"(?:\S+ )?{re.escape(body_head)} (?:of|for) (?:the )?(?:{'|'.join(re.escape(p) for p in parts)})\b")
+            named = [name for name in org_names if body.fullmatch(name) or body.match(name)]
+            if len(named) == 1:
+                set_organization(person, named[0], "position_body")
+                break
+
+
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
 
