@@ -27,7 +27,7 @@ import re
 import pandas as pd
 
 from .who import lexicons, read_article
-from .who.places import accept, formal_start, lookup, place_divisions, with_direction
+from .who.places import accept, division_name_size, formal_start, lookup, place_divisions, with_direction
 from .who.resolve import count_later_mentions, country_to_organization, home_country, merge_mentions, main_police_force, minister_to_ministry, position_to_body
 from .article import Article
 from .tables import columns
@@ -263,32 +263,6 @@ def _places(article: Article) -> pd.DataFrame:
     table = pd.DataFrame(list(rows.values()), columns=PLACE_COLUMNS)
     table["aliases"] = table["aliases"].map(lambda a: "; ".join(a) if isinstance(a, list) else a)
     return table
-
-
-@functools.cache
-def _reader_words() -> frozenset[str]:
-    """The reader's own vocabulary (titles, heads, portfolios ...): words that name no place."""
-    lex = lexicons()
-    return lex.title_words | lex.org_heads | lex.not_org_heads | lex.generic_org_words | lex.portfolios | lex.non_name_caps | lex.unit_words
-
-
-def division_name_size(tokens: list, i: int, blocked: list[bool]) -> int:
-    """How many tokens from ``i`` name an administrative division the gazetteer does not list: one to three
-    capitalised words that are no title, body or portfolio word, then "District", "Province" ... of
-    ``place_divisions.txt`` ("Kirehe District", "Bounkani Region"); 0 if none."""
-    lex = lexicons()
-    if i > 0 and tokens[i - 1].is_allcaps:
-        return 0  # "CBSA Atlantic Region": a body's region, not a place
-    vocabulary = _reader_words()
-    for size in (1, 2, 3):
-        k = i + size
-        if k >= len(tokens) or any(blocked[i : k + 1]) or tokens[k].text not in place_divisions():
-            continue
-        words = tokens[i:k]
-        if all(t.is_cap and t.is_word and not t.is_allcaps and t.key not in vocabulary and t.text not in lex.demonyms for t in words):
-            return size
-        return 0
-    return 0
 
 
 def posted_at(tokens: list, start: int, end: int) -> int:
