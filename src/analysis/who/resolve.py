@@ -240,7 +240,7 @@ def position_to_body(people: list[dict], org_names: list[str]) -> None:
                 continue
             parts = [p.strip() for p in re.split(r" and | & ", match.group(1)) if p.strip()]
             body = re.compile(rf"(?:\S+ )?{re.escape(body_head)} (?:of|for) (?:the )?(?:{'|'.join(re.escape(p) for p in parts)})\b")
-            named = [name for name in org_names if body.fullmatch(name) or body.match(name)]
+            named = [name for name in org_names if body.match(name)]
             if len(named) == 1:
                 set_organization(person, named[0], "position_body")
                 break
