@@ -19,18 +19,13 @@ True
 """
 from __future__ import annotations
 
-import base64
-import hashlib
-import html
-import io
-import re
 import textwrap
 from typing import TYPE_CHECKING
 
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .pieces import Picture
+from .rendering import Embedded, embed, png, svg  # noqa: F401  (charts.svg, charts.embed: the public names)
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -444,59 +439,6 @@ def term_trends(terms: pd.DataFrame, articles: pd.DataFrame | None = None, *, n:
     ax.set_xlabel(rows)
     ax.set_ylabel("share of the article's terms" if value == "frequency" else "count")
     return fig
-
-
-# --- output -------------------------------------------------------------------------------------
-
-
-def png(fig: Figure, *, dpi: int = 96) -> bytes:
-    """The Figure as PNG bytes, identical for identical figures (no software or date metadata)."""
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None}, facecolor="white")
-    return buffer.getvalue()
-
-
-def _title_of(fig: Figure) -> str:
-    titles = [ax.get_title() for ax in fig.axes]
-    return next((t for t in titles if t), "chart").replace("\\$", "$")
-
-
-_SVG_ID = re.compile(r'(\bid="|url\(#|xlink:href="#|href="#)([^"()]+)')
-
-
-def svg(fig: Figure) -> str:
-    """The Figure as an SVG element to inline in HTML: text kept as text (sharp, searchable, small),
-    ids prefixed so that several charts share a page, ``role="img"`` and the title as its name;
-    identical for identical figures (no date, a fixed hash salt)."""
-    from matplotlib import rc_context
-
-    buffer = io.StringIO()
-    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "analysis", "font.family": ["DejaVu Sans", "sans-serif"]}):
-        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, facecolor="white")
-    text = buffer.getvalue()
-    text = text[text.index("<svg"):]
-    text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, count=1, flags=re.S)
-    prefix = "c" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
-    text = _SVG_ID.sub(lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", text)
-    title = html.escape(_title_of(fig))
-    text = text.replace("<svg ", f'<svg class="analysis-chart" role="img" aria-label="{title}" ', 1)
-    return re.sub(r"(<svg\b[^>]*>)", lambda m: m.group(1) + f"<title>{title}</title>", text, count=1)
-
-
-class Embedded(Picture):
-    """A Figure rendered once as SVG for notebooks: inline in HTML (the report, JupyterLab), else as an image.
-
-    >>> sorted(Embedded(_empty("t", "m"))._repr_mimebundle_()[0])
-    ['image/svg+xml', 'text/html', 'text/plain']
-    """
-
-    def __init__(self, fig: Figure) -> None:
-        super().__init__(svg(fig), _title_of(fig))
-
-
-def embed(fig: Figure) -> Embedded:
-    """Display ``fig`` in a notebook as a deterministic inline SVG without pyplot (the report notebooks use this)."""
-    return Embedded(fig)
 
 
 def network(edges: pd.DataFrame, **options) -> Figure:

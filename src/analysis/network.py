@@ -4,8 +4,7 @@
 people and organizations): at most ``n`` people, the most connected, placed by networkx's spring
 layout; a tie's width and colour grow with its weight and the strongest ties are drawn dark;
 labels are moved until none overlaps another; a note under the chart counts the people and ties
-left out. :func:`svg` renders a Figure as SVG with text kept as text (searchable, and escaped by
-matplotlib); :class:`EmbeddedSVG` shows it in a notebook.
+left out. :func:`svg` and :func:`embed` (from :mod:`analysis.rendering`) render it as inline SVG.
 
 >>> import pandas as pd
 >>> ties = pd.DataFrame({"kind": "person-person", "via": "article", "source": ["P1", "P1"], "target": ["P2", "P3"],
@@ -18,12 +17,12 @@ True
 """
 from __future__ import annotations
 
-import io
-import re
 from typing import TYPE_CHECKING
 
 import pandas as pd
 from matplotlib.figure import Figure
+
+from .rendering import embed, svg  # noqa: F401  (network.svg, network.embed: shown in the corpus report)
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -250,34 +249,3 @@ def _keep_inside(fig: Figure, ax: Axes, labels: list, renderer) -> None:
         x0, x1, y0, y1 = min(x0, bx0), max(x1, bx1), min(y0, by0), max(y1, by1)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
-
-
-def svg(fig: Figure) -> str:
-    """``fig`` as an SVG element (no XML prolog, no metadata, stable ids), its text kept as ``<text>``.
-
-    Matplotlib escapes the text it writes, so names from articles cannot become markup.
-    """
-    import matplotlib
-
-    buffer = io.StringIO()
-    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "analysis", "svg.id": "network"}):
-        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None, "Format": None, "Type": None}, facecolor="white")
-    text = buffer.getvalue()
-    text = re.sub(r"^.*?(?=<svg\b)", "", text, flags=re.S)  # XML declaration and DOCTYPE
-    return re.sub(r"<metadata>.*?</metadata>\s*", "", text, flags=re.S)
-
-
-class EmbeddedSVG:
-    """A Figure rendered once as SVG for notebooks (the report inlines it; its labels stay text)."""
-
-    def __init__(self, fig: Figure) -> None:
-        self.data = svg(fig)
-        self.title = next((t for t in (ax.get_title() for ax in fig.axes) if t), "chart")
-
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        return {"image/svg+xml": self.data, "text/plain": f"<chart: {self.title}>"}, {}
-
-
-def embed(fig: Figure) -> EmbeddedSVG:
-    """Display ``fig`` in a notebook as SVG."""
-    return EmbeddedSVG(fig)
