@@ -61,12 +61,27 @@ def purpose_end(tokens: list[Token], i: int, end: int) -> int:
     is no place stay in it)."""
     lex = lexicons()
     while True:
-        if end + 1 < len(tokens) and tokens[end].key == "in" and tokens[end - 1].key in lex.topic_words and tokens[end + 1].is_cap and not known_place(tokens[end + 1].text) and has_org_head(tokens[i:end]):
-            end = cap_run(tokens, end + 1)  # "Ministry against Violence and Trafficking in Persons"
+        if (past := topic_complement_end(tokens, end)) > end and has_org_head(tokens[i:end]):
+            end = past  # "Ministry against Violence and Trafficking in Persons"
         elif end + 2 < len(tokens) and tokens[end].key == "to" and tokens[end + 1].key in lex.purpose_verbs and tokens[end + 2].is_cap and has_org_head(tokens[i:end]):
             end = cap_run(tokens, end + 2)
         else:
             return end
+
+
+def topic_complement_end(tokens: list[Token], end: int) -> int:
+    """``end``, or past "in" and the capitalised words after a topic word that ends at ``end``: "Trafficking |
+    in Human Beings", "Trafficking | in Persons" (a place after "in" is not part of the topic).
+
+    >>> from analysis.who.tokens import tokenize
+    >>> tokens = tokenize("for Combating Trafficking in Human Beings, Ambassador X")
+    >>> topic_complement_end(tokens, 3), topic_complement_end(tokenize("Trafficking in Malaysia"), 1)
+    (6, 1)
+    """
+    lex = lexicons()
+    if end + 1 < len(tokens) and tokens[end].key == "in" and tokens[end - 1].key in lex.topic_words and tokens[end + 1].is_cap and not known_place(tokens[end + 1].text):
+        return cap_run(tokens, end + 1)
+    return end
 
 
 def place_run(tokens: list[Token], k: int) -> int:
@@ -183,7 +198,7 @@ def read_title(tokens: list[Token], i: int) -> int | None:
             return regions  # "Regional Representative for Central America and the Caribbean"
         if tokens[k].is_cap and (tokens[k].key in lex.org_heads and tokens[k].key not in lex.generic_org_words or known_body_at(tokens, k)) and not in_charge:
             return j  # "Permanent Secretary for the Ministry of ...", "Commissioner of Police for Interpol": the body follows the title
-        end = run_end = cap_run(tokens, k, allow_the=False)
+        end = run_end = topic_complement_end(tokens, cap_run(tokens, k, allow_the=False))  # "for Combating Trafficking in Human Beings"
         end = next((
             m for m in range(k, end)
             if match_phrase(tokens, m, lex.honorifics) or tokens[m].text in lex.title_abbreviations

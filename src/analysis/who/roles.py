@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 from .lexicon import lexicons
-from .phrases import before_acronym, bracketed, cap_run, is_lower_title, is_nameish, is_title_word, lower_portfolio_end, lower_title_end, read_name, read_title
+from .phrases import before_acronym, bracketed, cap_run, is_lower_title, is_nameish, is_title_word, lower_portfolio_end, lower_title_end, match_phrase, read_name, read_title
 from .spans import commit, demonym_at, names_body, org_span_after, org_span_at
 from .state import PersonMention, SentenceState, tie
 
@@ -19,8 +19,13 @@ def read_role(state: SentenceState, k: int) -> dict | None:
     while k < len(tokens) and (tokens[k].key in ("the", "a", "an") or tokens[k].text in lexicons().role_adjectives):
         k += 1
     role: dict = {"start": start, "org": None, "country": None}
+    if k < len(tokens) and tokens[k].is_cap and (honorific := match_phrase(tokens, k, lexicons().honorifics)) and read_title(tokens, honorific) and not read_title(tokens, k):
+        role["honorific"], k = state.text(k, honorific), honorific  # "the Honourable Minister of Police Affairs, X" (not "Attorney General")
     if k < len(tokens) and (org := state.org_at(k)) and org.after < len(tokens):
         role["org"], k = (org.start, org.after, "org"), org.after
+    elif (span := org_span_at(state, k)) and span[2] == "org" and span[1] < len(tokens) and tokens[span[1] - 1].possessive:
+        role["org"], k = span, span[1]  # "the Saudi Interior Ministry's Supervisor of ...": a body, though it starts with a demonym
+        role["owner"] = True
     elif k < len(tokens) and (country := demonym_at(state, k)):
         adjective = state.text(k, country[1]) in lexicons().demonyms
         role["country"], k = country
@@ -29,6 +34,7 @@ def read_role(state: SentenceState, k: int) -> dict | None:
         tokens[span[1] - 1].possessive or (span[1] - span[0] == 1 and (read_title(tokens, span[1]) or lower_title_end(tokens, span[1])))
     ):  # "PNP deputy chief for administration"
         role["org"], k = span, span[1]  # "the Royal Thai Police's new commissioner-general", "PNP Director for X"
+        role["owner"] = tokens[span[1] - 1].possessive
     while k < len(tokens) and tokens[k].text in lexicons().role_adjectives:
         k += 1
     text_start = title_start = k
@@ -64,6 +70,10 @@ def read_role(state: SentenceState, k: int) -> dict | None:
         if span is None:
             break
         if span[2] == "other":
+            end = text_end = span[1]
+            continue
+        if role.get("owner") and span[2] == "org":
+            role.setdefault("other_orgs", []).append(span)  # "the Ministry's Supervisor of the Civil Affairs Agency": the owner is the person's
             end = text_end = span[1]
             continue
         if role["org"] is not None and role["org"][2] == "org" and span[2] == "org":
@@ -258,6 +268,8 @@ def apply_role(state: SentenceState, m: PersonMention, role: dict, *, rule: str,
         m.title = [text]
     else:
         m.role = text if not m.role else f"{m.role}, {text}"
+    if role.get("honorific") and role["honorific"] not in m.honorific:
+        m.honorific.insert(0, role["honorific"])  # written before the rest
     state.mark(role["start"], role["end"])
     for other in role.get("other_orgs", []):
         commit(state, other)  # "..., Chairman of the Y Committee": a body named in a second position

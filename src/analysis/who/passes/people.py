@@ -40,8 +40,8 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
     tokens, lex = state.tokens, lexicons()
     while j < len(tokens) and not state.used[j]:
         token = tokens[j]
-        if state.title_abbreviation(token.text) and not token.possessive:
-            found["abbrev"], j = token.text, j + 1
+        if state.title_abbreviation(token.text) and not token.possessive and not ((title_end := read_title(tokens, j)) and title_end > j + 1):
+            found["abbrev"], j = token.text, j + 1  # not the start of a longer rank: "Sen. Lieut. Gen. X" is a rank of its own
         elif token.is_cap and token.key in lex.title_modifiers and not found["titles"] and j + 1 < len(tokens) and state.title_abbreviation(tokens[j + 1].text):
             found["modifier"], j = token.text, j + 1  # "Deputy IGP X": the rank below the abbreviated one
         elif found["abbrev"] and not found["titles"] and (inner := bracketed(tokens, j)) and inner.is_allcaps and not state.title_abbreviation(inner.text):
