@@ -876,3 +876,29 @@ def test_a_rank_in_capitals_is_still_a_police_rank():
     from analysis.who.police import holds_police_rank
 
     assert holds_police_rank("POLICE Commissioner") and holds_police_rank("SP") and not holds_police_rank("Sp")
+
+
+def test_an_agency_credited_by_the_dateline_is_not_an_organization_but_one_quoted_in_the_text_is():
+    from pathlib import Path
+
+    from analysis import load_article
+    from analysis.credits import credit_spans
+
+    eval_sets = Path(__file__).resolve().parent.parent / "data" / "eval"
+    wire = load_article(eval_sets / "fresh5" / "m05.txt")  # "Hanoi (VNA) – Politburo member and Minister ..."
+    assert [wire.text[a:b] for a, b in credit_spans(wire)] == ["VNA"]
+    assert "VNA" not in set(organizations(wire)["name"])
+    quoted = load_article(eval_sets / "fresh3" / "h15.txt")  # "Speaking to Bernama after the ceremony, ..." and "— Bernama"
+    assert "Bernama" in [quoted.text[a:b] for a, b in credit_spans(quoted)]
+    assert organizations(quoted).set_index("name").loc["Bernama", "mentions"] == 1
+
+
+@given(st.text(alphabet=st.sampled_from(list("HANOI (VNA) – Bernama.-—\n\nabc,")), max_size=120))
+@settings(max_examples=200, deadline=None)
+def test_credit_spans_stay_inside_one_paragraph_of_any_text(text):
+    from analysis.credits import credit_spans
+
+    article = parse_article(text)
+    for start, end in credit_spans(article):
+        assert 0 <= start < end <= len(article.text)
+        assert any(p.start <= start and end <= p.end for p in article.paragraphs)

@@ -30,6 +30,7 @@ from .who import lexicons, read_article
 from .who.places import accept, division_name_size, formal_start, lookup, place_divisions, with_direction
 from .who.resolve import count_later_mentions, country_to_organization, home_country, merge_mentions, main_police_force, minister_to_ministry, position_to_body
 from .article import Article
+from .credits import credit_spans, in_credit
 from .tables import columns
 
 PERSON_COLUMNS = columns("participants")
@@ -42,7 +43,9 @@ def _initials(name: str) -> str:
 
 def organizations(article: Article) -> pd.DataFrame:
     """One row per named organization: fullest ``name``, ``acronym``, the ``country`` written with it ("China's
-    Ministry of Public Security", "the Chinese Ministry ..."), ``mentions``, evidence.
+    Ministry of Public Security", "the Chinese Ministry ..."), ``mentions``, evidence. An agency named only
+    where it credits the article ("HANOI (VNA) –", a byline, a closing "— Bernama") is not listed
+    (:mod:`analysis.credits`).
 
     >>> from analysis.article import parse_article
     >>> organizations(parse_article("T\\n\\nThe Korean National Police Agency (KNPA) met. KNPA's chief spoke."))[["name", "acronym", "mentions"]].values.tolist()
@@ -106,8 +109,11 @@ def _organizations(article: Article) -> tuple[pd.DataFrame, dict[str, str]]:
             seen.add(alias_of[alias])
             alias_of[alias] = alias_of[alias_of[alias]]
     body_names = {o.name for r in readers if not r.is_title for o in r.orgs}
+    credits = credit_spans(article)
     for r in readers:
         for o in r.orgs:
+            if in_credit(credits, o.char_start):
+                continue  # "Hanoi (VNA) –", "Source: Xinhua": the article's source, not a body it reports on
             name = alias_of.get(o.name, o.name)
             if r.is_title and name not in body_names and o.name not in body_names and o.name not in lex.known_orgs and alias_of.get(o.name) is None:
                 continue  # headlines are title-cased: trust only names the body confirms
