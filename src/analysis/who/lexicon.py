@@ -81,6 +81,7 @@ class Lexicons:
     purpose_verbs: frozenset[str]  # "to Fight": a body's name goes on with its purpose
     second_role_cues: re.Pattern  # "in his capacity as": a second position of the person named before, within the clause
     police_ranks: tuple[str, ...]  # "Superintendent", "ASP": a police officer
+    police_titles_alone: frozenset[str]  # "commissioner": a police officer when it is the whole title (casefolded)
     topic_words: frozenset[str]  # the words of the theme taxonomy's terms ("trafficking", "laundering"): not names
     police_force_words: frozenset[str]  # "Police", "Constabulary" in a force's name
     police_force_ends: frozenset[str]  # "Force", "Service": the last word of a force's name
@@ -200,6 +201,7 @@ def lexicons() -> Lexicons:
         envoy_titles=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(e) for e in load_lexicon("envoy_titles")) + r")(?!\w)", re.IGNORECASE),
         title_suffixes=phrases_of("title_suffixes"),
         police_ranks=tuple(load_lexicon("police_ranks")),
+        police_titles_alone=frozenset(t.casefold() for t in load_lexicon("police_titles_alone")),
         topic_words=frozenset(w for theme in load_json("themes")["themes"] for term in theme["terms"] for w in re.findall(r"[a-z]{4,}", term.casefold())),
         police_force_words=frozenset(load_lexicon("police_force_words")),
         police_force_ends=frozenset(load_lexicon("police_force_ends")),

@@ -24,9 +24,13 @@ def is_police_force(name: str) -> bool:
 
 
 def holds_police_rank(*positions: str | None) -> bool:
-    """Whether any of a person's title, role or abbreviated rank is a police rank (``police_ranks.txt``).
+    """Whether any of a person's title, role or abbreviated rank is a police rank (``police_ranks.txt``), or
+    is the whole of a position that alone makes a police officer (``police_titles_alone.txt``).
 
     >>> holds_police_rank("Deputy Commissioner", None, None), holds_police_rank("Ambassador", "envoy", None)
     (True, False)
+    >>> holds_police_rank("Commissioner", None, None), holds_police_rank("High Commissioner", None, None)
+    (True, False)
     """
-    return bool(police_ranks().search(" ".join(filter(None, positions))))
+    alone = lexicons().police_titles_alone
+    return any(p.strip().casefold() in alone for p in positions if p) or bool(police_ranks().search(" ".join(filter(None, positions))))
