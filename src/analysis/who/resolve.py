@@ -319,9 +319,15 @@ def main_police_force(people: list[dict], org_table: pd.DataFrame) -> None:
     if not untied or org_table.empty:
         return
     forces = org_table[org_table["name"].map(is_police_force)].sort_values("mentions", ascending=False, kind="stable")
-    if len(forces) == 1 or len(forces) > 1 and forces.iloc[0]["mentions"] > forces.iloc[1]["mentions"]:
+    if forces.empty:
+        return
+    top = forces[forces["mentions"] == forces.iloc[0]["mentions"]]["name"].tolist()
+    if len(top) > 1:  # named as often: one that the text ties to someone else ("George Turner, former chief of the Atlanta Police Department") is theirs
+        claimed = {p["organization"] for p in people if p["org_strength"] >= lexicons().ties["title_of"]}
+        top = [name for name in top if name not in claimed]
+    if len(top) == 1:
         for person in untied:
-            set_organization(person, forces.iloc[0]["name"], "main_police_force")
+            set_organization(person, top[0], "main_police_force")
 
 
 def count_later_mentions(article: Article, people: list[dict]) -> None:
