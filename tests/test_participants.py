@@ -902,3 +902,17 @@ def test_credit_spans_stay_inside_one_paragraph_of_any_text(text):
     for start, end in credit_spans(article):
         assert 0 <= start < end <= len(article.text)
         assert any(p.start <= start and end <= p.end for p in article.paragraphs)
+
+
+def test_one_body_named_in_two_word_orders_is_one_row():
+    from pathlib import Path
+
+    from analysis import load_article
+
+    article = load_article(Path(__file__).resolve().parent.parent / "data" / "eval" / "fresh20" / "y10.txt")
+    table = organizations(article).set_index("name")
+    # "Indonesian National Narcotics Agency" twice, "National Narcotics Agency of Indonesia" once
+    assert "National Narcotics Agency of Indonesia" not in table.index
+    assert table.loc["Indonesian National Narcotics Agency", "mentions"] == 3
+    assert "National Narcotics Agency of Indonesia" in table.loc["Indonesian National Narcotics Agency", "aliases"]
+    assert len(orgs("The Council of Europe met the European Council.")) == 2  # a region's adjective is not the region

@@ -21,6 +21,7 @@ Later mentions ("Executive Director Vinluan", "ACP Dr. Bakri") resolve to the fu
 """
 from __future__ import annotations
 
+import collections
 import functools
 import re
 
@@ -93,21 +94,18 @@ def _organizations(article: Article) -> tuple[pd.DataFrame, dict[str, str]]:
             if o.name.isupper() and len(o.name) > 3 and o.name not in alias_of and (mixed := mixed_case.get(o.name.casefold())):
                 alias_of[o.name] = mixed
     lex = lexicons()
-    # "Colombian National Police" is the "National Police of Colombia" named the other way round;
-    # "Vietnamese Ministry of Public Security" is that country's "Ministry of Public Security"
+    # "Vietnamese Ministry of Public Security" is that country's "Ministry of Public Security" (names in
+    # another word order, "Colombian National Police" and "National Police of Colombia", are _same_words')
     for name in full_names:
         demonym, _, rest = name.partition(" ")
-        country = lex.demonyms.get(demonym)
-        formal = next((n for n in (f"{rest} of {country}", f"{rest} of the {country}") if country and n in full_names), None)
-        if country and not formal and rest.startswith(("Ministry of ", "Ministry for ")) and rest in full_names:
-            formal = rest  # "the Vietnamese Ministry of Public Security ... the Ministry of Public Security"
-        if formal and name not in alias_of:
-            alias_of[name] = formal
+        if demonym in lex.demonyms and rest.startswith(("Ministry of ", "Ministry for ")) and rest in full_names and name not in alias_of:
+            alias_of[name] = rest
     for alias in list(alias_of):  # follow chains: "MPS" -> "Vietnamese Ministry of ..." -> "Ministry of ..."
         seen = {alias}
         while alias_of[alias] in alias_of and alias_of[alias] not in seen:
             seen.add(alias_of[alias])
             alias_of[alias] = alias_of[alias_of[alias]]
+    _same_words(readers, alias_of)
     body_names = {o.name for r in readers if not r.is_title for o in r.orgs}
     credits = credit_spans(article)
     for r in readers:
@@ -132,6 +130,45 @@ def _organizations(article: Article) -> tuple[pd.DataFrame, dict[str, str]]:
     table = pd.DataFrame(list(rows.values()), columns=ORGANIZATION_COLUMNS)
     table["aliases"] = table["aliases"].map(lambda a: "; ".join(a) if isinstance(a, list) else a)
     return table, alias_of
+
+
+def word_bag(name: str) -> frozenset[str]:
+    """The words of a body's name whatever their order, a country's demonym read as the country, "of" and
+    "the" left out and plurals made singular: the same for "Police Force of Tanzania" and "Tanzania Police
+    Force", "Saudi Ministry of Interior" and "Saudi Interior Ministry".
+
+    >>> word_bag("Police Force of Tanzania") == word_bag("Tanzania Police Force")
+    True
+    >>> word_bag("Council of Europe") == word_bag("European Council")  # a region's adjective is not read as the region
+    False
+    """
+    lex, words = lexicons(), []
+    for word in name.split():
+        country = lex.demonyms.get(word)
+        if country and lex.places.get(country, {}).get("kind") == "country":
+            word = country
+        words.extend(w.casefold() for w in re.findall(r"[\w']+", word))
+    return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words if w not in ("of", "the"))
+
+
+def _same_words(readers: list, alias_of: dict[str, str]) -> None:
+    """Names of one body written in another order ("Police Force of Tanzania", "Tanzania Police Force") become
+    aliases of the one named most (first named on a tie)."""
+    named = [alias_of.get(o.name, o.name) for r in readers for o in r.orgs if " " in o.name]
+    counts = collections.Counter(named)
+    groups: dict[frozenset[str], list[str]] = {}
+    for name in dict.fromkeys(named):
+        groups.setdefault(word_bag(name), []).append(name)
+    for names in groups.values():
+        if len(names) < 2:
+            continue
+        canonical = max(names, key=lambda n: (counts[n], -names.index(n)))
+        for name in names:
+            if name != canonical:
+                alias_of[name] = canonical
+        for alias, target in alias_of.items():
+            if target in names and alias != canonical:
+                alias_of[alias] = canonical
 
 
 def participants(article: Article) -> pd.DataFrame:
