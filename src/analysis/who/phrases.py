@@ -357,8 +357,10 @@ def read_name(tokens: list[Token], i: int, *, after_title: bool = False) -> int 
             return None  # "CP INTERPOL CP X": a known body, not a name
         initial = len(token.text) == 2 and token.text[1] == "."  # "Tarek A. SHARIF": not the article "a"
         common = key in lexicons().non_name_caps and not initial and not (after_title and j == i and j + 1 < len(tokens) and tokens[j + 1].is_cap and tokens[j + 1].is_word)
-        if common and after_title and last == j - 1 and j - i >= 2 and token.is_cap and not (j + 1 < len(tokens) and tokens[j + 1].is_cap):
-            common = False  # "Sen. Lieut. Gen. Tran Quoc To hosted": a capitalised function word ending a name
+        if common and last == j - 1 and j - i >= (2 if after_title else 1) and token.is_cap and key not in lex.calendar_words and not (
+            j + 1 < len(tokens) and (tokens[j + 1].is_cap or tokens[j + 1].text[:1].isdigit())
+        ):
+            common = False  # "Sen. Lieut. Gen. Tran Quoc To hosted", "Peter May, the Permanent Secretary": a capitalised function word ending a name
         if token.is_cap and key.endswith("s") and key[:-1] in lex.title_heads:
             break  # "Deputy Inspector Generals", "Generals Offices": a plural rank is not a name
         if token.is_cap and not common and not (token.is_allcaps and j + 1 < len(tokens) and not tokens[j + 1].is_cap and j == i):
