@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..lexicon import lexicons
 from ..places import known_place
 from ..phrases import before_acronym, bracketed, has_org_head, is_generic, is_nameish, lower_portfolio_end, match_phrase, place_run, read_name, read_title
-from ..roles import apply_role, is_plural_word, names_next, prefix_role, read_after_name, read_role, with_more_roles
+from ..roles import apply_role, is_plural_word, names_next, prefix_role, read_after_name, read_role, singular, with_more_roles
 from ..spans import commit, org_span_after, starts_title, words_before
 from ..state import PersonMention, SentenceState, tie
 
@@ -101,9 +101,26 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
             found["titles"].append(state.text(j, end))
             found["title_start"] = j
             j = read_after_title(state, end, found)
+        elif not found["titles"] and not found["abbrev"] and (end := plural_title_end(state, j)):
+            found["titles"].append(singular(state.text(j, end)))  # "Superintendents A, B and C": each holds the rank
+            found["title_start"], found["plural"] = j, True
+            j = end
         else:
             break
     return j
+
+
+def plural_title_end(state: SentenceState, j: int) -> int | None:
+    """End of a plural rank or position at ``j`` that a name follows at once: "Superintendents | John Smith,
+    ...", "Police Colonels | A and B" (the head word's plural, from ``title_heads.txt``)."""
+    tokens, lex = state.tokens, lexicons()
+    k = j
+    while k < len(tokens) and tokens[k].is_cap and (tokens[k].key in lex.title_modifiers or tokens[k].key in lex.title_heads) and not state.used[k]:
+        k += 1  # "Senior", "Police", "Deputy"
+    if not (k < len(tokens) and tokens[k].is_cap and not state.used[k] and tokens[k].key.endswith("s") and tokens[k].key[:-1] in lex.title_heads):
+        return None
+    name = read_name(tokens, k + 1, after_title=True) if k + 1 < len(tokens) else None
+    return k + 1 if name and name - k > 2 else None
 
 
 def chain_end(state: SentenceState, end: int) -> int:
@@ -255,6 +272,8 @@ def person_at(state: SentenceState, i: int) -> PersonMention | None:
         role=", ".join(positions) or None, sentence=state.sentence, char_start=tokens[i].start,
         char_end=tokens[name_end - 1].end, start=i, name_start=k, name_end=name_end,
     )
+    if found.get("plural") and titles:
+        state.plural_roles.append((mention, titles[0]))  # the names listed after it hold it too
     if found["org"]:
         org = commit(state, found["org"])
         if org:

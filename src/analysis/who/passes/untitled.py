@@ -253,7 +253,8 @@ def read_untitled_people(state: SentenceState) -> None:
 
 def share_plural_roles(state: SentenceState) -> None:
     """The people listed right after the holder of a plural position hold it too: "the police liaison
-    officers, Monika Sokołowska and Bartosz Furgała" (both "police liaison officer")."""
+    officers, Monika Sokołowska and Bartosz Furgała" (both "police liaison officer"); "Superintendents A,
+    B and C" (each a "Superintendent")."""
     tokens = state.tokens
     people = sorted(state.people, key=lambda m: m.start)
     for holder, text in state.plural_roles:
@@ -264,7 +265,9 @@ def share_plural_roles(state: SentenceState) -> None:
             gap = tokens[(previous.name_end_role or previous.name_end) : m.start]
             if not gap or not all(t.text == "," or t.key == "and" for t in gap):
                 break
-            if not m.role and not m.title:
+            if not m.role and not m.title and holder.title == [text]:
+                m.title = [text]  # "Superintendents A, B and C": a plural rank, a title for each
+            elif not m.role and not m.title:
                 m.role = text
             previous = m
 
