@@ -50,6 +50,8 @@ def read_role(state: SentenceState, k: int) -> dict | None:
     if (unit := unit_after(state, end)) > end and role["org"] is None and names_body(tokens[end:unit]):
         role["org"] = (end, unit, "org")  # "Director General Anti-Narcotics Force": the unit is a body
     end = unit
+    if role["org"] is None and role["country"] is None:
+        end = unit_after_comma(state, end)  # "Director General, Legal and Prosecution, COP X"
     if end < len(tokens) and tokens[end].is_allcaps and role["org"] is None and not state.used[end] and (
         tokens[end].text in state.known_acronyms or tokens[end].text in lexicons().known_orgs
     ):
@@ -134,6 +136,27 @@ def unit_after(state: SentenceState, end: int) -> int:
     if unit > end and names_body(tokens[end:unit]) and (unit == len(tokens) or tokens[unit].text in (".", ";")):
         return unit  # "..., Director General Narcotics Control Bureau.": a body closing the sentence
     return end
+
+
+def unit_after_comma(state: SentenceState, end: int) -> int:
+    """``end``, or past a comma and the unit or portfolio a position is of, written without "of", when another
+    comma or the sentence's end follows: "Director General, Administration, COP X", "Director General, Legal
+    and Prosecution, ..." (the words of portfolios and topics only, so that a name is never read as one; a
+    body named there is the person's and read by :func:`read_role`'s last rule)."""
+    tokens, lex = state.tokens, lexicons()
+    if not (end + 1 < len(tokens) and tokens[end].text == ","):
+        return end
+    vocabulary = lex.portfolios | lex.org_heads | lex.generic_org_words | lex.topic_words | lex.portfolio_adjectives | lex.unit_words
+    k, last = end + 1, None
+    while k < len(tokens) and not state.used[k] and (
+        tokens[k].is_cap and not tokens[k].is_allcaps and all(part in vocabulary or part == "anti" for part in tokens[k].key.split("-"))
+        or last is not None and tokens[k].key in ("and", "&") and k + 1 < len(tokens) and tokens[k + 1].is_cap
+    ):
+        last = k if tokens[k].is_cap else last
+        k += 1
+    if last is None or names_body(tokens[end + 1 : last + 1]):
+        return end
+    return last + 1 if last + 1 == len(tokens) or tokens[last + 1].text in (",", ";", ".", ")") else end
 
 
 def unit_acronym_after(state: SentenceState, end: int) -> int:
