@@ -285,8 +285,9 @@ def apply_role(state: SentenceState, m: PersonMention, role: dict, *, rule: str,
     text = singular(role["text"])
     if text != role["text"]:
         state.plural_roles.append((m, text))
-    if text.isupper() and (expansion := state.title_abbreviation(text)):
-        m.title_abbrev, text = m.title_abbrev or text, expansion  # "X, IGP, ...": the rank, written out
+    head, comma, unit = text.partition(", ")
+    if head.isupper() and (expansion := state.title_abbreviation(head)):
+        m.title_abbrev, text = m.title_abbrev or head, expansion + comma + unit  # "X, IGP, Crime": the rank, written out
     if before and not m.title and state.tokens[role["title_start"]].is_cap and read_title(state.tokens, role["title_start"]):
         m.title = [text]
     else:
