@@ -19,7 +19,7 @@ def read_role(state: SentenceState, k: int) -> dict | None:
     while k < len(tokens) and (tokens[k].key in ("the", "a", "an") or tokens[k].text in lexicons().role_adjectives):
         k += 1
     role: dict = {"start": start, "org": None, "country": None}
-    if k < len(tokens) and tokens[k].is_cap and (honorific := match_phrase(tokens, k, lexicons().honorifics)) and read_title(tokens, honorific) and not read_title(tokens, k):
+    if k < len(tokens) and tokens[k].is_cap and (honorific := match_phrase(tokens, k, lexicons().honorifics)) and honorific < len(tokens) and read_title(tokens, honorific) and not read_title(tokens, k):
         role["honorific"], k = state.text(k, honorific), honorific  # "the Honourable Minister of Police Affairs, X" (not "Attorney General")
     if k < len(tokens) and (org := state.org_at(k)) and org.after < len(tokens):
         role["org"], k = (org.start, org.after, "org"), org.after

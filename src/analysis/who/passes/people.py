@@ -6,7 +6,7 @@ from ..lexicon import lexicons
 from ..places import known_place
 from ..phrases import before_acronym, bracketed, has_org_head, is_generic, is_nameish, lower_portfolio_end, match_phrase, place_run, read_name, read_title
 from ..roles import apply_role, is_plural_word, names_next, prefix_role, read_after_name, read_role, singular, with_more_roles
-from ..spans import commit, org_span_after, starts_title, words_before
+from ..spans import commit, org_span_after, org_span_at, starts_title, words_before
 from ..state import PersonMention, SentenceState, tie
 
 
@@ -186,6 +186,11 @@ def read_after_title(state: SentenceState, j: int, found: dict) -> int:
         found["titles"][-1], j = state.text(found["title_start"], unit), unit  # "Secretary General of the ministerial council X"
     elif (span is None or span[2] == "other") and (rank := rank_after_portfolio(state, j)):
         found["titles"][-1], j = state.text(found["title_start"], rank), rank  # "Deputy Director General of Border Guards | Maj. Gen. X"
+    elif span is None and (unit := unit_then_rank(state, j)):
+        found["titles"][-1], j = state.text(found["title_start"], unit[0]), unit[0]  # "Commander Western Naval Area | Rear Admiral X"
+        found["org"] = found["org"] or unit[1]  # "Director General Sri Lanka Coast Guard | Rear Admiral Y": the body
+    elif span is None and (unit := unit_then_name(state, j)):
+        found["titles"][-1], j = state.text(found["title_start"], unit), unit  # "Assistant Commissioner Crime | Yam Tat-wing"
     if j + 2 < len(tokens) and tokens[j].key == "to" and (position := position_after_to(state, j)):
         found["titles"][-1] = f"{found['titles'][-1]} {state.text(j, position[0])}"  # "Chief of Staff to the RSIPF Commissioner X"
         found["org"] = found["org"] or position[1]
@@ -226,6 +231,40 @@ def rank_after_portfolio(state: SentenceState, j: int) -> int | None:
             return None
         k += 1
     return None
+
+
+def unit_then_rank(state: SentenceState, j: int) -> tuple[int, tuple[int, int, str] | None] | None:
+    """``(where a rank starts, the body's span or None)`` after the unit or body a position is of, written
+    without "of": "Commander | Western Naval Area | Rear Admiral X", "Director General | Sri Lanka Coast Guard |
+    Rear Admiral Y". The words between hold a unit, portfolio or body word, so that a name is never read as one."""
+    tokens, lex = state.tokens, lexicons()
+    if j >= len(tokens) or starts_title(state, j) and read_title(tokens, j):
+        return None  # "Executive Director | Police Colonel X": the rank itself
+    vocabulary = lex.org_heads | lex.portfolios | lex.unit_words | lex.topic_words
+    for k in range(j + 1, min(len(tokens), j + 6)):
+        if not (tokens[k - 1].is_cap and tokens[k - 1].is_word) or state.used[k - 1]:
+            return None
+        if starts_title(state, k) and (end := read_title(tokens, k)) and (name := read_name(tokens, end, after_title=True)) and name - end >= 2:
+            span = org_span_at(state, j)
+            body = span if span and span[2] == "org" and span[1] == k else None
+            if body is None and not all(t.key in vocabulary for t in tokens[j:k]):
+                return None  # "Bank President Akinwumi Adesina | INTERPOL Secretary General X": a name, not a unit
+            return k, body
+    return None
+
+
+def unit_then_name(state: SentenceState, j: int) -> int | None:
+    """End of one or two unit words written after a position and before a name of two words or more:
+    "Assistant Commissioner | Crime | Yam Tat-wing", "Director General | Immigration | Abbas Ahsan"."""
+    tokens, lex = state.tokens, lexicons()
+    vocabulary = lex.portfolios | lex.topic_words | lex.unit_words
+    k = j
+    while k < min(len(tokens), j + 2) and tokens[k].is_cap and not tokens[k].is_allcaps and tokens[k].key in vocabulary and not state.used[k]:
+        k += 1
+    if not j < k < len(tokens) or starts_title(state, k) and read_title(tokens, k):
+        return None  # "Executive Director Police | Colonel X": "Police" belongs to the rank
+    name = read_name(tokens, k, after_title=True)
+    return k if name and name - k >= 2 and is_nameish(tokens, k, name, titled=True) else None
 
 
 def person_at(state: SentenceState, i: int) -> PersonMention | None:
