@@ -247,13 +247,22 @@ def _year_is_name(chunk: str, match: re.Match) -> bool:
 
 
 def _period_of_name(chunk: str, lo: int, hi: int) -> bool:
-    """Years in brackets right after a name are the named thing's period, part of the name: "the Three-Year
-    Safe Mekong Operation Plan (2016-2018)", "Cross Border Policing Strategy (2025-27)".
+    """Years in brackets right after the name of a plan, strategy or operation are its period, part of the
+    name (``dates_named_periods``): "the Three-Year Safe Mekong Operation Plan (2016-2018)", "Cross Border
+    Policing Strategy (2025-27)"; after a person's name they are a term of office, a date.
 
     >>> _period_of_name("the Operation Plan (2016-2018) aims", 20, 29), _period_of_name("the plan (2016-2018) aims", 10, 19)
     (True, False)
+    >>> _period_of_name("president Rafael Correa (2007-2017).", 25, 34)
+    False
     """
-    return chunk[hi : hi + 1] == ")" and re.search(r"[A-Z][\w'’-]*\s*\($", chunk[:lo]) is not None
+    head = re.search(r"([A-Z][\w'’-]*)\s*\($", chunk[:lo])
+    return chunk[hi : hi + 1] == ")" and head is not None and head[1] in _named_periods()
+
+
+@functools.cache
+def _named_periods() -> frozenset[str]:
+    return frozenset(load_lexicon("dates_named_periods"))
 
 
 def valid(f: Found) -> bool:
