@@ -365,6 +365,7 @@ def read_name(tokens: list[Token], i: int, *, after_title: bool = False) -> int 
             break  # "Deputy Inspector Generals", "Generals Offices": a plural rank is not a name
         if token.is_cap and not common and not (token.is_allcaps and j + 1 < len(tokens) and not tokens[j + 1].is_cap and j == i):
             inside = j + 2 < len(tokens) and tokens[j + 1].key in lex.particles and tokens[j + 2].is_cap  # "Rashed Sultan al Khodr"
+            inside |= last is not None and tokens[j - 1].key in lex.particles  # "Khaled bin Bandar bin Sultan": a particle's name
             if j > i and not inside and (is_title_word(token) and key in lex.title_heads or key in lex.org_heads or token.text in lex.known_orgs):
                 break
             if j > i and token.text.rstrip(".") in lex.postnominals:
