@@ -107,7 +107,8 @@ def org_span_at(state: SentenceState, k: int) -> tuple[int, int, str] | None:
     heads = [n for n, t in enumerate(words) if t.key in lex.org_heads and t.is_cap]
     if heads and listed > run_end and end == listed:
         return k, end, "org"  # "the Ministry of Police, National Security and Correctional Services"
-    if heads and not read_title(tokens, k) and not any(t.key in lex.not_org_heads for t in words[heads[-1] :]):
+    complement = next((n for n in range(heads[-1], len(words)) if words[n].key in ("of", "for")), len(words)) if heads else 0
+    if heads and not read_title(tokens, k) and not any(t.key in lex.not_org_heads for t in words[heads[-1] : complement]):  # "Department of Training and Research": a portfolio, not an event
         stop = in_place(state, k, k + tail(state, words, heads[-1] + 1))
         return (k, stop, "other") if is_generic(tokens[k:stop]) and not names_a_force(tokens, k, stop) else (k, stop, "org")
     if words[0].text in lex.known_orgs or words[0].text in state.known_acronyms:
