@@ -314,6 +314,8 @@ def read_after_name(state: SentenceState, m: PersonMention) -> None:
     span = org_span_after(state, j)
     if span is None and j + 3 < len(tokens) and tokens[j].key == "and" and tokens[j + 2].key == "from":
         span = org_span_after(state, j + 2)  # "X and officers from Y"
+    elif span is None and j + 2 < len(tokens) and tokens[j].text == "," and tokens[j + 1].key == "from" and (span := org_span_after(state, j + 1)):
+        span = span if span[1] == len(tokens) or tokens[span[1]].text in (",", ";", ".", ")") else None  # "Captain X, from the Counter Narcotic Office Directorate,"
     if span and span[2] == "org" and m.org_strength < lexicons().ties["of_organization"]:
         tie(m, commit(state, span), "of_organization")
         if tokens[j].key != "and":
