@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 from .lexicon import lexicons
-from .phrases import before_acronym, bracketed, cap_run, is_lower_title, is_nameish, is_title_word, lower_portfolio_end, lower_title_end, match_phrase, read_name, read_title
+from .phrases import before_acronym, bracketed, cap_run, is_lower_title, is_nameish, is_title_word, lower_portfolio_end, lower_title_end, match_phrase, place_run, read_name, read_title
 from .spans import commit, demonym_at, names_body, org_span_after, org_span_at
 from .state import PersonMention, SentenceState, tie
 
@@ -84,6 +84,11 @@ def read_role(state: SentenceState, k: int) -> dict | None:
         text_end = end  # the role as written: "Director of the Counter-Terrorism Department"
         if span[2] == "place":
             role["country"], role["org"] = commit(state, span), None
+    if role["org"] is None and not role["country"] and end + 1 < len(tokens) and tokens[end].key == "for" and (
+        place := place_run(tokens, at := end + 1 + (tokens[end + 1].key == "the"))
+    ) > at:
+        role["country"], end = commit(state, (at, place, "place")), place  # "the deputy minister of interior for Saudi Arabia"
+        text_end = end
     if (unit := lower_portfolio_end(tokens, end)) > end:
         end = text_end = unit  # "Head of the delegation", "Chairman of the conference"
     elif end < len(tokens) and not tokens[end].is_cap and tokens[end].key in lexicons().org_heads and role["country"]:
