@@ -54,6 +54,7 @@ BODY = "\n\nPolice chiefs met to discuss cooperation against transnational crime
         ("By Jane Doe - July 4, 2023", dt.date(2023, 7, 4)),
         ("Date: 31/12/2022", dt.date(2022, 12, 31)),
         ("12/31/2022", dt.date(2022, 12, 31)),
+        ("16:28 - 14/06/2024", dt.date(2024, 6, 14)),  # a time, a dash, then the date
     ],
 )
 def test_date_line_forms(line, expected):
@@ -321,3 +322,20 @@ def test_a_date_line_is_read_as_a_date_within_the_line_or_not_at_all(line):
     if found is not None:
         assert 0 <= found.start < found.end <= len(line)
         assert re.search(r"\d", line[found.start : found.end])
+
+
+def test_a_date_written_after_today_is_the_publication_when_no_date_line_gives_one():
+    from analysis import parse_article
+
+    text = "Police chiefs sign MOU\n\nThe Inspector General of Police and his counterpart today (16/1/2014) signed a memorandum.\n\nThey met in Kampala."
+    assert parse_article(text).published == dt.date(2014, 1, 16)
+    assert parse_article("Published: 3 May 2021\n\n" + text).published == dt.date(2021, 5, 3)  # the date line wins
+    assert parse_article("T\n\nToday, more officers joined the unit.").published is None
+
+
+@given(st.text(max_size=120))
+def test_read_today_reads_any_text_without_error(text):
+    from analysis.datelines import read_today
+
+    found = read_today("today (" + text)
+    assert found is None or found.date is not None

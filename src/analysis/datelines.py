@@ -29,7 +29,7 @@ from .lexicons import load_lexicon
 
 __all__ = [
     "DateLine", "alternation", "is_short_line", "month_names", "month_pattern", "weekday_names",
-    "parse_date_line", "publication_line", "read_date_line", "read_wire_dateline",
+    "parse_date_line", "publication_line", "read_date_line", "read_today", "read_wire_dateline",
 ]
 
 #: the longest line read as a date line (a byline with an author, a label, a date and a time)
@@ -100,7 +100,7 @@ class DateLine:
     day: int | None
     start: int
     end: int
-    form: str  # "written" (a month name), "numeric", "iso" or "wire"
+    form: str  # "written" (a month name), "numeric", "iso", "wire" or "today"
     author: str | None = None
     revision: bool = False
 
@@ -156,7 +156,7 @@ def _grammar() -> _Grammar:
     prefix = (
         rf"(?P<prefix>(?:{_GENERIC}{_SEPARATOR}|{_GENERIC}\s+(?=(?:{label})\b)|{label}(?:\s+(?:on|at))?(?:\s*[:–—-]\s*|\s+)|(?-i:[A-Z]{{2,8}})\s+"
         rf"|{label}\s+by\s+[^\W\d_][^\d|]{{0,60}}?\s+on\s+"  # "Posted by Editor on December 13, 2023"
-        rf"|\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?\s?m\b\.?)?,?\s+"  # "19:51, December 26, 2011"
+        rf"|\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?\s?m\b\.?)?(?:,?\s+|\s*[-–—|]\s*)"  # "19:51, December 26, 2011", "16:28 - 14/06/2024"
         rf"|(?-i:[A-Z][a-z]{{2,15}})\s+(?=(?:{month})\b)){{0,3}}?)"  # a section's name: "Local October 22, 2014"
     )
     numeric_weekday = rf"(?:(?P<wd>{alternation(weekday_names())})\.?,?\s+)?"
@@ -386,18 +386,41 @@ _WORDS = re.compile(r"\w+(?:[-'’]\w+)*")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)]*$")
 
 
+_TODAY = re.compile(r"\btoday\s*(?:\(\s*(?P<bracketed>[^()\n]{6,40}?)\s*\)|,\s*(?P<comma>[^,\n]{6,40}?)\s*,)", re.IGNORECASE)
+
+
+def read_today(paragraph: str) -> DateLine | None:
+    """The date written right after "today" in ``paragraph``: "signed today (16/1/2014) a memorandum", "today,
+    Monday 3 May 2021, the minister ...": the day the article was written.
+
+    >>> read_today("The two chiefs today (16/1/2014) signed a memorandum.").date
+    datetime.date(2014, 1, 16)
+    >>> read_today("Today, more officers joined.") is None
+    True
+    """
+    for match in _TODAY.finditer(paragraph):
+        group = "bracketed" if match["bracketed"] else "comma"
+        found = read_date_line(match[group])
+        if found is not None and found.date is not None:
+            return replace(found, start=match.start(group) + found.start, end=match.start(group) + found.end, form="today")
+    return None
+
+
 def publication_line(paragraphs: Iterable[tuple[str, int, str]], *, url: str | None = None) -> DateLine | None:
     """The publication date of an article and where it is written, from its ``(kind, start, text)`` paragraphs.
 
     The first byline near the top whose date line gives a date; else a wire dateline opening the first body
     paragraph after any short lines (its year, when not written, from a year in ``url``'s path); else a date
-    line closing the article ("Ends/Thursday, August 3, 2017").
+    line closing the article ("Ends/Thursday, August 3, 2017"); else a date written right after "today" near the
+    top ("signed today (16/1/2014)").
 
     >>> publication_line([("title", 0, "T"), ("byline", 2, "Published: 12 March 2023")]).start
     13
     """
-    wire, closing, looking = None, None, True
+    wire, closing, today, looking = None, None, None, True
     for index, (kind, start, text) in enumerate(paragraphs):
+        if kind == "body" and today is None and index < _HEAD_PARAGRAPHS and (found := read_today(text)):
+            today = found.shifted(start)
         if kind == "byline":
             found = read_date_line(text)
             if found is not None and found.date is not None:
@@ -412,6 +435,6 @@ def publication_line(paragraphs: Iterable[tuple[str, int, str]], *, url: str | N
             looking = looking and len(text) <= MAX_LINE and not _TERMINAL.search(text)
     if wire is not None and wire.year is None:
         wire = replace(wire, year=_url_year(url, wire.month))
-    if wire is not None and (wire.year is not None or closing is None):
+    if wire is not None and (wire.year is not None or closing is None and today is None):
         return wire
-    return closing
+    return closing or today
