@@ -339,3 +339,14 @@ def test_read_today_reads_any_text_without_error(text):
 
     found = read_today("today (" + text)
     assert found is None or found.date is not None
+
+
+def test_a_date_line_after_a_standfirst_paragraph_is_the_byline():
+    from analysis import parse_article
+
+    article = parse_article(
+        "Police forces in joint operation\n\nRwanda National Police and Tanzania Police Force launched a joint operation.\n\n"
+        "Monday, December 04, 2017\n\nDelegations from the two sides met last Friday."
+    )
+    assert article.published == dt.date(2017, 12, 4)
+    assert [p.kind for p in article.paragraphs] == ["title", "body", "byline", "body"]

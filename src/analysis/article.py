@@ -154,8 +154,9 @@ def _later_byline(text: str, blocks: list[tuple[int, int]], kinds: list[str], fi
     """Mark a date line a few blocks down as a byline, and the author line before it: (that author, found).
 
     Between the title and the date line may stand short header lines ("TALEBULA KATE", "Izvor: FoNet",
-    "Press Release") and one standfirst paragraph when an author line follows it ("PHUKET: ..." /
-    "By Eakkapop Thongtub" / "Thursday 31 October 2019, 12:32PM"). The skipped blocks stay body.
+    "Press Release") and one standfirst paragraph when an author line or the date line follows it ("PHUKET:
+    ..." / "By Eakkapop Thongtub" / "Thursday 31 October 2019, 12:32PM"; "Rwanda National Police and ..." /
+    "Monday, December 04, 2017"). The skipped blocks stay body.
     """
     author_at, standfirst = None, False
     for k in range(first, min(first + _HEADER_LINES + 1, len(blocks) - 1)):
@@ -171,7 +172,8 @@ def _later_byline(text: str, blocks: list[tuple[int, int]], kinds: list[str], fi
             author_at = k
         elif not is_short_line(line):
             following = text[slice(*blocks[k + 1])]
-            if standfirst or author_at is not None or not (_BY_AUTHOR.match(following) and is_short_line(following)):
+            dated = (found := read_date_line(following)) is not None and found.date is not None
+            if standfirst or author_at is not None or not (_BY_AUTHOR.match(following) and is_short_line(following) or dated):
                 return None, False
             standfirst = True
     return None, False
