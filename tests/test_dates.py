@@ -404,6 +404,8 @@ def test_without_a_publication_date_a_later_full_date_in_the_paragraph_gives_the
 @pytest.mark.parametrize(("text", "start", "end"), [
     ("The plan (2020-2024) was adopted.", "2020", "2024"),  # a year range in parentheses
     ("It sat in the 2020-21 period.", "2020", "2021"),
+    ("It reported on the 2022/2023 period.", "2022", "2023"),  # a slash between the years
+    ("It was ended by Rafael Correa (2007-2017).", "2007", "2017"),  # a term of office, not a plan's period
     ("He visited on 05 September,2023 with staff.", "2023-09-05", "2023-09-05"),  # no space after the comma
 ])
 def test_year_ranges_in_parentheses_or_after_the_and_a_year_glued_to_its_comma(text, start, end):

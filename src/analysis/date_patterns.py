@@ -62,7 +62,7 @@ def date_grammar() -> Grammar:
         # June 2024 to March 2025; June to September 2024
         "my_my": rf"(?P<m1>{m})(?:(?:,\s*|\s+)(?P<y1>{y}))?{to}(?P<m2>{m})(?:(?:,\s*|\s+)(?P<y2>{y}))?(?!\s*\d)",
         # 2015-2017, 2015 to 2017 (after a year preposition)
-        "y_y": rf"(?<![\w-])(?P<y1>{y}){to}(?P<y2>{y}|\d\d)\b(?![-/])",
+        "y_y": rf"(?<![\w-])(?P<y1>{y})(?:{to}|/)(?P<y2>{y}|\d\d)\b(?![-/])",  # "the 2022/2023 period" too
         # Wednesday, 13 September 2017; the 5th of May
         "dmy": rf"{wd}(?:the\s+)?(?P<d1>{d})\s+(?:of\s+)?(?P<m1>{m})(?:(?:,\s*|\s+)(?P<y1>{y}))?",
         # Aug 29, 2024; Wednesday, September 13
