@@ -191,7 +191,7 @@ def read_untitled_people(state: SentenceState) -> None:
         cue = next((c for c in (i - 1, i - 2) if c >= 0 and tokens[c].key in lex.counterpart_cues and (c == i - 1 or tokens[i - 1].text == ",")), None)
         prefix = state.sentence.text[: tokens[i].start - state.sentence.start].rstrip().casefold()
         led = prefix.endswith(lex.lead_phrases)  # "led by Suhel Daud"
-        cued = end - i >= 2 and ends_with_phrase(prefix, lex.person_cues)  # "the late Pius Chotailug"
+        cued = end - i >= 2 and ends_with_phrase(prefix.rstrip("\"”’'"), lex.person_cues)  # "the late Pius Chotailug", '"fentanyl czar" Kevin Brosseau'
         owner = end - i >= 2 and prev is not None and prev.possessive and lex.places.get(prev.text, {}).get("kind") == "country"
         subject = end - i >= 2 and not tokens[i].is_allcaps and after is not None and after.key in lex.subject_verbs and (prev is None or prev.text == "," or prev.key in lex.clause_openers)
         known = end - i >= 2 and state.text(i, end) in state.known_people  # named before in the article
