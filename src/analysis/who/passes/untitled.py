@@ -193,7 +193,10 @@ def read_untitled_people(state: SentenceState) -> None:
         led = prefix.endswith(lex.lead_phrases)  # "led by Suhel Daud"
         cued = end - i >= 2 and ends_with_phrase(prefix.rstrip("\"”’'"), lex.person_cues)  # "the late Pius Chotailug", '"fentanyl czar" Kevin Brosseau'
         owner = end - i >= 2 and prev is not None and prev.possessive and lex.places.get(prev.text, {}).get("kind") == "country"
-        subject = end - i >= 2 and not tokens[i].is_allcaps and after is not None and after.key in lex.subject_verbs and (prev is None or prev.text == "," or prev.key in lex.clause_openers)
+        opens_clause = prev is None or prev.text == "," or prev.key in lex.clause_openers
+        subject = end - i >= 2 and not tokens[i].is_allcaps and after is not None and after.key in lex.subject_verbs and opens_clause
+        if end - i >= 2 and not tokens[i].is_allcaps and after is not None and after.key == "and" and opens_clause and (second := name_end(state, k + 1)):
+            subject = second - k - 1 >= 2 and second < len(tokens) and tokens[second].key in lex.subject_verbs  # "X and Y were welcomed"
         known = end - i >= 2 and state.text(i, end) in state.known_people  # named before in the article
         detail = detail_end(state, end)
         aged = end - i >= 2 and detail is not None and detail[1] == "age"  # "Hari Bahadur Tamang, 37"
