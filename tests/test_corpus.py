@@ -807,7 +807,7 @@ def test_ctrl_c_during_a_dask_run_is_one_line_and_exit_130(tmp_path, moment):
 
     folder = tmp_path / "in"
     folder.mkdir()
-    for i, text in enumerate(synthetic.generate(200, seed=3)):
+    for i, text in enumerate(synthetic.generate(600, seed=3)):
         (folder / f"a{i}.txt").write_text(text, encoding="utf-8")
     out = tmp_path / "out"
     dashboard = socket.socket()  # Dask's default dashboard port, taken (as by another cluster): no warning either
@@ -828,11 +828,11 @@ def test_ctrl_c_during_a_dask_run_is_one_line_and_exit_130(tmp_path, moment):
             if moment == "starting" and children():  # the fork server has just started: it is importing
                 time.sleep(0.2)
                 break
-            busy = 0.0  # running: warming up costs the workers ~2 s of CPU each, the 200 articles ~40 s in all
+            busy = 0.0  # running: warming up costs the workers ~2 s of CPU each, the 600 articles ~40 s in all
             for child in children():
                 with contextlib.suppress(psutil.Error):
                     busy += child.cpu_times().user
-            if busy > 12:
+            if busy > 8:  # past the warm-up, far from the end, however fast the reader gets
                 break
             time.sleep(0.05)
         assert process.poll() is None
