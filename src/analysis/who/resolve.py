@@ -310,6 +310,10 @@ def home_country(people: list[dict], place_table: Callable[[], pd.DataFrame]) ->
         set_organization(person, home, "home_country")
 
 
+#: ties that guess from what is near or named most, not from how the person is written
+_GUESSES = frozenset({None, "nearest", "after_verb", "police_force", "main_police_force", "home_country"})
+
+
 def main_police_force(people: list[dict], org_table: pd.DataFrame) -> None:
     """A police officer the text ties to nothing ("Acting Commissioner of Police Mr X" in a list) serves the
     police force the article names most ("the Guyana Police Force"), when one is named more than the others;
@@ -323,7 +327,7 @@ def main_police_force(people: list[dict], org_table: pd.DataFrame) -> None:
         return
     top = forces[forces["mentions"] == forces.iloc[0]["mentions"]]["name"].tolist()
     if len(top) > 1:  # named as often: one that the text ties to someone else ("George Turner, former chief of the Atlanta Police Department") is theirs
-        claimed = {p["organization"] for p in people if p["org_strength"] >= lexicons().ties["title_of"]}
+        claimed = {p["organization"] for p in people if p["organization_rule"] not in _GUESSES}
         top = [name for name in top if name not in claimed]
     if len(top) == 1:
         for person in untied:
