@@ -1,6 +1,6 @@
 """Credits: where an article names the agency or outlet that sent it, rather than a body it reports on.
 
-A wire dateline's agency ("HANOI (VNA) –", "SEOUL, April 5 (Yonhap) --"), a byline ("Source: Xinhua",
+A wire dateline's agency, opening one of the first two paragraphs ("HANOI (VNA) –", "SEOUL, April 5 (Yonhap) --"), a byline ("Source: Xinhua",
 "Xinhua | 30 November 2012") and a sign-off closing the text ("... in the region. — Bernama") credit the
 article's source. The organizations table leaves out a body named only there; a body the text names
 anywhere else ("he told Bernama") stays.
@@ -15,12 +15,13 @@ from __future__ import annotations
 import re
 
 from .article import BODY, BYLINE, TAGLINE, Article
+from .who.places import known_place
 
 __all__ = ["credit_spans", "in_credit"]
 
 # "HANOI (VNA) –", "NAY PYI TAW, Myanmar, Oct. 31 (Xinhua) --", "Jakarta (ANTARA News) -": a place (and a date)
 # of at most 60 characters, the agency in brackets, then a dash
-_WIRE = re.compile(r"[A-Z][^()\n]{0,60}?\((?P<credit>[A-Z][^()\n]{1,40})\)\s*(?:--|[-–—])")
+_WIRE = re.compile(r"(?P<place>[A-Z][^()\n,]{0,30})(?P<rest>[^()\n]{0,40}?)\((?P<credit>[A-Z][^()\n]{1,40})\)\s*(?:--|[-–—])")
 # "... in the region. — Bernama", "... crystal methamphetamine.-VNA": one or two capitalised words after a
 # dash that closes the text
 _SIGN_OFF = re.compile(r"(?:(?<=[.!?”\"’])|\s)\s*[-–—]+\s*(?P<credit>[A-Z][\w&]*(?: [A-Z][\w&]*)?)\s*$")
@@ -31,14 +32,21 @@ def credit_spans(article: Article) -> tuple[tuple[int, int], ...]:
     wire dateline opening a body paragraph, and a sign-off closing the last body paragraph or tagline."""
     spans: list[tuple[int, int]] = []
     closing = [p for p in article.paragraphs if p.kind in (BODY, TAGLINE)][-1:]
+    opening = [p for p in article.paragraphs if p.kind == BODY][:2]  # a standfirst may stand before the dateline
     for paragraph in article.paragraphs:
         if paragraph.kind == BYLINE:
             spans.append((paragraph.start, paragraph.end))
-        elif paragraph.kind == BODY and (wire := _WIRE.match(paragraph.text)):
+        elif paragraph in opening and (wire := _WIRE.match(paragraph.text)) and _is_place(wire["place"].strip()):
             spans.append((paragraph.start + wire.start("credit"), paragraph.start + wire.end("credit")))
         if paragraph in closing and (sign_off := _SIGN_OFF.search(paragraph.text)):
             spans.append((paragraph.start + sign_off.start("credit"), paragraph.start + sign_off.end("credit")))
     return tuple(spans)
+
+
+def _is_place(text: str) -> bool:
+    """Whether a wire dateline opens with a place: written in capitals ("NAY PYI TAW") or a known place ("Hanoi"),
+    so that "Royal Malaysia Police (PDRM) – 12 officers" is no dateline."""
+    return text.isupper() or known_place(text)
 
 
 def in_credit(spans: tuple[tuple[int, int], ...], offset: int) -> bool:

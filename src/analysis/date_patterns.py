@@ -255,9 +255,15 @@ def _period_of_name(chunk: str, lo: int, hi: int) -> bool:
     (True, False)
     >>> _period_of_name("president Rafael Correa (2007-2017).", 25, 34)
     False
+    >>> _period_of_name("the Strategy for Cooperation in Policing (2021-2025) aims", 42, 51)
+    True
     """
-    head = re.search(r"([A-Z][\w'’-]*)\s*\($", chunk[:lo])
-    return chunk[hi : hi + 1] == ")" and head is not None and head[1] in _named_periods()
+    if chunk[hi : hi + 1] != ")":
+        return False
+    # the capitalised name before the bracket, its small words included: "the ASEAN Work Plan on Securing
+    # Communities Against Illicit Drugs (2016-2025)", "the Strategy for Cooperation in Policing (2021-2025)"
+    name = re.search(r"(?:[A-Z][\w'’-]*(?:\s+(?:of|on|for|to|in|against|and|the|&))*\s+)*[A-Z][\w'’-]*\s*\($", chunk[max(0, lo - 200) : lo])
+    return name is not None and any(word in _named_periods() for word in re.findall(r"[A-Z][\w'’-]*", name[0]))
 
 
 @functools.cache

@@ -386,7 +386,7 @@ _WORDS = re.compile(r"\w+(?:[-'’]\w+)*")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)]*$")
 
 
-_TODAY = re.compile(r"\btoday\s*(?:\(\s*(?P<bracketed>[^()\n]{6,40}?)\s*\)|,\s*(?P<comma>[^,\n]{6,40}?)\s*,)", re.IGNORECASE)
+_TODAY = re.compile(r"\btoday\s*(?:\(\s*(?P<bracketed>[^()\n]{6,40}?)\s*\)|,\s*(?P<comma>[^()\n]{4,40}?(?:19|20)\d\d)(?!\d))", re.IGNORECASE)
 
 
 def read_today(paragraph: str) -> DateLine | None:
@@ -395,8 +395,8 @@ def read_today(paragraph: str) -> DateLine | None:
 
     >>> read_today("The two chiefs today (16/1/2014) signed a memorandum.").date
     datetime.date(2014, 1, 16)
-    >>> read_today("Today, more officers joined.") is None
-    True
+    >>> read_today("The minister today, Monday, 3 May 2021, signed it.").date, read_today("Today, more officers joined.") is None
+    (datetime.date(2021, 5, 3), True)
     """
     for match in _TODAY.finditer(paragraph):
         group = "bracketed" if match["bracketed"] else "comma"

@@ -274,7 +274,9 @@ def organization_words(name: str) -> tuple[str, ...]:
     """The folded words of an organization's name that count: demonyms as their country, no "the"/"of".
 
     >>> organization_words("Philippine Center on Transnational Crime")
-    ('philippines', 'center', 'transnational', 'crime')
+    ('philippine', 'center', 'transnational', 'crime')
+    >>> organization_words("State Bureau of Investigations") == organization_words("State Bureau of Investigation")
+    True
     """
     words = [w.removesuffix("'s").replace("'", "") for w in _ORG_WORD.findall(fold(name).replace("&", " and "))]
     demonyms = _demonyms()
@@ -285,14 +287,19 @@ def organization_words(name: str) -> tuple[str, ...]:
         for size in range(min(longest, len(words) - index), 0, -1):
             country = demonyms.get(tuple(words[index : index + size]))
             if country is not None:
-                out.extend(country.split())
+                out.extend(_singular(w) for w in country.split())
                 index += size
                 break
         else:
             if words[index] not in _ORG_STOP:
-                out.append(words[index])
+                out.append(_singular(words[index]))
             index += 1
     return tuple(out)
+
+
+def _singular(word: str) -> str:
+    """A folded word without a plural "s": "investigations" and "investigation" name one bureau."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -32,6 +32,7 @@ from .who.places import accept, division_name_size, formal_start, lookup, place_
 from .who.resolve import count_later_mentions, country_to_organization, home_country, merge_mentions, main_police_force, minister_to_ministry, position_to_body
 from .article import Article
 from .credits import credit_spans, in_credit
+from .names import organization_key
 from .tables import columns
 
 PERSON_COLUMNS = columns("participants")
@@ -105,9 +106,9 @@ def _organizations(article: Article) -> tuple[pd.DataFrame, dict[str, str]]:
         while alias_of[alias] in alias_of and alias_of[alias] not in seen:
             seen.add(alias_of[alias])
             alias_of[alias] = alias_of[alias_of[alias]]
-    _same_words(readers, alias_of)
-    body_names = {o.name for r in readers if not r.is_title for o in r.orgs}
     credits = credit_spans(article)
+    _same_words([alias_of.get(o.name, o.name) for r in readers for o in r.orgs if " " in o.name and not in_credit(credits, o.char_start)], alias_of)
+    body_names = {o.name for r in readers if not r.is_title for o in r.orgs}
     for r in readers:
         for o in r.orgs:
             if in_credit(credits, o.char_start):
@@ -132,33 +133,20 @@ def _organizations(article: Article) -> tuple[pd.DataFrame, dict[str, str]]:
     return table, alias_of
 
 
-def word_bag(name: str) -> frozenset[str]:
-    """The words of a body's name whatever their order, a country's demonym read as the country, "of" and
-    "the" left out and plurals made singular: the same for "Police Force of Tanzania" and "Tanzania Police
-    Force", "Saudi Ministry of Interior" and "Saudi Interior Ministry".
+def _same_words(named: list[str], alias_of: dict[str, str]) -> None:
+    """Names of one body written in another word order, or with its country's demonym ("Police Force of
+    Tanzania", "Tanzania Police Force"; the key of :func:`analysis.names.organization_key`) become aliases
+    of the one ``named`` most (the first named on a tie). ``named``: every mention's name, in text order.
 
-    >>> word_bag("Police Force of Tanzania") == word_bag("Tanzania Police Force")
-    True
-    >>> word_bag("Council of Europe") == word_bag("European Council")  # a region's adjective is not read as the region
-    False
+    >>> aliases = {}
+    >>> _same_words(["Police Force of Tanzania", "Tanzania Police Force", "Tanzania Police Force"], aliases)
+    >>> aliases
+    {'Police Force of Tanzania': 'Tanzania Police Force'}
     """
-    lex, words = lexicons(), []
-    for word in name.split():
-        country = lex.demonyms.get(word)
-        if country and lex.places.get(country, {}).get("kind") == "country":
-            word = country
-        words.extend(w.casefold() for w in re.findall(r"[\w']+", word))
-    return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words if w not in ("of", "the"))
-
-
-def _same_words(readers: list, alias_of: dict[str, str]) -> None:
-    """Names of one body written in another order ("Police Force of Tanzania", "Tanzania Police Force") become
-    aliases of the one named most (first named on a tie)."""
-    named = [alias_of.get(o.name, o.name) for r in readers for o in r.orgs if " " in o.name]
     counts = collections.Counter(named)
-    groups: dict[frozenset[str], list[str]] = {}
+    groups: dict[str, list[str]] = {}
     for name in dict.fromkeys(named):
-        groups.setdefault(word_bag(name), []).append(name)
+        groups.setdefault(organization_key(name), []).append(name)
     for names in groups.values():
         if len(names) < 2:
             continue

@@ -73,15 +73,18 @@ class Lexicons:
     name_follows: frozenset[str]  # honorifics after which the name follows at once ("Sheikh")
     honorific_chain: frozenset[str]  # words that continue a Malay honorific ("Dato Paduka Seri")
     person_cues: tuple[str, ...]  # "the late", "prisoner": a name after them is a person's
+    demonym_person_cues: frozenset[str]  # "Nepalese man", "Chinese national": a name after them is a person's
     title_suffixes: frozenset[tuple[str, ...]]  # "a.i.": kept in the title before it
     envoy_titles: re.Pattern  # "Ambassador", "High Commissioner": a demonym before it stays in the title
     subject_verbs: frozenset[str]  # "X introduced ...": a name before one, at a clause's start, is a person's
+    plural_subject_verbs: frozenset[str]  # "X and Y were ...": two names before one are two people's
     reach_verbs: frozenset[str]  # "X received ...": an organization past one is not X's nearest body
     clause_openers: frozenset[str]  # "while", "whereas": a clause starts after them
     purpose_verbs: frozenset[str]  # "to Fight": a body's name goes on with its purpose
     second_role_cues: re.Pattern  # "in his capacity as": a second position of the person named before, within the clause
     police_ranks: tuple[str, ...]  # "Superintendent", "ASP": a police officer
     police_titles_alone: frozenset[str]  # "commissioner": a police officer when it is the whole title (casefolded)
+    commissioner_bodies: frozenset[str]  # "Commission", "Navy": bodies with commissioners and commanders of their own
     topic_words: frozenset[str]  # the words of the theme taxonomy's terms ("trafficking", "laundering"): not names
     police_force_words: frozenset[str]  # "Police", "Constabulary" in a force's name
     police_force_ends: frozenset[str]  # "Force", "Service": the last word of a force's name
@@ -102,6 +105,22 @@ class Lexicons:
     @functools.cached_property
     def title_words(self) -> frozenset[str]:
         return self.title_heads | self.title_modifiers  # once: the reader asks for it at every token
+
+    @functools.cached_property
+    def unit_vocabulary(self) -> frozenset[str]:
+        """Words a unit or portfolio written without "of" is made of ("Director General | Immigration Wing",
+        "Commander | Western Naval Area"): never a name's."""
+        return self.portfolios | self.org_heads | self.generic_org_words | self.topic_words | self.portfolio_adjectives | self.unit_words
+
+    @functools.cached_property
+    def topic_vocabulary(self) -> frozenset[str]:
+        """Words of portfolios and topics ("Crime", "Training", "Immigration")."""
+        return self.portfolios | self.topic_words
+
+    @functools.cached_property
+    def noun_words(self) -> frozenset[str]:
+        """Words of topics, bodies, titles and portfolios: their plural ends a noun phrase, not a name."""
+        return self.topic_words | self.org_heads | self.title_heads | self.portfolios
 
 
 def known_organizations() -> dict[str, str | None]:
@@ -193,15 +212,18 @@ def lexicons() -> Lexicons:
         name_follows=frozenset(key_of(w) for w in load_lexicon("honorifics_name_follows")),
         honorific_chain=frozenset(key_of(w) for w in load_lexicon("honorific_chain_words")),
         person_cues=tuple(load_lexicon("person_cues")),
+        demonym_person_cues=frozenset(key_of(w) for w in load_lexicon("demonym_person_cues")),
         second_role_cues=re.compile(r"[^.;]*?\b(?:" + "|".join(re.escape(c) for c in load_lexicon("second_role_cues")) + r") (?:the |a |an )?", re.IGNORECASE),
         purpose_verbs=frozenset(key_of(w) for w in load_lexicon("purpose_verbs")),
         subject_verbs=frozenset(key_of(w) for w in load_lexicon("subject_verbs")),
+        plural_subject_verbs=frozenset(key_of(w) for w in load_lexicon("plural_subject_verbs")),
         reach_verbs=frozenset(key_of(w) for w in load_lexicon("reach_verbs") + load_lexicon("subject_verbs") + load_lexicon("speech_verbs")),
         clause_openers=words_of("clause_openers"),
         envoy_titles=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(e) for e in load_lexicon("envoy_titles")) + r")(?!\w)", re.IGNORECASE),
         title_suffixes=phrases_of("title_suffixes"),
         police_ranks=tuple(load_lexicon("police_ranks")),
         police_titles_alone=frozenset(t.casefold() for t in load_lexicon("police_titles_alone")),
+        commissioner_bodies=frozenset(load_lexicon("commissioner_bodies")),
         topic_words=frozenset(w for theme in load_json("themes")["themes"] for term in theme["terms"] for w in re.findall(r"[a-z]{4,}", term.casefold())),
         police_force_words=frozenset(load_lexicon("police_force_words")),
         police_force_ends=frozenset(load_lexicon("police_force_ends")),

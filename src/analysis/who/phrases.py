@@ -194,6 +194,8 @@ def read_title(tokens: list[Token], i: int) -> int | None:
     # portfolios: "for Police Services", "for the Advisory Department", "of Home Affairs"
     if j + 1 < len(tokens) and tokens[j].key in ("for", "of"):
         k = j + 1 + (tokens[j + 1].key == "the")
+        if k >= len(tokens):
+            return j  # "the Director for the": the sentence ends
         if tokens[j].key == "for" and (regions := place_run(tokens, k)) > k:
             return regions  # "Regional Representative for Central America and the Caribbean"
         if tokens[k].is_cap and (tokens[k].key in lex.org_heads and tokens[k].key not in lex.generic_org_words or known_body_at(tokens, k)) and not in_charge:
@@ -357,8 +359,9 @@ def read_name(tokens: list[Token], i: int, *, after_title: bool = False) -> int 
             return None  # "CP INTERPOL CP X": a known body, not a name
         initial = len(token.text) == 2 and token.text[1] == "."  # "Tarek A. SHARIF": not the article "a"
         common = key in lexicons().non_name_caps and not initial and not (after_title and j == i and j + 1 < len(tokens) and tokens[j + 1].is_cap and tokens[j + 1].is_word)
-        if common and last == j - 1 and j - i >= (2 if after_title else 1) and token.is_cap and key not in lex.calendar_words and not (
-            j + 1 < len(tokens) and (tokens[j + 1].is_cap or tokens[j + 1].text[:1].isdigit())
+        if common and last == j - 1 and j - i >= (2 if after_title else 1) and token.is_cap and key not in lex.calendar_words and (
+            not (j + 1 < len(tokens) and (tokens[j + 1].is_cap or tokens[j + 1].text[:1].isdigit())) if after_title
+            else j + 1 == len(tokens) or tokens[j + 1].text in (",", ";", ".", ")")  # untitled: "Peter May," not "Kofi Annan Also attended"
         ):
             common = False  # "Sen. Lieut. Gen. Tran Quoc To hosted", "Peter May, the Permanent Secretary": a capitalised function word ending a name
         if token.is_cap and key.endswith("s") and key[:-1] in lex.title_heads:

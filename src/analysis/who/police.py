@@ -24,13 +24,32 @@ def is_police_force(name: str) -> bool:
 
 
 def holds_police_rank(*positions: str | None) -> bool:
-    """Whether any of a person's title, role or abbreviated rank is a police rank (``police_ranks.txt``), or
-    is the whole of a position that alone makes a police officer (``police_titles_alone.txt``).
+    """Whether any of a person's title, role or abbreviated rank is a police rank (``police_ranks.txt``).
 
     >>> holds_police_rank("Deputy Commissioner", None, None), holds_police_rank("Ambassador", "envoy", None)
     (True, False)
-    >>> holds_police_rank("Commissioner", None, None), holds_police_rank("High Commissioner", None, None)
+    """
+    return bool(police_ranks().search(" ".join(filter(None, positions))))
+
+
+def holds_police_title_alone(*positions: str | None) -> bool:
+    """Whether a person's only position is one that alone makes a police officer in an article about a police
+    force ("Commissioner X", "Commander Y"; ``police_titles_alone.txt``).
+
+    >>> holds_police_title_alone("Commissioner", None, None), holds_police_title_alone("High Commissioner", None, None)
     (True, False)
     """
     alone = lexicons().police_titles_alone
-    return any(p.strip().casefold() in alone for p in positions if p) or bool(police_ranks().search(" ".join(filter(None, positions))))
+    return any(p.strip().casefold() in alone for p in positions if p)
+
+
+def names_other_commissioners(names) -> bool:
+    """Whether any of the bodies ``names`` also has commissioners or commanders: a commission, a union, an
+    authority, a navy or an army, customs or prisons (``commissioner_bodies.txt``). Then a bare "Commissioner X"
+    may be theirs, not the police force's.
+
+    >>> names_other_commissioners(["Kenya Police Service", "European Union"]), names_other_commissioners(["Kenya Police Service"])
+    (True, False)
+    """
+    words = lexicons().commissioner_bodies
+    return any(words & set(name.split()) for name in names)

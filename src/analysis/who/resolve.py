@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..article import Article
 from .lexicon import lexicons
-from .police import holds_police_rank, is_police_force
+from .police import holds_police_rank, holds_police_title_alone, is_police_force, names_other_commissioners
 from .state import SentenceState
 
 
@@ -319,8 +319,13 @@ def main_police_force(people: list[dict], org_table: pd.DataFrame) -> None:
     police force the article names most ("the Guyana Police Force"), when one is named more than the others;
     so does one tied only to a body named past a verb of theirs ("IGP X has arrived in Kigali for the EAPCCO
     meeting", rule after_verb)."""
-    untied = [p for p in people if (p["organization"] is None or p["organization_rule"] == "after_verb") and holds_police_rank(p["title"], p["role"], p["title_abbrev"])]
-    if not untied or org_table.empty:
+    if org_table.empty:
+        return
+    alone = not names_other_commissioners(org_table["name"])  # "Commissioner X" in an article naming no commission
+    untied = [p for p in people if (p["organization"] is None or p["organization_rule"] == "after_verb") and (
+        holds_police_rank(p["title"], p["role"], p["title_abbrev"]) or alone and holds_police_title_alone(p["title"], p["role"], p["title_abbrev"])
+    )]
+    if not untied:
         return
     forces = org_table[org_table["name"].map(is_police_force)].sort_values("mentions", ascending=False, kind="stable")
     if forces.empty:

@@ -84,11 +84,9 @@ def read_role(state: SentenceState, k: int) -> dict | None:
         text_end = end  # the role as written: "Director of the Counter-Terrorism Department"
         if span[2] == "place":
             role["country"], role["org"] = commit(state, span), None
-    if role["org"] is None and not role["country"] and end + 1 < len(tokens) and tokens[end].key == "for" and (
-        place := place_run(tokens, at := end + 1 + (tokens[end + 1].key == "the"))
-    ) > at:
-        role["country"], end = commit(state, (at, place, "place")), place  # "the deputy minister of interior for Saudi Arabia"
-        text_end = end
+    if role["org"] is None and not role["country"] and (served := places_served(state, end, state.text(title_start, end))):
+        end = text_end = served[0]  # "the regional representative for Southeast Asia and the Pacific": in the role
+        role["country"] = served[1]  # "the deputy minister of interior for Saudi Arabia": the country
     if (unit := lower_portfolio_end(tokens, end)) > end:
         end = text_end = unit  # "Head of the delegation", "Chairman of the conference"
     elif end < len(tokens) and not tokens[end].is_cap and tokens[end].key in lexicons().org_heads and role["country"]:
@@ -111,6 +109,29 @@ def read_role(state: SentenceState, k: int) -> dict | None:
     return role if role["text"] else None
 
 
+def places_served(state: SentenceState, j: int, position: str) -> tuple[int, str | None] | None:
+    """``(end, country or None)`` of "for" and the places a ``position`` serves, at ``j``. The person is tied
+    to one country only, and not when the position is an envoy's or a representative's, who serve another body
+    there: "the deputy minister of interior | for Saudi Arabia" (Saudi Arabia), "the regional representative
+    | for Southeast Asia and the Pacific", "the special envoy | for Syria" (in the role only).
+
+    >>> from analysis.article import parse_article
+    >>> from analysis.participants import participants
+    >>> participants(parse_article("T\\n\\nIt was said by Ahmed Ali, the deputy minister of interior for Jordan."))[["role", "organization"]].values.tolist()
+    [['deputy minister of interior for Jordan', 'Jordan']]
+    """
+    tokens, lex = state.tokens, lexicons()
+    if not (j + 1 < len(tokens) and tokens[j].key == "for"):
+        return None
+    at = j + 1 + (tokens[j + 1].key == "the")
+    end = place_run(tokens, at)
+    if end == at:
+        return None
+    envoy = lex.envoy_titles.search(position) or any(w in position.casefold() for w in ("representative", "coordinator", "co-ordinator", "rapporteur"))
+    one_country = not any(t.key in ("and", ",") for t in tokens[at:end]) and lex.places.get(state.text(at, end), {}).get("kind") == "country"
+    return end, (commit(state, (at, end, "place")) if one_country and not envoy else None)
+
+
 def national_body_end(state: SentenceState, j: int) -> tuple[str, int] | None:
     """``(country, end)`` of "of the Salvadoran police" at ``j``: a country's body written in lower case."""
     tokens, lex = state.tokens, lexicons()
@@ -130,7 +151,7 @@ def unit_after(state: SentenceState, end: int) -> int:
     tokens, lex = state.tokens, lexicons()
     if (acronym_unit := unit_acronym_after(state, end)) > end:
         return acronym_unit
-    vocabulary = lex.portfolios | lex.org_heads | lex.generic_org_words | lex.topic_words | lex.portfolio_adjectives | lex.unit_words
+    vocabulary = lex.unit_vocabulary
     unit = end
     while unit < len(tokens) and tokens[unit].is_cap and not tokens[unit].is_allcaps and not state.used[unit] and all(
         part in vocabulary or part == "anti" for part in tokens[unit].key.split("-")
@@ -151,7 +172,7 @@ def unit_after_comma(state: SentenceState, end: int) -> int:
     tokens, lex = state.tokens, lexicons()
     if not (end + 1 < len(tokens) and tokens[end].text == ","):
         return end
-    vocabulary = lex.portfolios | lex.org_heads | lex.generic_org_words | lex.topic_words | lex.portfolio_adjectives | lex.unit_words
+    vocabulary = lex.unit_vocabulary
     k, last = end + 1, None
     while k < len(tokens) and not state.used[k] and (
         tokens[k].is_cap and not tokens[k].is_allcaps and all(part in vocabulary or part == "anti" for part in tokens[k].key.split("-"))

@@ -5,8 +5,9 @@ from __future__ import annotations
 from ..lexicon import lexicons
 from ..places import known_place
 from ..phrases import before_acronym, bracketed, has_org_head, is_generic, is_nameish, lower_portfolio_end, match_phrase, place_run, read_name, read_title
-from ..roles import apply_role, is_plural_word, names_next, prefix_role, read_after_name, read_role, singular, with_more_roles
+from ..roles import apply_role, is_plural_word, names_next, prefix_role, read_after_name, read_role, with_more_roles
 from ..spans import commit, org_span_after, org_span_at, starts_title, words_before
+from ..police import holds_police_rank
 from ..state import PersonMention, SentenceState, tie
 
 
@@ -101,26 +102,36 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
             found["titles"].append(state.text(j, end))
             found["title_start"] = j
             j = read_after_title(state, end, found)
-        elif not found["titles"] and not found["abbrev"] and (end := plural_title_end(state, j)):
-            found["titles"].append(singular(state.text(j, end)))  # "Superintendents A, B and C": each holds the rank
+        elif not found["titles"] and not found["abbrev"] and (plural := plural_title(state, j)):
+            found["titles"].append(plural[1])  # "Superintendents A, B and C": each holds the rank, in the singular
             found["title_start"], found["plural"] = j, True
-            j = end
+            j = plural[0]
         else:
             break
     return j
 
 
-def plural_title_end(state: SentenceState, j: int) -> int | None:
-    """End of a plural rank or position at ``j`` that a name follows at once: "Superintendents | John Smith,
-    ...", "Police Colonels | A and B" (the head word's plural, from ``title_heads.txt``)."""
+def plural_title(state: SentenceState, j: int) -> tuple[int, str] | None:
+    """``(end, the title in the singular)`` of a plural rank or position at ``j`` that a name follows at once:
+    "Superintendents | John Smith, ...", "Police Colonels | A and B", "Inspectors General | A and B" (the head
+    word's plural, from ``title_heads.txt``).
+
+    >>> from analysis.participants import participants
+    >>> from analysis.article import parse_article
+    >>> participants(parse_article("T\\n\\nInspectors General Ravi Kumar and Ali Khan attended."))["title"].tolist()
+    ['Inspector General', 'Inspector General']
+    """
     tokens, lex = state.tokens, lexicons()
     k = j
     while k < len(tokens) and tokens[k].is_cap and (tokens[k].key in lex.title_modifiers or tokens[k].key in lex.title_heads) and not state.used[k]:
         k += 1  # "Senior", "Police", "Deputy"
     if not (k < len(tokens) and tokens[k].is_cap and not state.used[k] and tokens[k].key.endswith("s") and tokens[k].key[:-1] in lex.title_heads):
         return None
-    name = read_name(tokens, k + 1, after_title=True) if k + 1 < len(tokens) else None
-    return k + 1 if name and name - k > 2 else None
+    end = k + 1 + (k + 1 < len(tokens) and tokens[k + 1].key == "general")  # "Directors General"
+    name = read_name(tokens, end, after_title=True) if end < len(tokens) else None
+    if not name or name - end < 2:
+        return None
+    return end, " ".join([*(t.text for t in tokens[j:k]), tokens[k].text[:-1], *(t.text for t in tokens[k + 1 : end])])
 
 
 def chain_end(state: SentenceState, end: int) -> int:
@@ -189,7 +200,7 @@ def read_after_title(state: SentenceState, j: int, found: dict) -> int:
     elif span is None and (unit := unit_then_rank(state, j)):
         found["titles"][-1], j = state.text(found["title_start"], unit[0]), unit[0]  # "Commander Western Naval Area | Rear Admiral X"
         found["org"] = found["org"] or unit[1]  # "Director General Sri Lanka Coast Guard | Rear Admiral Y": the body
-    elif span is None and (unit := unit_then_name(state, j)):
+    elif span is None and (unit := unit_then_name(state, j, command=holds_command(found["titles"][-1]))):
         found["titles"][-1], j = state.text(found["title_start"], unit), unit  # "Assistant Commissioner Crime | Yam Tat-wing"
     if j + 2 < len(tokens) and tokens[j].key == "to" and (position := position_after_to(state, j)):
         found["titles"][-1] = f"{found['titles'][-1]} {state.text(j, position[0])}"  # "Chief of Staff to the RSIPF Commissioner X"
@@ -240,24 +251,32 @@ def unit_then_rank(state: SentenceState, j: int) -> tuple[int, tuple[int, int, s
     tokens, lex = state.tokens, lexicons()
     if j >= len(tokens) or starts_title(state, j) and read_title(tokens, j):
         return None  # "Executive Director | Police Colonel X": the rank itself
-    vocabulary = lex.org_heads | lex.portfolios | lex.unit_words | lex.topic_words
+    vocabulary = lex.unit_vocabulary
     for k in range(j + 1, min(len(tokens), j + 6)):
         if not (tokens[k - 1].is_cap and tokens[k - 1].is_word) or state.used[k - 1]:
             return None
         if starts_title(state, k) and (end := read_title(tokens, k)) and (name := read_name(tokens, end, after_title=True)) and name - end >= 2:
             span = org_span_at(state, j)
-            body = span if span and span[2] == "org" and span[1] == k else None
+            body = span if span and span[2] == "org" and span[:2] == (j, k) else None  # the whole unit, not a part of it
             if body is None and not all(t.key in vocabulary for t in tokens[j:k]):
                 return None  # "Bank President Akinwumi Adesina | INTERPOL Secretary General X": a name, not a unit
             return k, body
     return None
 
 
-def unit_then_name(state: SentenceState, j: int) -> int | None:
+def unit_then_name(state: SentenceState, j: int, *, command: bool = False) -> int | None:
     """End of one or two unit words written after a position and before a name of two words or more:
-    "Assistant Commissioner | Crime | Yam Tat-wing", "Director General | Immigration | Abbas Ahsan"."""
+    "Assistant Commissioner | Crime | Yam Tat-wing", "Director General | Immigration | Abbas Ahsan". Unit words
+    of a command ("Western", "Marine") count only after a ``command`` ("Regional Commander | Marine | Ng
+    Chee-kin"); after other positions they may be given names ("Ambassador Marine Dupont").
+
+    >>> from analysis.participants import participants
+    >>> from analysis.article import parse_article
+    >>> participants(parse_article("T\\n\\nThey met Assistant Commissioner Crime Lam Ka-ming."))[["name", "title"]].values.tolist()
+    [['Lam Ka-ming', 'Assistant Commissioner Crime']]
+    """
     tokens, lex = state.tokens, lexicons()
-    vocabulary = lex.portfolios | lex.topic_words | lex.unit_words
+    vocabulary = lex.topic_vocabulary | lex.unit_words if command else lex.topic_vocabulary
     k = j
     while k < min(len(tokens), j + 2) and tokens[k].is_cap and not tokens[k].is_allcaps and tokens[k].key in vocabulary and not state.used[k]:
         k += 1
@@ -265,6 +284,15 @@ def unit_then_name(state: SentenceState, j: int) -> int | None:
         return None  # "Executive Director Police | Colonel X": "Police" belongs to the rank
     name = read_name(tokens, k, after_title=True)
     return k if name and name - k >= 2 and is_nameish(tokens, k, name, titled=True) else None
+
+
+def holds_command(title: str) -> bool:
+    """Whether a position is a police or military command's ("Regional Commander", "Assistant Commissioner").
+
+    >>> holds_command("Acting Regional Commander"), holds_command("Ambassador")
+    (True, False)
+    """
+    return holds_police_rank(title) or title.split()[-1].casefold() in lexicons().rank_heads | {"commander", "commandant"}
 
 
 def person_at(state: SentenceState, i: int) -> PersonMention | None:

@@ -29,6 +29,16 @@ def lower_role_before(state: SentenceState, floor: int, i: int, *, window: int =
     return None
 
 
+def common_plural(key: str) -> bool:
+    """Whether a word is the plural of a topic, body or title word: it ends a noun phrase, not a name.
+
+    >>> common_plural("notices"), common_plural("teams"), common_plural("williams")
+    (True, True, False)
+    """
+    lex = lexicons()
+    return key.endswith("s") and key[:-1] in lex.noun_words
+
+
 def town_word(word: str) -> bool:
     """Whether one word of a listed name is a place on its own: a country, a curated place or a big town, not
     a district that is also a family name ("Manoj Kumar Daga")."""
@@ -191,12 +201,16 @@ def read_untitled_people(state: SentenceState) -> None:
         cue = next((c for c in (i - 1, i - 2) if c >= 0 and tokens[c].key in lex.counterpart_cues and (c == i - 1 or tokens[i - 1].text == ",")), None)
         prefix = state.sentence.text[: tokens[i].start - state.sentence.start].rstrip().casefold()
         led = prefix.endswith(lex.lead_phrases)  # "led by Suhel Daud"
-        cued = end - i >= 2 and ends_with_phrase(prefix.rstrip("\"”’'"), lex.person_cues)  # "the late Pius Chotailug", '"fentanyl czar" Kevin Brosseau'
+        cued = end - i >= 2 and (ends_with_phrase(prefix.rstrip("\"”’'"), lex.person_cues) or (  # "the late Pius Chotailug", '"fentanyl czar" Kevin Brosseau'
+            i >= 2 and tokens[i - 1].key in lex.demonym_person_cues and tokens[i - 2].text in lex.demonyms  # "a Nepalese man Hari Bahadur Tamang"
+        ))
         owner = end - i >= 2 and prev is not None and prev.possessive and lex.places.get(prev.text, {}).get("kind") == "country"
         opens_clause = prev is None or prev.text == "," or prev.key in lex.clause_openers
         subject = end - i >= 2 and not tokens[i].is_allcaps and after is not None and after.key in lex.subject_verbs and opens_clause
         if end - i >= 2 and not tokens[i].is_allcaps and after is not None and after.key == "and" and opens_clause and (second := name_end(state, k + 1)):
-            subject = second - k - 1 >= 2 and second < len(tokens) and tokens[second].key in lex.subject_verbs  # "X and Y were welcomed"
+            subject = second - k - 1 >= 2 and second < len(tokens) and tokens[second].key in lex.subject_verbs | lex.plural_subject_verbs and not (
+                common_plural(tokens[end - 1].key) or common_plural(tokens[second - 1].key)  # "Red Notices and Blue Notices were issued"
+            )  # "X and Y were welcomed"
         known = end - i >= 2 and state.text(i, end) in state.known_people  # named before in the article
         detail = detail_end(state, end)
         aged = end - i >= 2 and detail is not None and detail[1] == "age"  # "Hari Bahadur Tamang, 37"
@@ -268,9 +282,11 @@ def share_plural_roles(state: SentenceState) -> None:
             gap = tokens[(previous.name_end_role or previous.name_end) : m.start]
             if not gap or not all(t.text == "," or t.key == "and" for t in gap):
                 break
-            if not m.role and not m.title and holder.title == [text]:
+            if m.role or m.title:
+                break  # "Superintendents A, Inspector B and C": B's own title ends the list
+            if holder.title == [text]:
                 m.title = [text]  # "Superintendents A, B and C": a plural rank, a title for each
-            elif not m.role and not m.title:
+            else:
                 m.role = text
             previous = m
 
