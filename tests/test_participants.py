@@ -528,7 +528,7 @@ def test_minister_works_at_the_ministry_named_in_the_text():
 
 def test_organization_then_title_as_appositive():
     row = people("Jürgen Stock, INTERPOL Secretary General, said the threat was global.").loc["Jürgen Stock"]
-    assert (row["role"], row["organization"]) == ("Secretary General", "INTERPOL")
+    assert (row["role"], row["organization"]) == ("INTERPOL Secretary General", "INTERPOL")  # the role as written, the body as the organization
 
 
 def test_lower_case_position_before_commas():

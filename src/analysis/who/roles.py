@@ -40,6 +40,8 @@ def read_role(state: SentenceState, k: int) -> dict | None:
     text_start = title_start = k
     if k > 0 and tokens[k - 1].key in lexicons().title_status:
         text_start = k - 1  # "the outgoing Deputy High Commissioner, X": the status is part of the title
+    elif role["org"] is not None and role["org"][1] == k and k - role["org"][0] == 1 and tokens[k - 1].is_allcaps and not tokens[k - 1].possessive:
+        text_start = k - 1  # "PNP Chief, Police General X", "MMEA Director General": the body's acronym, as written
     end = role_core(state, k)
     if end is None:
         return None
