@@ -28,7 +28,7 @@ import re
 import pandas as pd
 
 from .who import lexicons, read_article
-from .who.places import accept, division_name_size, formal_start, lookup, place_divisions, with_direction
+from .who.places import accept, division_name_size, formal_start, lookup, named_after_kind_size, place_divisions, with_direction
 from .who.resolve import count_later_mentions, country_to_organization, home_country, merge_mentions, main_police_force, minister_to_ministry, position_to_body
 from .article import Article
 from .credits import credit_spans, in_credit
@@ -263,6 +263,9 @@ def _places(article: Article) -> pd.DataFrame:
             if found is None and (size := division_name_size(tokens, i, blocked)):
                 start, end = tokens[i].start, tokens[i + size - 1].end  # "Kirehe District": a division no gazetteer lists
                 found = size, start, end, " ".join(article.text[start:end].split()), {"kind": "region", "curated": False}
+            elif found is None and (size := named_after_kind_size(tokens, i, blocked)):
+                start, end = tokens[i].start, tokens[i + size - 1].end  # "the town of Tabarre": a place no gazetteer lists
+                found = size, start, end, " ".join(article.text[start:end].split()), {"kind": "city", "curated": False}
             if found is None:
                 i += 1
                 continue

@@ -172,3 +172,30 @@ def division_name_size(tokens: list, i: int, blocked: list[bool]) -> int:
             return size
         return 0
     return 0
+
+
+@functools.cache
+def place_kind_cues() -> tuple[tuple[str, ...], ...]:
+    """The phrases of ``place_kind_cues.txt`` as word tuples, longest first ("port city of", "city of")."""
+    return tuple(sorted((tuple(p.split()) for p in load_lexicon("place_kind_cues")), key=len, reverse=True))
+
+
+def named_after_kind_size(tokens: list, i: int, blocked: list[bool]) -> int:
+    """How many tokens from ``i`` name a place that a phrase before it says is one, though the gazetteer does not
+    list it: "in the city of | Shkodra", "the town of | Tabarre" (``place_kind_cues.txt``); 0 if none.
+
+    >>> from analysis.who.tokens import tokenize
+    >>> tokens = tokenize("They met in the town of Tabarre for the gathering.")
+    >>> named_after_kind_size(tokens, 6, [False] * len(tokens)), named_after_kind_size(tokens, 2, [False] * len(tokens))
+    (1, 0)
+    """
+    keys = [t.key for t in tokens[max(0, i - 3) : i]]
+    if not any(tuple(keys[-len(cue):]) == cue for cue in place_kind_cues() if len(cue) <= len(keys)):
+        return 0
+    vocabulary = reader_words()
+    size = 0
+    while i + size < len(tokens) and size < 3 and not blocked[i + size] and tokens[i + size].is_cap and tokens[i + size].is_word and (
+        tokens[i + size].key not in vocabulary and tokens[i + size].text not in lexicons().demonyms
+    ):
+        size += 1
+    return size
