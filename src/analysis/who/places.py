@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 from ..lexicons import lexicon_texts, load_lexicon
 from .lexicon import lexicons
@@ -88,7 +89,26 @@ def lookup(surface: str) -> dict | None:
             return _geonames_row(form)
     if surface.isupper() and len(surface) > 3 and (hit := folded_names().get(surface.casefold())):
         return lookup(hit[0])
+    if (form := unaccented_names().get(unaccented(surface))) is not None and form != surface:
+        return lookup(form)  # "Perú" is Peru, "Bogota" is Bogotá
     return None
+
+
+def unaccented(text: str) -> str:
+    """``text`` without its diacritics: "Perú" → "Peru", "Bogotá" → "Bogota".
+
+    >>> unaccented("Perú"), unaccented("Kraków")
+    ('Peru', 'Krakow')
+    """
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@functools.cache
+def unaccented_names() -> dict[str, str]:
+    """Every place's name without diacritics -> the name as listed (curated names first)."""
+    names = {unaccented(form): form for form in geonames()}
+    names.update({unaccented(form): form for form in lexicons().places})
+    return names
 
 
 def with_direction(tokens: list[Token], i: int, blocked: list[bool]) -> int:
