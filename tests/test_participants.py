@@ -944,3 +944,8 @@ def test_a_place_the_gazetteer_lacks_is_read_after_the_city_of():
     table = places(parse_article("T\n\nThe protocol was signed in the city of Shkodra. They later met in the town of Tabarre."))
     assert {"Shkodra", "Tabarre"} <= set(table["name"])
     assert places(parse_article("T\n\nThe City of Hope Foundation met.")).empty  # a body's name, not a place
+
+
+def test_a_direction_alone_is_no_place_but_a_direction_with_a_division_is():
+    names = set(places(parse_article("T\n\nThe murder of nine citizens in Northern Mexico shocked many. Police in the Eastern Region arrested him."))["name"])
+    assert "Northern" not in names and "Eastern Region" in names

@@ -28,7 +28,7 @@ import re
 import pandas as pd
 
 from .who import lexicons, read_article
-from .who.places import accept, division_name_size, formal_start, lookup, named_after_kind_size, place_divisions, with_direction
+from .who.places import accept, directions, division_name_size, formal_start, lookup, named_after_kind_size, place_divisions, with_direction
 from .who.resolve import count_later_mentions, country_to_organization, home_country, merge_mentions, main_police_force, minister_to_ministry, position_to_body
 from .article import Article
 from .credits import credit_spans, in_credit
@@ -251,6 +251,8 @@ def _places(article: Article) -> pd.DataFrame:
                         found = size, start, end, surface, None
                         break
                     row = lookup(surface)
+                    if row and surface.rstrip(".") in directions() and not (i + size < len(tokens) and tokens[i + size].text in place_divisions()):
+                        continue  # "Northern" alone is no place ("in Northern Mexico"); "Northern Region" is one
                     if row and accept(row, tokens, i, i + size, r.sentence.text):
                         if (first := with_direction(tokens, i, blocked)) < i and not row.get("curated") or first < i and row["kind"] == "region":
                             start, surface = tokens[first].start, " ".join(article.text[tokens[first].start : end].split())
