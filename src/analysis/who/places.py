@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from typing import NamedTuple
 
 from ..lexicons import lexicon_texts, load_lexicon
 from .lexicon import lexicons
@@ -89,7 +90,7 @@ def lookup(surface: str) -> dict | None:
             return _geonames_row(form)
     if surface.isupper() and len(surface) > 3 and (hit := folded_names().get(surface.casefold())):
         return lookup(hit[0])
-    if (form := unaccented_names().get(unaccented(surface))) is not None and form != surface:
+    if (form := unaccented_names().get(surface if surface.isascii() else unaccented(surface))) is not None and form != surface:
         return lookup(form)  # "Perú" is Peru, "Bogota" is Bogotá
     return None
 
@@ -194,10 +195,17 @@ def division_name_size(tokens: list, i: int, blocked: list[bool]) -> int:
     return 0
 
 
+class KindCues(NamedTuple):
+    phrases: tuple[tuple[str, ...], ...]  # ("port", "city", "of"), ("city", "of"): longest first
+    last_words: frozenset[str]  # "of"
+    longest: int
+
+
 @functools.cache
-def place_kind_cues() -> tuple[tuple[str, ...], ...]:
+def place_kind_cues() -> KindCues:
     """The phrases of ``place_kind_cues.txt`` as word tuples, longest first ("port city of", "city of")."""
-    return tuple(sorted((tuple(p.split()) for p in load_lexicon("place_kind_cues")), key=len, reverse=True))
+    phrases = tuple(sorted((tuple(p.casefold().split()) for p in load_lexicon("place_kind_cues")), key=len, reverse=True))
+    return KindCues(phrases, frozenset(p[-1] for p in phrases), max((len(p) for p in phrases), default=0))
 
 
 def named_after_kind_size(tokens: list, i: int, blocked: list[bool]) -> int:
@@ -209,8 +217,11 @@ def named_after_kind_size(tokens: list, i: int, blocked: list[bool]) -> int:
     >>> named_after_kind_size(tokens, 6, [False] * len(tokens)), named_after_kind_size(tokens, 2, [False] * len(tokens))
     (1, 0)
     """
-    keys = [t.key for t in tokens[max(0, i - 3) : i]]
-    if not any(tuple(keys[-len(cue):]) == cue for cue in place_kind_cues() if len(cue) <= len(keys)):
+    cues = place_kind_cues()
+    if i == 0 or tokens[i - 1].key not in cues.last_words:
+        return 0  # most words: no cue ends right before them
+    keys = [t.key for t in tokens[max(0, i - cues.longest) : i]]
+    if not any(tuple(keys[-len(cue):]) == cue for cue in cues.phrases if len(cue) <= len(keys)):
         return 0
     vocabulary = reader_words()
     size = 0
