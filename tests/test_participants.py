@@ -949,3 +949,30 @@ def test_a_place_the_gazetteer_lacks_is_read_after_the_city_of():
 def test_a_direction_alone_is_no_place_but_a_direction_with_a_division_is():
     names = set(places(parse_article("T\n\nThe murder of nine citizens in Northern Mexico shocked many. Police in the Northern Region arrested him."))["name"])
     assert "Northern" not in names and "Northern Region" in names
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Patrols in the Baltic Sea grew.", "Baltic Sea"),  # a known region, then a water body
+    ("WASHINGTON DC — The FBI said the suspect fled.", "Washington DC"),  # an alias in capitals keeps its short word
+    ("The chiefs met in Washington DC on Monday.", "Washington DC"),
+    ("The ministers of Perú and Ecuador met.", "Perú"),  # accents do not hide a country
+    ("They met in the town of Tabarre for the gathering.", "Tabarre"),
+    ("They met on the island of Lombok.", "Lombok"),
+])
+def test_places_named_in_other_forms(text, place):
+    assert place in set(places(parse_article(f"T\n\n{text}"))["name"])
+
+
+@pytest.mark.parametrize("text", [
+    "Officers inspected the cargo at the Port of Entry on Monday.",
+    "The village of Tafaigata Prison was locked down.",
+    "The money was deposited in Bank accounts abroad.",
+    "The ship Blue Ocean was boarded. The Dead Sea Scrolls were shown.",
+])
+def test_phrases_near_the_new_place_rules_name_no_place(text):
+    assert places(parse_article(f"T\n\n{text}")).empty
+
+
+def test_a_countrys_customs_service_is_a_body():
+    assert "Belgian Customs" in orgs("Officers of Belgian Customs found cocaine in the port.").index
+    assert "Pakistan Customs" in orgs("Officials of the Pakistan Customs said so.").index

@@ -28,7 +28,7 @@ import re
 import pandas as pd
 
 from .who import lexicons, read_article
-from .who.places import accept, directions, division_name_size, formal_start, lookup, named_after_kind_size, place_divisions, with_direction
+from .who.places import accept, bare_direction, division_name_size, formal_start, lookup, named_after_kind, place_divisions, water_bodies, with_direction
 from .who.resolve import count_later_mentions, country_to_organization, home_country, merge_mentions, main_police_force, minister_to_ministry, position_to_body
 from .article import Article
 from .credits import credit_spans, in_credit
@@ -251,7 +251,7 @@ def _places(article: Article) -> pd.DataFrame:
                         found = size, start, end, surface, None
                         break
                     row = lookup(surface)
-                    if row and surface.rstrip(".") in directions() and not (i + size < len(tokens) and tokens[i + size].text in place_divisions()):
+                    if row and bare_direction(surface, tokens, i + size):
                         continue  # "Northern" alone is no place ("in Northern Mexico"); "Northern Region" is one
                     if row and accept(row, tokens, i, i + size, r.sentence.text):
                         if (first := with_direction(tokens, i, blocked)) < i and not row.get("curated") or first < i and row["kind"] == "region":
@@ -265,16 +265,16 @@ def _places(article: Article) -> pd.DataFrame:
             if found is None and (size := division_name_size(tokens, i, blocked)):
                 start, end = tokens[i].start, tokens[i + size - 1].end  # "Kirehe District": a division no gazetteer lists
                 found = size, start, end, " ".join(article.text[start:end].split()), {"kind": "region", "curated": False}
-            elif found is None and (size := named_after_kind_size(tokens, i, blocked)):
-                start, end = tokens[i].start, tokens[i + size - 1].end  # "the town of Tabarre": a place no gazetteer lists
-                found = size, start, end, " ".join(article.text[start:end].split()), {"kind": "city", "curated": False}
+            elif found is None and (named := named_after_kind(tokens, i, blocked)):
+                start, end = tokens[i].start, tokens[i + named[0] - 1].end  # "the town of Tabarre": a place no gazetteer lists
+                found = named[0], start, end, " ".join(article.text[start:end].split()), {"kind": named[1], "curated": False}
             if found is None:
                 i += 1
                 continue
             size, start, end, surface, row_data = found
             i += size
-            if row_data is not None and row_data["kind"] != "country" and i < len(tokens) and not blocked[i] and tokens[i].text in place_divisions():
-                end, surface, i = tokens[i].end, f"{surface} {tokens[i].text}", i + 1  # "Jiangsu Province", as written
+            if row_data is not None and row_data["kind"] != "country" and i < len(tokens) and not blocked[i] and tokens[i].text in place_divisions() | water_bodies():
+                end, surface, i = tokens[i].end, f"{surface} {tokens[i].text}", i + 1  # "Jiangsu Province", "Baltic Sea", as written
             following = article.text[end : end + 20]
             if following.startswith("$"):
                 continue  # "US$90 billion"
@@ -316,4 +316,5 @@ def posted_at(tokens: list, start: int, end: int) -> int:
 
 
 def _title_case(text: str) -> str:
-    return " ".join(w[:1] + w[1:].lower() for w in text.split())
+    """A name written in capitals, in title case; short words stay as written ("WASHINGTON DC" → "Washington DC")."""
+    return " ".join(w if len(w.replace(".", "")) <= 2 else w[:1] + w[1:].lower() for w in text.split())

@@ -98,7 +98,8 @@ class Lexicons:
     position_qualifiers: frozenset[str]
     forms_of_state: frozenset[str]  # "Republic", "Kingdom" in "Republic of Yemen"
     unit_words: frozenset[str]  # "Western", "Naval", "Area": words of a unit, never of a name
-    country_services: frozenset[str]  # "Customs": "Belgian Customs" is a body
+    country_services: frozenset[str]  # "customs": "Belgian Customs" is a body
+    unit_heads: frozenset[str]  # "division", "department": a unit inside a larger body
     scope_force_names: frozenset[tuple[str, ...]]  # "National Police": after "the", a force's name
     group_lead: re.Pattern  # ", headed the Rwandan delegation": group 1 is who the group belongs to
     role_determiners: frozenset[str]  # "its", "his": before a one-word lower-case position ("its commander General X")
@@ -238,7 +239,8 @@ def lexicons() -> Lexicons:
         position_qualifiers=frozenset(load_lexicon("position_qualifiers")),
         forms_of_state=words_of("forms_of_state"),
         unit_words=words_of("unit_words"),
-        country_services=frozenset(load_lexicon("country_services")),
+        country_services=words_of("country_services"),
+        unit_heads=words_of("unit_heads"),
         scope_force_names=phrases_of("scope_force_names"),
         group_lead=group_lead_pattern(),
         role_determiners=frozenset(r["word"] for r in load_table("group_leads") if r["kind"] == "determiner"),

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from ..lexicons import lexicon_texts, load_lexicon
+from ..lexicons import lexicon_texts, load_lexicon, load_table
 from .lexicon import lexicons
 from .tokens import Token
 
@@ -107,7 +107,8 @@ def unaccented(text: str) -> str:
 @functools.cache
 def unaccented_names() -> dict[str, str]:
     """Every place's name without diacritics -> the name as listed (curated names first)."""
-    names = {unaccented(form): form for form in geonames()}
+    own = {w.casefold() for w in reader_words()}  # "Bank" is no "Bānk": geonames() dropped the reader's words
+    names = {key: form for form in geonames() if (key := unaccented(form)).casefold() not in own}
     names.update({unaccented(form): form for form in lexicons().places})
     return names
 
@@ -196,6 +197,7 @@ def division_name_size(tokens: list, i: int, blocked: list[bool]) -> int:
 
 
 class KindCues(NamedTuple):
+    kinds: dict[tuple[str, ...], str]  # ("town", "of") -> "city"
     phrases: tuple[tuple[str, ...], ...]  # ("port", "city", "of"), ("city", "of"): longest first
     last_words: frozenset[str]  # "of"
     longest: int
@@ -203,30 +205,62 @@ class KindCues(NamedTuple):
 
 @functools.cache
 def place_kind_cues() -> KindCues:
-    """The phrases of ``place_kind_cues.txt`` as word tuples, longest first ("port city of", "city of")."""
-    phrases = tuple(sorted((tuple(p.casefold().split()) for p in load_lexicon("place_kind_cues")), key=len, reverse=True))
-    return KindCues(phrases, frozenset(p[-1] for p in phrases), max((len(p) for p in phrases), default=0))
+    """The cues of ``place_kind_cues.tsv`` as word tuples with the kind of place they name.
+
+    >>> place_kind_cues().kinds[("town", "of")], place_kind_cues().kinds[("island", "of")]
+    ('city', 'region')
+    """
+    kinds = {tuple(row["cue"].casefold().split()): row["kind"] for row in load_table("place_kind_cues")}
+    phrases = tuple(sorted(kinds, key=len, reverse=True))
+    return KindCues(kinds, phrases, frozenset(p[-1] for p in phrases), max((len(p) for p in phrases), default=0))
 
 
-def named_after_kind_size(tokens: list, i: int, blocked: list[bool]) -> int:
-    """How many tokens from ``i`` name a place that a phrase before it says is one, though the gazetteer does not
-    list it: "in the city of | Shkodra", "the town of | Tabarre" (``place_kind_cues.txt``); 0 if none.
+def named_after_kind(tokens: list, i: int, blocked: list[bool]) -> tuple[int, str] | None:
+    """``(how many tokens, kind)`` of a place named from ``i`` that a phrase before it says is one, though the
+    gazetteer does not list it: "in the city of | Shkodra", "the island of | Lombok" (``place_kind_cues.tsv``).
+    One to three capitalised words, not a facility's or a body's name ("the village of Tafaigata Prison").
 
     >>> from analysis.who.tokens import tokenize
     >>> tokens = tokenize("They met in the town of Tabarre for the gathering.")
-    >>> named_after_kind_size(tokens, 6, [False] * len(tokens)), named_after_kind_size(tokens, 2, [False] * len(tokens))
-    (1, 0)
+    >>> named_after_kind(tokens, 6, [False] * len(tokens)), named_after_kind(tokens, 2, [False] * len(tokens))
+    ((1, 'city'), None)
     """
     cues = place_kind_cues()
     if i == 0 or tokens[i - 1].key not in cues.last_words:
-        return 0  # most words: no cue ends right before them
+        return None  # most words: no cue ends right before them
     keys = [t.key for t in tokens[max(0, i - cues.longest) : i]]
-    if not any(tuple(keys[-len(cue):]) == cue for cue in cues.phrases if len(cue) <= len(keys)):
-        return 0
+    cue = next((c for c in cues.phrases if len(c) <= len(keys) and tuple(keys[-len(c):]) == c), None)
+    if cue is None:
+        return None
     vocabulary = reader_words()
     size = 0
-    while i + size < len(tokens) and size < 3 and not blocked[i + size] and tokens[i + size].is_cap and tokens[i + size].is_word and (
+    while i + size < len(tokens) and size < 4 and not blocked[i + size] and tokens[i + size].is_cap and tokens[i + size].is_word and (
         tokens[i + size].key not in vocabulary and tokens[i + size].text not in lexicons().demonyms
     ):
         size += 1
-    return size
+    after = tokens[i + size] if i + size < len(tokens) else None
+    if not 0 < size <= 3 or after is not None and after.is_cap and after.is_word or any(t.text in facility_words() for t in tokens[i : i + size]):
+        return None  # "Tafaigata Prison", "Alpha Beta Gamma Delta": a facility's name, or a longer name than a place's
+    return size, cues.kinds[cue]
+
+
+def bare_direction(surface: str, tokens: list, end: int) -> bool:
+    """Whether ``surface`` is a direction alone ("Northern", a GeoNames region of Ghana), with no division
+    after it at ``end``: then it is no place ("in Northern Mexico"), while "Northern Region" is one.
+
+    >>> from analysis.who.tokens import tokenize
+    >>> tokens = tokenize("in Northern Mexico and the Northern Region")
+    >>> bare_direction("Northern", tokens, 2), bare_direction("Northern", tokens, 6)
+    (True, False)
+    """
+    return surface.rstrip(".") in directions() and not (end < len(tokens) and tokens[end].text in place_divisions())
+
+
+@functools.cache
+def facility_words() -> frozenset[str]:
+    return frozenset(load_lexicon("facility_words"))
+
+
+@functools.cache
+def water_bodies() -> frozenset[str]:
+    return frozenset(load_lexicon("water_bodies"))

@@ -138,8 +138,8 @@ def org_in(state: SentenceState, i: int, end: int) -> None:
     if state.text(i, end) in lex.known_orgs:
         state.add_org(i, end)  # "United Nations": a well-known name with no head word
         return
-    if len(words) == 2 and words[1].text in lex.country_services and (words[0].text in lex.demonyms or lex.places.get(words[0].text, {}).get("kind") == "country"):
-        state.add_org(i, end)  # "Belgian Customs", "Pakistan Customs": a country's service
+    if len(words) >= 2 and words[-1].key in lex.country_services and (words[-2].text in lex.demonyms or lex.places.get(words[-2].text, {}).get("kind") == "country"):
+        state.add_org(end - 2, end)  # "(Officers of) Belgian Customs", "Pakistan Customs": a country's service
         return
     for n, token in enumerate(words):  # a well-known organization alone: "INTERPOL", "ASEANAPOL Member Countries"
         if token.text in lex.known_orgs or token.text in state.known_acronyms:

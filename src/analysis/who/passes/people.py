@@ -80,10 +80,11 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
                 found["titles"].append(f"{state.title_abbreviation(found['abbrev'])} {state.text(j, close + 1)}")  # "ADGP (Crime Branch) X"
                 found["title_start"] = j
             j = close + 1
-        elif token.text == "," and found["org"] and found["titles"] and (parent := parent_body_then_name(state, j)):
-            commit(state, found["org"])  # "Divisional Chief of Administrative Law Division, | Legal Affairs Department, |
-            found["org"] = parent  # Ministry of Public Security | Bao Hongxia": the unit, then the bodies it belongs to
-            found["titles"][-1], j = state.text(found["title_start"], parent[1]), parent[1]
+        elif token.text == "," and found["org"] and found["titles"] and tokens[found["org"][1] - 1].key in lex.unit_heads and (parents := parent_bodies(state, j)):
+            for unit in [found["org"], *parents[:-1]]:
+                commit(state, unit)  # "Divisional Chief of Administrative Law Division, | Legal Affairs Department, |
+            found["org"] = parents[-1]  # Ministry of Public Security | Bao Hongxia": the units, then the body they belong to
+            found["titles"][-1], j = state.text(found["title_start"], parents[-1][1]), parents[-1][1]
         elif token.text == "," and found["abbrev"] and tokens[j - 1].text == ")" and j + 1 < len(tokens) and tokens[j + 1].is_cap:
             j += 1  # "The Inspector-General of Police (IGP), Tan Sri Abdul Hamid Bador"
         elif (
@@ -138,25 +139,30 @@ def plural_title(state: SentenceState, j: int) -> tuple[int, str] | None:
     return end, " ".join([*(t.text for t in tokens[j:k]), tokens[k].text[:-1], *(t.text for t in tokens[k + 1 : end])])
 
 
-def parent_body_then_name(state: SentenceState, j: int) -> tuple[int, int, str] | None:
-    """The body named after the comma at ``j`` when another such body or a name of two words or more follows
-    it at once: "Director of the Legal Department, | Ministry of Justice | John Smith" (the unit's parent body).
+def parent_bodies(state: SentenceState, j: int) -> list[tuple[int, int, str]]:
+    """The bodies named after the comma at ``j`` and after each comma that follows one, when a name of two
+    words or more comes right after the last: "Director of the Legal Department, | Ministry of Justice | John
+    Smith" (a unit's parent bodies, read in one pass); [] otherwise. A well-known body (``known_organizations.tsv``)
+    is no one's parent here ("..., United Nations Office on Drugs and Crime John Brandolino": another person's).
 
     >>> from analysis.participants import participants
     >>> from analysis.article import parse_article
     >>> participants(parse_article("T\\n\\nIt was led by Director of the Legal Department, Ministry of Justice John Smith, on Monday."))[["name", "organization"]].values.tolist()
     [['John Smith', 'Ministry of Justice']]
     """
-    tokens = state.tokens
-    span = org_span_at(state, j + 1) if j + 1 < len(tokens) and tokens[j + 1].is_cap else None
-    if span is None or span[2] != "org":
-        return None
-    span = without_trailing_name(state, span)
-    end = span[1]
-    if end < len(tokens) and tokens[end].text == "," and parent_body_then_name(state, end):
-        return span  # another body follows: read it in turn
-    name = read_name(tokens, end, after_title=True) if end < len(tokens) else None
-    return span if name and name - end >= 2 and is_nameish(tokens, end, name, titled=True) else None
+    tokens, lex = state.tokens, lexicons()
+    bodies: list[tuple[int, int, str]] = []
+    while j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].is_cap:
+        span = org_span_at(state, j + 1)
+        if span is None or span[2] != "org":
+            return []
+        span = without_trailing_name(state, span)
+        if state.text(span[0], span[1]) in lex.known_orgs:
+            return []
+        bodies.append(span)
+        j = span[1]
+    name = read_name(tokens, j, after_title=True) if bodies and j < len(tokens) else None
+    return bodies if name and name - j >= 2 and is_nameish(tokens, j, name, titled=True) else []
 
 
 def chain_end(state: SentenceState, end: int) -> int:
