@@ -214,3 +214,14 @@ def demonym_before(state: SentenceState, i: int) -> str | None:
             if lex.places.get(text, {}).get("kind") == "country":
                 return text  # a country named as a modifier, as written: "US Ambassador", "PNG Police Minister"
     return None
+
+
+def initials_of(title: str, letters: str) -> bool:
+    """Whether ``letters`` abbreviate ``title``: its capitalised words' initials, in order, hold them all.
+
+    >>> initials_of("Assistant Commissioner of Police", "ACP"), initials_of("Inspector General of Police", "CID")
+    (True, False)
+    """
+    initials = "".join(w[0] for w in title.replace("-", " ").split() if w[:1].isupper())
+    it = iter(initials)
+    return len(letters) >= 2 and all(c in it for c in letters)

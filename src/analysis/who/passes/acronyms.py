@@ -5,6 +5,7 @@ import re
 
 from ..lexicon import lexicons
 from ..phrases import acronym_start, bracketed, has_org_head, is_title_word, org_kind, read_title
+from ..spans import initials_of
 from ..state import SentenceState
 
 
@@ -46,8 +47,9 @@ def read_parenthesised_acronyms(state: SentenceState) -> None:
         while i > 0 and tokens[i - 1].is_cap and tokens[i - 1].is_word and not tokens[i - 1].possessive and tokens[i - 1].key not in lexicons().non_name_caps and not is_title_word(tokens[i - 1]):
             i -= 1
         if read_title(tokens, i) == k or read_title(tokens, run_start + start) == k:
-            if inner.text.isupper():
-                state.title_acronyms.setdefault(inner.text, state.text(i if read_title(tokens, i) == k else run_start + start, k))
+            title = state.text(i if read_title(tokens, i) == k else run_start + start, k)
+            if inner.text.isupper() and initials_of(title, inner.text):
+                state.title_acronyms.setdefault(inner.text, title)  # not "Inspector General of Police (CID)": the unit's letters
             continue  # "Assistant Commissioner of Police (ACP)", "Director for Investigation (DIDM)": positions
         if (title_end := read_title(tokens, i)) and title_end + 1 < k and tokens[title_end].key == "of":
             i = title_end + 1 + (tokens[title_end + 1].key == "the")  # "Chairman of the X Committee (XC)": the body only

@@ -6,7 +6,7 @@ from ..lexicon import lexicons
 from ..places import known_place
 from ..phrases import before_acronym, bracketed, has_org_head, is_generic, is_nameish, lower_portfolio_end, match_phrase, place_run, read_name, read_title
 from ..roles import apply_role, is_plural_word, names_next, prefix_role, read_after_name, read_role, with_more_roles
-from ..spans import commit, org_span_after, org_span_at, starts_title, words_before
+from ..spans import commit, initials_of, org_span_after, org_span_at, starts_title, words_before
 from ..police import holds_police_rank
 from ..state import PersonMention, SentenceState, tie
 
@@ -50,6 +50,8 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
             j += 3
         elif token.text == "/" and (found["abbrev"] or found["honorifics"]) and j + 1 < len(tokens) and tokens[j + 1].is_cap:
             j += 1  # "COP/Mr. Kofi Boakye": the tokenizer split a rank from an honorific
+        elif found["titles"] and (inner := bracketed(tokens, j)) and inner.is_allcaps and not found["org"] and not state.title_abbreviation(inner.text) and not initials_of(found["titles"][-1], inner.text):
+            found["org"], j = (j + 1, j + 2, "org"), j + 3  # "Additional Inspector General of Police (CID) X": the unit, not the rank's letters
         elif found["titles"] and (inner := bracketed(tokens, j)) and inner.is_allcaps:
             found["abbrev"], j = inner.text, j + 3  # "Assistant Commissioner of Police (ACP)"
             span = org_span_after(state, j)

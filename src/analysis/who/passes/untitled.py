@@ -198,7 +198,8 @@ def read_untitled_people(state: SentenceState) -> None:
         while k + 1 < len(tokens) and (tokens[k].text.rstrip(".") in lex.postnominals or tokens[k].text == "," and tokens[k + 1].text.rstrip(".") in lex.postnominals):
             k += 1  # "Helen McEntee, TD and ...": the letters after a name are not a role
         after = tokens[k] if k < len(tokens) else None
-        cue = next((c for c in (i - 1, i - 2) if c >= 0 and tokens[c].key in lex.counterpart_cues and (c == i - 1 or tokens[i - 1].text == ",")), None)
+        quoted = int(i > 0 and tokens[i - 1].text in "“\"")  # 'his Tunisian counterpart, “Khaled Al-Nouri,”'
+        cue = next((c for c in (i - 1 - quoted, i - 2 - quoted) if c >= 0 and tokens[c].key in lex.counterpart_cues and (c == i - 1 - quoted or tokens[i - 1 - quoted].text == ",")), None)
         prefix = state.sentence.text[: tokens[i].start - state.sentence.start].rstrip().casefold()
         led = prefix.endswith(lex.lead_phrases)  # "led by Suhel Daud"
         cued = end - i >= 2 and (ends_with_phrase(prefix.rstrip("\"”’'"), lex.person_cues) or (  # "the late Pius Chotailug", '"fentanyl czar" Kevin Brosseau'
