@@ -45,6 +45,8 @@ def read_role(state: SentenceState, k: int) -> dict | None:
     end = role_core(state, k)
     if end is None:
         return None
+    if (at := next((n for n in range(end - 2, k, -1) if tokens[n].key == "for"), None)) and (served := places_served(state, at, state.text(k, at))) and served[0] == end:
+        role["country"] = served[1]  # "Director of Public Prosecutions for Nauru": the title read the country with it
     if (inner := bracketed(tokens, end)) and state.title_abbreviation(inner.text):
         end += 3  # "the Commissioner of Police (CP) for Interpol, X": the rank's abbreviation, as written
     if role.get("demonym_start") is not None and lexicons().envoy_titles.search(state.text(k, end)):
