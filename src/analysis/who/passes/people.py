@@ -450,6 +450,8 @@ def read_roles(state: SentenceState) -> None:
     for n, m in enumerate(people):
         floor = people[n - 1].name_end if n else 0
         comma = m.start - 1 - (m.start > 1 and tokens[m.start - 1].key == "the")  # "..., the Hon. Moses Garu"
+        if comma > floor and tokens[comma].text != "," and (org := state.org_ending_at(comma + 1)) and org.start - 1 > floor and tokens[org.start - 1].text == ",":
+            comma = org.start - 1  # "Outgoing Chair, AFP Commissioner Tony Negus": the body written before the title
         if comma > floor and tokens[comma].text == "," and (role := prefix_role(state, floor, comma)):
             before[n] = role
         read_after_name(state, m)
