@@ -350,3 +350,15 @@ def test_a_date_line_after_a_standfirst_paragraph_is_the_byline():
     )
     assert article.published == dt.date(2017, 12, 4)
     assert [p.kind for p in article.paragraphs] == ["title", "body", "byline", "body"]
+
+
+def test_a_full_date_in_the_url_is_the_publication_when_the_text_gives_none():
+    from analysis import dates, parse_article
+
+    text = "Police chiefs meet\n\nThe chiefs met in Suva to discuss drug trafficking."
+    article = parse_article(text, url="https://example.org/news/2023/07/04/police-chiefs-meet")
+    assert article.published == dt.date(2023, 7, 4)
+    assert "publication" not in set(dates(article)["kind"])  # not a date written in the text
+    written = parse_article("Police chiefs meet\n\nPublished: 3 May 2021\n\n" + text.split("\n\n")[1], url="https://example.org/2023/07/04/x")
+    assert written.published == dt.date(2021, 5, 3)  # the text's own date line wins
+    assert parse_article(text, url="https://example.org/news/12345").published is None

@@ -29,7 +29,7 @@ from .lexicons import load_lexicon
 
 __all__ = [
     "DateLine", "alternation", "is_short_line", "month_names", "month_pattern", "weekday_names",
-    "parse_date_line", "publication_line", "read_date_line", "read_today", "read_wire_dateline",
+    "parse_date_line", "publication_line", "read_date_line", "read_today", "read_wire_dateline", "url_date",
 ]
 
 #: the longest line read as a date line (a byline with an author, a label, a date and a time)
@@ -100,7 +100,7 @@ class DateLine:
     day: int | None
     start: int
     end: int
-    form: str  # "written" (a month name), "numeric", "iso", "wire" or "today"
+    form: str  # "written" (a month name), "numeric", "iso", "wire", "today" or "url" (offsets 0: not in the text)
     author: str | None = None
     revision: bool = False
 
@@ -369,6 +369,27 @@ def _url_year(url: str | None, month: int | None) -> int | None:
     return None
 
 
+# "/2023/07/04/", "/2023-07-04-", "/20230704/": a full date in a url's path
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def url_date(url: str | None) -> DateLine | None:
+    """The full date written in ``url``'s path, when no date line gives one: news sites put the day of
+    publication there ("/2023/07/04/police-chiefs-meet", "/news/20230704-police").
+
+    >>> url_date("https://example.org/2023/07/04/police-chiefs-meet").date, url_date("https://example.org/news/1234") is None
+    (datetime.date(2023, 7, 4), True)
+    """
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]*", "", url)
+    for match in _URL_DATE.finditer(path):
+        found = DateLine(int(match[1]), int(match[3]), int(match[4]), 0, 0, "url")
+        if found.date is not None:
+            return found
+    return None
+
+
 #: how many paragraphs from the top may hold the date line
 _HEAD_PARAGRAPHS = 6
 
@@ -412,7 +433,7 @@ def publication_line(paragraphs: Iterable[tuple[str, int, str]], *, url: str | N
     The first byline near the top whose date line gives a date; else a wire dateline opening the first body
     paragraph after any short lines (its year, when not written, from a year in ``url``'s path); else a date
     line closing the article ("Ends/Thursday, August 3, 2017"); else a date written right after "today" near the
-    top ("signed today (16/1/2014)").
+    top ("signed today (16/1/2014)"); else a full date in ``url``'s path ("/2023/07/04/").
 
     >>> publication_line([("title", 0, "T"), ("byline", 2, "Published: 12 March 2023")]).start
     13
@@ -437,4 +458,4 @@ def publication_line(paragraphs: Iterable[tuple[str, int, str]], *, url: str | N
         wire = replace(wire, year=_url_year(url, wire.month))
     if wire is not None and (wire.year is not None or closing is None and today is None):
         return wire
-    return closing or today
+    return closing or today or url_date(url)

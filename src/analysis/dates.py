@@ -373,8 +373,8 @@ def _with_publication(items: list[Found], article: Article) -> list[Found]:
     """The publication date where the shared date-line grammar (:mod:`analysis.datelines`) reads it, in place
     of what the general patterns found there: ``Article.published`` and the "publication" row agree."""
     found = publication_line(((p.kind, p.start, p.text) for p in article.paragraphs), url=article.url)
-    if found is None:
-        return items
+    if found is None or found.form == "url":
+        return items  # a date read from the url is the article's published, not a date written in it
     kept = [f for f in items if not (f.start < found.end and found.start < f.end)]
     publication = Found(found.start, found.end, PUBLICATION, y1=found.year, m1=found.month, d1=found.day)
     return sorted([*kept, publication], key=lambda f: f.start)
