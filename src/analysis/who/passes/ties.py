@@ -102,6 +102,13 @@ def read_respectively(state: SentenceState) -> None:
     if len(bodies) == len(people):
         for mention, body in zip(people, bodies):
             tie(mention, body, "respectively")
+        # "..., chiefs of the A and the B respectively": each is a chief, of their own body
+        shared = next((text for holder, text in state.plural_roles if holder is people[-1]), None)
+        if shared is not None:
+            position = re.split(r" (?:of|for|at) ", shared, maxsplit=1)[0]
+            for mention in people:
+                if mention.role in (None, shared):
+                    mention.role = position
 
 
 def countries_in(state: SentenceState, start: int, end: int) -> list[str]:
