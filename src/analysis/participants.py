@@ -28,7 +28,7 @@ import re
 import pandas as pd
 
 from .who import lexicons, read_article
-from .who.places import accept, bare_direction, division_name_size, formal_start, lookup, named_after_kind, place_divisions, water_bodies, with_direction
+from .who.places import accept, bare_direction, division_name_size, formal_start, lookup, named_after_kind, place_divisions, with_direction
 from .who.resolve import count_later_mentions, country_to_organization, home_country, merge_mentions, main_police_force, minister_to_ministry, position_to_body
 from .article import Article
 from .credits import credit_spans, in_credit
@@ -273,7 +273,7 @@ def _places(article: Article) -> pd.DataFrame:
                 continue
             size, start, end, surface, row_data = found
             i += size
-            if row_data is not None and row_data["kind"] != "country" and i < len(tokens) and not blocked[i] and tokens[i].text in place_divisions() | water_bodies():
+            if row_data is not None and row_data["kind"] != "country" and i < len(tokens) and not blocked[i] and (tokens[i].text in place_divisions() or tokens[i].text in lex.water_bodies):
                 end, surface, i = tokens[i].end, f"{surface} {tokens[i].text}", i + 1  # "Jiangsu Province", "Baltic Sea", as written
             following = article.text[end : end + 20]
             if following.startswith("$"):

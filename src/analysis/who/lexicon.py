@@ -100,6 +100,8 @@ class Lexicons:
     unit_words: frozenset[str]  # "Western", "Naval", "Area": words of a unit, never of a name
     country_services: frozenset[str]  # "customs": "Belgian Customs" is a body
     unit_heads: frozenset[str]  # "division", "department": a unit inside a larger body
+    facility_words: frozenset[str]  # "Prison", "Airport": "the village of Tafaigata Prison" names a facility
+    water_bodies: frozenset[str]  # "Sea", "Ocean": "Baltic Sea" after a known region
     scope_force_names: frozenset[tuple[str, ...]]  # "National Police": after "the", a force's name
     group_lead: re.Pattern  # ", headed the Rwandan delegation": group 1 is who the group belongs to
     role_determiners: frozenset[str]  # "its", "his": before a one-word lower-case position ("its commander General X")
@@ -241,6 +243,8 @@ def lexicons() -> Lexicons:
         unit_words=words_of("unit_words"),
         country_services=words_of("country_services"),
         unit_heads=words_of("unit_heads"),
+        facility_words=frozenset(load_lexicon("facility_words")),
+        water_bodies=frozenset(load_lexicon("water_bodies")),
         scope_force_names=phrases_of("scope_force_names"),
         group_lead=group_lead_pattern(),
         role_determiners=frozenset(r["word"] for r in load_table("group_leads") if r["kind"] == "determiner"),

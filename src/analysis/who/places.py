@@ -239,7 +239,7 @@ def named_after_kind(tokens: list, i: int, blocked: list[bool]) -> tuple[int, st
     ):
         size += 1
     after = tokens[i + size] if i + size < len(tokens) else None
-    if not 0 < size <= 3 or after is not None and after.is_cap and after.is_word or any(t.text in facility_words() for t in tokens[i : i + size]):
+    if not 0 < size <= 3 or after is not None and after.is_cap and after.is_word or any(t.text in lexicons().facility_words for t in tokens[i : i + size]):
         return None  # "Tafaigata Prison", "Alpha Beta Gamma Delta": a facility's name, or a longer name than a place's
     return size, cues.kinds[cue]
 
@@ -254,13 +254,3 @@ def bare_direction(surface: str, tokens: list, end: int) -> bool:
     (True, False)
     """
     return surface.rstrip(".") in directions() and not (end < len(tokens) and tokens[end].text in place_divisions())
-
-
-@functools.cache
-def facility_words() -> frozenset[str]:
-    return frozenset(load_lexicon("facility_words"))
-
-
-@functools.cache
-def water_bodies() -> frozenset[str]:
-    return frozenset(load_lexicon("water_bodies"))
