@@ -316,9 +316,10 @@ _GUESSES = frozenset({None, "nearest", "after_verb", "police_force", "main_polic
 
 def main_police_force(people: list[dict], org_table: pd.DataFrame) -> None:
     """A police officer the text ties to nothing ("Acting Commissioner of Police Mr X" in a list) serves the
-    police force the article names most ("the Guyana Police Force"), when one is named more than the others;
-    so does one tied only to a body named past a verb of theirs ("IGP X has arrived in Kigali for the EAPCCO
-    meeting", rule after_verb)."""
+    police force the article names most ("the Guyana Police Force"), when one is named more than the others
+    or the others named as often are someone else's by how the text writes them; so does one tied only to a
+    body named past a verb of theirs ("IGP X has arrived in Kigali for the EAPCCO meeting", rule after_verb).
+    A bare "Commissioner X" counts as an officer only where no commission, union or navy is named."""
     if org_table.empty:
         return
     alone = not names_other_commissioners(org_table["name"])  # "Commissioner X" in an article naming no commission

@@ -209,7 +209,7 @@ def read_untitled_people(state: SentenceState) -> None:
         opens_clause = prev is None or prev.text == "," or prev.key in lex.clause_openers
         subject = end - i >= 2 and not tokens[i].is_allcaps and after is not None and after.key in lex.subject_verbs and opens_clause
         if end - i >= 2 and not tokens[i].is_allcaps and after is not None and after.key == "and" and opens_clause and (second := name_end(state, k + 1)):
-            subject = second - k - 1 >= 2 and second < len(tokens) and tokens[second].key in lex.subject_verbs | lex.plural_subject_verbs and not (
+            subject = second - k - 1 >= 2 and second < len(tokens) and (tokens[second].key in lex.subject_verbs or tokens[second].key in lex.plural_subject_verbs) and not (
                 common_plural(tokens[end - 1].key) or common_plural(tokens[second - 1].key)  # "Red Notices and Blue Notices were issued"
             )  # "X and Y were welcomed"
         known = end - i >= 2 and state.text(i, end) in state.known_people  # named before in the article
