@@ -88,6 +88,8 @@ def read_role(state: SentenceState, k: int) -> dict | None:
         text_end = end  # the role as written: "Director of the Counter-Terrorism Department"
         if span[2] == "place":
             role["country"], role["org"] = commit(state, span), None
+    if role["org"] is not None and role["org"][1] == end and (inner := bracketed(tokens, end)) and inner.is_cap and not inner.is_allcaps:
+        end += 3  # "Commander of the Internal Security Force (Lekhwiya), X": the body's other name
     if role["org"] is None and not role["country"] and (served := places_served(state, end, state.text(title_start, end))):
         end = text_end = served[0]  # "the regional representative for Southeast Asia and the Pacific": in the role
         role["country"] = served[1]  # "the deputy minister of interior for Saudi Arabia": the country
