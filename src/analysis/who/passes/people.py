@@ -381,6 +381,19 @@ def person_at(state: SentenceState, i: int) -> PersonMention | None:
     return mention
 
 
+def name_then_comma(state: SentenceState, floor: int, k: int) -> bool:
+    """Whether an untitled name of two words or more and a comma end right before ``k`` (after ``floor``): the
+    position at ``k`` follows that name ("included Mohammed Al Dhaheri, | UAE Ambassador to Oman, ...")."""
+    tokens = state.tokens
+    comma = k - 1
+    if comma <= floor or tokens[comma].text != ",":
+        return False
+    for s in range(max(floor, comma - 6), comma - 1):
+        if tokens[s].is_cap and not state.used[s] and read_name(tokens, s) == comma and is_nameish(tokens, s, comma):
+            return True
+    return False
+
+
 def lower_position_before(state: SentenceState, i: int) -> str:
     """A one-word lower-case position right before a capitalised title at ``i``, after "its", "his", "her",
     "their" or "the": "led by its commander Brigadier General X", "the spokesperson Colonel Y"."""
@@ -452,8 +465,8 @@ def read_roles(state: SentenceState) -> None:
         comma = m.start - 1 - (m.start > 1 and tokens[m.start - 1].key == "the")  # "..., the Hon. Moses Garu"
         if comma > floor and tokens[comma].text != "," and (org := state.org_ending_at(comma + 1)) and org.start - 1 > floor and tokens[org.start - 1].text == ",":
             comma = org.start - 1  # "Outgoing Chair, AFP Commissioner Tony Negus": the body written before the title
-        if comma > floor and tokens[comma].text == "," and (role := prefix_role(state, floor, comma)):
-            before[n] = role
+        if comma > floor and tokens[comma].text == "," and (role := prefix_role(state, floor, comma)) and not name_then_comma(state, floor, role["start"]):
+            before[n] = role  # not "included X, UAE Ambassador to Oman, Major General Y": the position is X's
         read_after_name(state, m)
         end = m.name_end_role or m.name_end
         while end + 1 < len(tokens) and (tokens[end].text.rstrip(".") in lexicons().postnominals or tokens[end].text == "," and tokens[end + 1].text.rstrip(".") in lexicons().postnominals):
