@@ -76,6 +76,8 @@ class Lexicons:
     demonym_person_cues: frozenset[str]  # "Nepalese man", "Chinese national": a name after them is a person's
     title_suffixes: frozenset[tuple[str, ...]]  # "a.i.": kept in the title before it
     envoy_titles: re.Pattern  # "Ambassador", "High Commissioner": a demonym before it stays in the title
+    posted_titles: re.Pattern  # "representative", "rapporteur": "for" a place says where they serve
+    command_heads: frozenset[str]  # "commander", "commandant": a command's position
     subject_verbs: frozenset[str]  # "X introduced ...": a name before one, at a clause's start, is a person's
     plural_subject_verbs: frozenset[str]  # "X and Y were ...": two names before one are two people's
     reach_verbs: frozenset[str]  # "X received ...": an organization past one is not X's nearest body
@@ -224,6 +226,8 @@ def lexicons() -> Lexicons:
         reach_verbs=frozenset(key_of(w) for w in load_lexicon("reach_verbs") + load_lexicon("subject_verbs") + load_lexicon("speech_verbs")),
         clause_openers=words_of("clause_openers"),
         envoy_titles=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(e) for e in load_lexicon("envoy_titles")) + r")(?!\w)", re.IGNORECASE),
+        posted_titles=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(e) for e in load_lexicon("posted_titles")) + r")(?!\w)", re.IGNORECASE),
+        command_heads=frozenset(key_of(w) for w in load_lexicon("command_heads")),
         title_suffixes=phrases_of("title_suffixes"),
         police_ranks=tuple(load_lexicon("police_ranks")),
         police_titles_alone=frozenset(t.casefold() for t in load_lexicon("police_titles_alone")),

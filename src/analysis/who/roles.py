@@ -133,7 +133,7 @@ def places_served(state: SentenceState, j: int, position: str) -> tuple[int, str
     end = place_run(tokens, at)
     if end == at:
         return None
-    envoy = lex.envoy_titles.search(position) or any(w in position.casefold() for w in ("representative", "coordinator", "co-ordinator", "rapporteur"))
+    envoy = lex.envoy_titles.search(position) or lex.posted_titles.search(position)
     one_country = not any(t.key in ("and", ",") for t in tokens[at:end]) and lex.places.get(state.text(at, end), {}).get("kind") == "country"
     return end, (commit(state, (at, end, "place")) if one_country and not envoy else None)
 

@@ -325,7 +325,8 @@ def holds_command(title: str) -> bool:
     >>> holds_command("Acting Regional Commander"), holds_command("Ambassador")
     (True, False)
     """
-    return holds_police_rank(title) or title.split()[-1].casefold() in lexicons().rank_heads | {"commander", "commandant"}
+    last = title.split()[-1].casefold()
+    return holds_police_rank(title) or last in lexicons().rank_heads or last in lexicons().command_heads
 
 
 def person_at(state: SentenceState, i: int) -> PersonMention | None:
