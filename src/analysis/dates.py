@@ -87,6 +87,25 @@ def _nearest_year(
     return min(years, key=distance)
 
 
+_WRITTEN_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
+
+
+def _weekday_year(m: int, d: int, weekday: int, years: list[int]) -> int | None:
+    """The year within one of a year the text writes (that year first, then the next, then the one before)
+    on which month ``m`` day ``d`` falls on ``weekday``: "Friday, 8 April" in a text that mentions 2021 is
+    2022. None when no such year is near: a weekday alone fits one year in seven.
+
+    >>> _weekday_year(4, 8, 5, [2021]), _weekday_year(4, 8, 5, [2019])
+    (2022, None)
+    """
+    for step in (0, 1, -1):
+        for year in years:
+            day = _safe_date(year + step, m, d)
+            if day is not None and day.isoweekday() == weekday:
+                return year + step
+    return None
+
+
 _TENSE_MARKERS = re.compile(
     # a future marker swallows its verb ("will be held") so the verb does not count as past
     r"\b(?:(?P<future>(?:will|shall|is\s+to|are\s+to|to)\s+be\s+\w+|(?:will|shall)\s+\w+|upcoming|forthcoming|scheduled|planned|next)"
@@ -140,10 +159,12 @@ def _infer_years(items: list[Found], article: Article, paragraph_of) -> list[Fou
     """Fill missing years: a range's own year, a date of the same event in the paragraph, the publication date;
     without a publication date, the nearest date written with month and year before it (the event's date is
     written first), or later in its paragraph. A full date written later elsewhere is background ("following
-    the January 16, 2019 attack"), and a bare year ("the forum has met since 2005") dates nothing: without an
-    anchor the date stays year-less (--MM-DD)."""
+    the January 16, 2019 attack"), and a bare year ("the forum has met since 2005") dates nothing, except
+    where the date's weekday fits that year or the next or last one ("Friday, 8 April" with 2021 written: 2022).
+    Without an anchor the date stays year-less (--MM-DD)."""
     out: list[Found] = []
     same, before, after = _anchors(items, paragraph_of)
+    written_years = sorted({int(y) for y in _WRITTEN_YEAR.findall(article.text)}, reverse=True)
     for i, f in enumerate(items):
         if f.kind not in (DATE, VAGUE) or f.m1 is None:
             out.append(f)
@@ -163,6 +184,9 @@ def _infer_years(items: list[Found], article: Article, paragraph_of) -> list[Fou
                 anchor = before[i] or after[i]
             if anchor is not None:
                 y1, inferred = _nearest_year(f.m1, f.d1, anchor, f.weekday, tense), True
+            elif f.weekday is not None and f.d1 is not None:
+                y1 = _weekday_year(f.m1, f.d1, f.weekday, written_years)
+                inferred = y1 is not None
         if has_second and y2 is None and y1 is not None:
             y2 = y1 + 1 if (f.m2, f.d2 or 0) < (f.m1, f.d1 or 0) else y1
         out.append(replace(f, y1=y1, y2=y2, inferred=inferred))
