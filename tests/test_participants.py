@@ -170,6 +170,12 @@ def test_formal_state_names_are_places_not_organizations():
     assert {"Republic of the Union of Myanmar", "Kingdom of Thailand", "Beijing"} <= set(places(article)["name"])
 
 
+def test_a_topic_with_its_complement_stays_in_a_name_before_its_acronym():
+    """"Trafficking in Persons" is one topic: "in" does not end the name its acronym follows."""
+    table = orgs("The Office against Violence and Trafficking in Persons (SVET) met the press.")
+    assert table.loc["Office against Violence and Trafficking in Persons", "acronym"] == "SVET"
+
+
 def test_a_country_between_two_acronyms_is_not_part_of_the_second_name():
     table = orgs("It was held between the Narcotics Control Bureau (NCB) India and the National Narcotics Board (BNN), Indonesia.")
     assert table.loc["National Narcotics Board", "acronym"] == "BNN"

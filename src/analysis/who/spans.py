@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .lexicon import lexicons
 from .places import known_place, place_kinds
-from .phrases import cap_run, formal_place_end, has_org_head, is_generic, is_lower_title, is_title_word, known_body_at, listed_name_end, match_phrase, names_a_force, place_run, portfolio_list_end, rank_starts, read_title, title_in_name, word_list_end
+from .phrases import cap_run, formal_place_end, has_org_head, is_generic, is_lower_title, is_title_word, known_body_at, listed_name_end, match_phrase, names_a_force, place_run, portfolio_list_end, purpose_end, rank_starts, read_title, title_in_name, word_list_end
 from .state import SentenceState
 from .tokens import Token
 
@@ -80,7 +80,7 @@ def org_span_at(state: SentenceState, k: int) -> tuple[int, int, str] | None:
     # "of the Indonesian National Police and the Australian Federal Police": two bodies, the first is named here
     run_end = next((m for m in range(k + 1, run_end - 2) if tokens[m].key == "and" and tokens[m + 1].key == "the"
                     and has_org_head(tokens[k:m]) and has_org_head(tokens[m + 2 : run_end])), run_end)
-    end = listed = listed_name_end(tokens, k, run_end)
+    end = listed = purpose_end(tokens, k, listed_name_end(tokens, k, run_end))  # "... against Violence and Trafficking in Persons"
     if tokens[end - 1].possessive and end < len(tokens) and tokens[end].is_cap and not read_title(tokens, end):
         owned = org_span_at(state, end)  # "of the UK's National Crime Agency"
         if owned and owned[2] == "org":

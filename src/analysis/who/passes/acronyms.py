@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import lexicons
-from ..phrases import acronym_start, bracketed, has_org_head, is_title_word, org_kind, read_title
+from ..phrases import acronym_start, bracketed, has_org_head, is_title_word, org_kind, read_title, topic_complement_end
 from ..spans import initials_of
 from ..state import SentenceState
 
@@ -24,7 +24,8 @@ def read_parenthesised_acronyms(state: SentenceState) -> None:
             prev = tokens[run_start - 1]
             if prev.possessive and run_start < k:
                 break
-            if not ((prev.is_word and (prev.is_cap or prev.key in lexicons().connectors)) or prev.text in ",&"):
+            topic_in = prev.key == "in" and run_start > 1 and topic_complement_end(tokens, run_start - 1) > run_start - 1  # "Trafficking in Persons"
+            if not ((prev.is_word and (prev.is_cap or prev.key in lexicons().connectors or topic_in)) or prev.text in ",&"):
                 break
             run_start -= 1
         known_long = None if known_short else next((n for n in range(k - run_start) if lexicons().known_orgs.get(state.text(run_start + n, k)) == inner.text), None)
