@@ -682,6 +682,8 @@ def test_with_two_police_forces_named_as_often_an_untied_officer_gets_neither():
     more_often = people(GUYANA.replace("The Guyana Police Force signed", "The Guyana Police Force and the Jamaica Constabulary Force signed")
                         + " The Guyana Police Force will host the next round.")
     assert more_often.loc["Ravi Singh", ["organization", "organization_rule"]].tolist() == ["Guyana Police Force", "main_police_force"]
+    named_first = people(GUYANA + " The Jamaica Constabulary Force will host the next round.")  # named as often, in a later sentence
+    assert named_first.loc["Ravi Singh", ["organization", "organization_rule"]].tolist() == ["Guyana Police Force", "main_police_force"]
 
 
 def test_what_follows_a_possessive_title_is_not_a_name():

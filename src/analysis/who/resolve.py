@@ -317,7 +317,8 @@ _GUESSES = frozenset({None, "nearest", "after_verb", "police_force", "main_polic
 def main_police_force(people: list[dict], org_table: pd.DataFrame) -> None:
     """A police officer the text ties to nothing ("Acting Commissioner of Police Mr X" in a list) serves the
     police force the article names most ("the Guyana Police Force"), when one is named more than the others
-    or the others named as often are someone else's by how the text writes them; so does one tied only to a
+    or the others named as often are someone else's by how the text writes them, or else are first named
+    in a later sentence; so does one tied only to a
     body named past a verb of theirs ("IGP X has arrived in Kigali for the EAPCCO meeting", rule after_verb).
     A bare "Commissioner X" counts as an officer only where no commission, union or navy is named."""
     if org_table.empty:
@@ -335,6 +336,10 @@ def main_police_force(people: list[dict], org_table: pd.DataFrame) -> None:
     if len(top) > 1:  # named as often: one that the text ties to someone else ("George Turner, former chief of the Atlanta Police Department") is theirs
         claimed = {p["organization"] for p in people if p["organization_rule"] not in _GUESSES}
         top = [name for name in top if name not in claimed]
+    if len(top) > 1:  # still named as often: the one named in an earlier sentence than the others (the lead names the subject)
+        tied = forces[forces["name"].isin(top)].sort_values("char_start", kind="stable")
+        if tied["sentence"].iloc[0] < tied["sentence"].iloc[1]:
+            top = tied["name"].tolist()[:1]
     if len(top) == 1:
         for person in untied:
             set_organization(person, top[0], "main_police_force")
