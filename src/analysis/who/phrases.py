@@ -188,6 +188,8 @@ def read_title(tokens: list[Token], i: int) -> int | None:
         j + 2 < len(tokens) and tokens[j + 2].is_cap and tokens[j + 2].key in lex.portfolios  # "Director of Police Services"
     ):
         j = portfolio_list_end(tokens, j + 2) or j + 2  # "Minister for Police, National Security and ... Services"
+        if j + 1 < len(tokens) and tokens[j].key in ("and", "&") and tokens[j + 1].is_cap and tokens[j + 1].key in lex.portfolios:
+            j += 2  # "Inspector General of Police and Customs"
     in_charge = j + 3 < len(tokens) and (tokens[j].key, tokens[j + 1].key, tokens[j + 2].key) == ("in", "charge", "of")
     if in_charge:
         j += 2  # "Deputy Secretary General in charge of Political Federation": a portfolio
