@@ -157,6 +157,12 @@ def test_only_a_mission_abroad_takes_in_place_into_its_name():
     assert list(orgs("They opened a laboratory of the National Training Centre for Police in Colombia.").index) == ["National Training Centre for Police"]
 
 
+def test_a_son_and_his_father_with_the_same_words_are_two_people():
+    table = people("Interior Minister Shaikh Rashid bin Abdullah Al Khalifa met the envoy, with Ambassador "
+                   "Shaikh Abdullah bin Rashid Al Khalifa in attendance. Shaikh Rashid Al Khalifa thanked him.")
+    assert set(table.index) == {"Rashid bin Abdullah Al Khalifa", "Abdullah bin Rashid Al Khalifa"}
+
+
 def test_an_initial_and_surname_is_the_same_person():
     table = people("Minister of the Interior Eimutis Misiunas visited Europol. Minister of the Interior E. Misiunas said it helped.")
     assert list(table.index) == ["Eimutis Misiunas"]

@@ -29,7 +29,6 @@ from dataclasses import dataclass
 _QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]{1,40})[\"“”«»„]|(?<!\w)[‘']([^‘’']{1,40})[’'](?!\w)")
 _SPLIT = re.compile(r"[\s\u00a0]+")
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v"}
-_PATRONYMIC = {"bin", "binti", "bte", "bt", "b", "binte", "a/l", "a/p", "ibn", "bint", "s/o", "d/o"}
 # Ranks and honorifics that the lexicons may not hold in every spelling, as folded tokens.
 _EXTRA_HONORIFICS = {
     "hj", "hjh", "haji", "hajjah", "dato", "datuk", "datin", "seri", "sri", "tan", "puan", "toh", "tun",
@@ -83,6 +82,14 @@ def _honorific_tokens() -> frozenset[str]:
     return frozenset(words)
 
 
+@functools.cache
+def _patronymics() -> frozenset[str]:
+    """"bin", "a/l": the words naming a father, folded (``patronymic_particles.txt``)."""
+    from .lexicons import load_lexicon
+
+    return frozenset(_token(w) for w in load_lexicon("patronymic_particles"))
+
+
 @dataclass(frozen=True, slots=True)
 class PersonName:
     """A person's name read for comparison (all tokens folded).
@@ -92,7 +99,8 @@ class PersonName:
     when one is, else the last token), ``suffix`` a generational suffix, ``dropped`` the
     honorifics and markers removed. ``key`` is equal for the same name written with or without
     honorifics, markers, accents or capitals; ``sorted_key`` also for the same words in another
-    order ("CHO Ji Ho" and "Ji Ho Cho").
+    order ("CHO Ji Ho" and "Ji Ho Cho"), except in a name with a patronymic marker, whose order tells
+    the son from the father ("Abdullah bin Rashid", "Rashid bin Abdullah").
     """
 
     text: str
@@ -153,7 +161,7 @@ def person_name(text: str) -> PersonName:
         if token in _SUFFIXES and kept:
             suffix = token
             continue
-        if token in _PATRONYMIC and kept and index + 1 < len(raw):
+        if token in _patronymics() and kept and index + 1 < len(raw):
             dropped.append(word)
             previous_dropped = False
             continue
@@ -187,7 +195,7 @@ def person_name(text: str) -> PersonName:
     tail = f" {suffix}" if suffix else ""
     return PersonName(
         key=" ".join(tokens) + tail,
-        sorted_key=" ".join(sorted(tokens)) + tail,
+        sorted_key=(" ".join(tokens) if any(_token(w) in _patronymics() for w in dropped) else " ".join(sorted(tokens))) + tail,
         text=text,
         tokens=tokens,
         given=given,

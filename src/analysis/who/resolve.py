@@ -29,6 +29,16 @@ def within(short: list[str], full: list[str]) -> bool:
     return all(w in full or (len(w) == 2 and w[1] == "." and any(f.startswith(w[0]) and f not in short for f in full)) for w in short)
 
 
+def own_name(words: list[str]) -> str | None:
+    """The word before the first patronymic particle of a name in lower case, None without one.
+
+    >>> own_name("abdullah bin rashid al khalifa".split()), own_name("rashid al khalifa".split())
+    ('abdullah', None)
+    """
+    at = next((i for i, w in enumerate(words) if w in lexicons().patronymics), 0)
+    return words[at - 1] if at > 0 else None
+
+
 @functools.cache
 def nickname_forms() -> dict[str, frozenset[str]]:
     """Given name -> its short forms and the names it is short for (the ``nicknames`` dataset, Apache-2.0)."""
@@ -98,6 +108,8 @@ def merge_mentions(states: list[SentenceState], article: Article) -> list[dict]:
         for n in candidates:  # a name holding another shares a full word with it
             person = people[n]
             other = person["name"].casefold().split()
+            if own_name(words) and own_name(other) and own_name(words) != own_name(other):
+                continue  # "Abdullah bin Rashid" and "Rashid bin Abdullah": son and father, the same words
             if name == person["name"] or within(words, other) or within(other, words):
                 return person
             if same_but_nickname(words, other) and not nickname_ambiguous(words) and not nickname_ambiguous(other):
