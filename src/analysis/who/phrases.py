@@ -198,8 +198,10 @@ def read_title(tokens: list[Token], i: int) -> int | None:
         k = j + 1 + (tokens[j + 1].key == "the")
         if k >= len(tokens):
             return j  # "the Director for the": the sentence ends
-        if tokens[j].key == "for" and (regions := place_run(tokens, k)) > k:
-            return regions  # "Regional Representative for Central America and the Caribbean"
+        if tokens[j].key == "for" and (regions := place_run(tokens, k)) > k and not any(t.possessive for t in tokens[k:regions]):
+            return regions  # "Regional Representative for Central America and the Caribbean", not "for China’s Hunan ... Department"
+        if tokens[k].possessive and k + 1 < len(tokens) and known_place(tokens[k].text):
+            k += 1  # "for China’s Hunan Public Security Department": the country's body
         if tokens[k].is_cap and (tokens[k].key in lex.org_heads and tokens[k].key not in lex.generic_org_words or known_body_at(tokens, k)) and not in_charge:
             return j  # "Permanent Secretary for the Ministry of ...", "Commissioner of Police for Interpol": the body follows the title
         end = run_end = topic_complement_end(tokens, cap_run(tokens, k, allow_the=False))  # "for Combating Trafficking in Human Beings"

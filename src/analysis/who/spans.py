@@ -51,6 +51,8 @@ def body_follows_for(state: SentenceState, k: int) -> bool:
     """Whether a body is named at ``k``, after "for": "Permanent Secretary for the Ministry of ...", "for the
     Hellenic Coast Guard", "for Interpol" (not a portfolio: "for Police Services", "for ASEAN Affairs")."""
     tokens, lex = state.tokens, lexicons()
+    if tokens[k].possessive and k + 1 < len(tokens) and known_place(tokens[k].text):
+        k += 1  # "for China’s Hunan Public Security Department": the country's body
     return tokens[k].is_cap and (
         tokens[k].key in lex.org_heads and tokens[k].key not in lex.generic_org_words
         or names_body(tokens[k : cap_run(tokens, k, allow_the=False)]) or known_body_at(tokens, k, state.known_acronyms)
