@@ -222,6 +222,11 @@ def role_core(state: SentenceState, k: int) -> int | None:
             end = heads[-1] + 1
     if end is None and not tokens[k].is_cap and not is_lower_title(tokens[k]):
         end = lower_title_end(tokens, k)  # "permanent secretary at ...", "deputy chief for administration"
+    if end is None:  # a body's name inside a lower-case position: "(Thailand’s) deputy National Police chief"
+        m = next((m for m in range(k, len(tokens)) if tokens[m].is_cap or tokens[m].key not in lex.position_qualifiers), len(tokens))
+        run = cap_run(tokens, m, allow_the=False) if m < len(tokens) and tokens[m].is_cap else m
+        if run > m and tokens[run - 1].key == "police" and not tokens[run - 1].possessive and run < len(tokens) and is_lower_title(tokens[run]):
+            end = lower_title_end(tokens, run)
     if end is None:
         m = k
         while m < len(tokens):
