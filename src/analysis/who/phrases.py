@@ -1,6 +1,7 @@
 """Phrase readers over tokens, each returning the index after what it read, or None: titles, names, runs of capitalised words."""
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Set as AbstractSet
 
@@ -186,7 +187,7 @@ def read_title(tokens: list[Token], i: int) -> int | None:
         return None  # "Police General Department", "General Assembly": an organization, not a title
     if j + 1 < len(tokens) and tokens[j].key in ("of", "for") and tokens[j + 1].key == "police" and not (
         j + 2 < len(tokens) and tokens[j + 2].is_cap and tokens[j + 2].key in lex.portfolios  # "Director of Police Services"
-    ):
+    ) and not any(t.key in lex.org_heads and t.text not in lex.police_force_words for t in itertools.takewhile(lambda t: t.is_cap and t.is_word, tokens[j + 2 : j + 8])):  # "of Police Liberation War Museum"
         j = portfolio_list_end(tokens, j + 2) or j + 2  # "Minister for Police, National Security and ... Services"
         if j + 1 < len(tokens) and tokens[j].key in ("and", "&") and tokens[j + 1].is_cap and tokens[j + 1].key in lex.portfolios:
             j += 2  # "Inspector General of Police and Customs"
