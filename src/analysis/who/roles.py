@@ -68,6 +68,9 @@ def read_role(state: SentenceState, k: int) -> dict | None:
         role["country"], end = national  # "The director of the Salvadoran police, Carlos Ascencio"
         text_end = end
     while end < len(tokens):
+        if role["org"] is not None and role["org"][1] == end and tokens[end].key == "for" and (served := place_run(tokens, end + 1)) > end + 1:
+            end = text_end = served  # "Head of INTERPOL Regional Bureau (RB) for Eastern Africa": the region the body serves
+            break
         if tokens[end].key == "to" and end + 1 < len(tokens) and tokens[end + 1].is_cap or tokens[end].key == "to" and end + 2 < len(tokens) and tokens[end + 1].key == "the":
             run = cap_run(tokens, end + 1 + (tokens[end + 1].key == "the"), allow_the=False)
             end = text_end = run  # "Ambassador to Vietnam", "Permanent Representative of Thailand to the UN"
@@ -159,8 +162,9 @@ def unit_after(state: SentenceState, end: int) -> int:
         return acronym_unit
     vocabulary = lex.unit_vocabulary
     unit = end
-    while unit < len(tokens) and tokens[unit].is_cap and not tokens[unit].is_allcaps and not state.used[unit] and all(
-        part in vocabulary or part == "anti" for part in tokens[unit].key.split("-")
+    while unit < len(tokens) and not state.used[unit] and (
+        tokens[unit].is_cap and not tokens[unit].is_allcaps and all(part in vocabulary or part == "anti" for part in tokens[unit].key.split("-"))
+        or unit > end and tokens[unit].key in ("and", "&") and unit + 1 < len(tokens) and tokens[unit + 1].is_cap  # "Global Outreach and Regional Support"
     ):
         unit += 1
     if unit > end and unit < len(tokens) and (tokens[unit].text == "," or tokens[unit].key == "from"):
@@ -260,6 +264,19 @@ def names_next(state: SentenceState, k: int) -> bool:
     tokens = state.tokens
     end = read_name(tokens, k, after_title=True) if k < len(tokens) and tokens[k].is_cap and not state.used[k] else None
     return bool(end and end - k >= 2 and is_nameish(tokens, k, end, titled=True))
+
+
+def name_then_comma(state: SentenceState, floor: int, k: int) -> bool:
+    """Whether an untitled name of two words or more and a comma end right before ``k`` (after ``floor``): the
+    position at ``k`` follows that name ("included Mohammed Al Dhaheri, | UAE Ambassador to Oman, ...")."""
+    tokens = state.tokens
+    comma = k - 1
+    if comma <= floor or tokens[comma].text != ",":
+        return False
+    for s in range(max(floor, comma - 6), comma - 1):
+        if tokens[s].is_cap and not state.used[s] and read_name(tokens, s) == comma and is_nameish(tokens, s, comma):
+            return True
+    return False
 
 
 def with_more_roles(state: SentenceState, role: dict) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..lexicon import lexicons
 from ..places import known_place
 from ..phrases import before_acronym, bracketed, has_org_head, is_generic, is_nameish, lower_portfolio_end, match_phrase, place_run, read_name, read_title
-from ..roles import apply_role, is_plural_word, names_next, prefix_role, read_after_name, read_role, with_more_roles
+from ..roles import apply_role, is_plural_word, name_then_comma, names_next, prefix_role, read_after_name, read_role, with_more_roles
 from ..spans import commit, initials_of, org_span_after, org_span_at, starts_title, words_before
 from ..police import holds_police_rank
 from ..state import PersonMention, SentenceState, tie
@@ -380,19 +380,6 @@ def person_at(state: SentenceState, i: int) -> PersonMention | None:
         if org:
             tie(mention, org, "title_of")
     return mention
-
-
-def name_then_comma(state: SentenceState, floor: int, k: int) -> bool:
-    """Whether an untitled name of two words or more and a comma end right before ``k`` (after ``floor``): the
-    position at ``k`` follows that name ("included Mohammed Al Dhaheri, | UAE Ambassador to Oman, ...")."""
-    tokens = state.tokens
-    comma = k - 1
-    if comma <= floor or tokens[comma].text != ",":
-        return False
-    for s in range(max(floor, comma - 6), comma - 1):
-        if tokens[s].is_cap and not state.used[s] and read_name(tokens, s) == comma and is_nameish(tokens, s, comma):
-            return True
-    return False
 
 
 def lower_position_before(state: SentenceState, i: int) -> str:

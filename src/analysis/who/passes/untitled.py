@@ -7,7 +7,7 @@ from ..lexicon import lexicons
 from ..places import KNOWN_POPULATION, directions, known_place, lookup
 from .ties import attach
 from ..phrases import is_lower_title, is_nameish, is_title_word, place_run, read_name
-from ..roles import apply_role, is_plural_word, names_next, prefix_role, read_after_name, read_role, singular, with_more_roles
+from ..roles import apply_role, is_plural_word, name_then_comma, names_next, prefix_role, read_after_name, read_role, singular, with_more_roles
 from ..spans import org_span_after
 from ..state import PersonMention, SentenceState, tie
 
@@ -227,8 +227,12 @@ def read_untitled_people(state: SentenceState) -> None:
         role = read_role(state, k + 1) if after is not None and after.text in lex.apposition_marks and k + 1 < len(tokens) and tokens[k + 1].key not in ("and", "or", "&") else None
         if role is None and after is not None and after.text == "(" and (inner := read_role(state, k + 1)) and inner["end"] < len(tokens) and tokens[inner["end"]].text == ")":
             role = inner  # "represented by Taiwo Adeleke (AIG)"
-        if role and before and prev.text == "," and role["end"] + 2 < len(tokens) and tokens[role["end"]].text == "," and read_role(state, role["end"] + 1 + (tokens[role["end"] + 1].key == "and")):
-            role = None  # "..., the president of X, Andrés Severino, the director of Y, the secretary of Z": a list of positions, each its own person's
+        if role and before and prev.text == "," and role["end"] + 2 < len(tokens) and tokens[role["end"]].text == "," and (
+            read_role(state, role["end"] + 1 + (tokens[role["end"] + 1].key == "and"))
+            or names_next(state, role["end"] + 1) and not name_then_comma(state, floor, before["start"])
+            and not (tokens[before["start"] - 1].text == "," and any(p.name_end == before["start"] - 1 for p in state.people))  # not "Dr. Z, Assistant Commissioner, W, Officer, ...": names first
+        ):
+            role = None  # "..., the president of X, Andrés Severino, the director of Y, the secretary of Z" or "..., Head of Y, Z": each position is its own person's
         role = with_more_roles(state, role) if role else None
         if role and is_plural_word(role):
             role = None  # "X, officials said": a plural after one name is not their position
