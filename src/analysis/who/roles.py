@@ -3,7 +3,8 @@ from __future__ import annotations
 
 
 from .lexicon import lexicons
-from .phrases import before_acronym, bracketed, cap_run, is_lower_title, is_nameish, is_title_word, lower_portfolio_end, lower_title_end, match_phrase, place_run, read_name, read_title
+from .phrases import before_acronym, bracketed, cap_run, is_lower_title, is_title_word, lower_portfolio_end, lower_title_end, match_phrase, place_run, read_title
+from .person_names import is_nameish, read_name
 from .spans import commit, demonym_at, names_body, org_span_after, org_span_at
 from .state import PersonMention, SentenceState, tie
 

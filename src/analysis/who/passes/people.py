@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..lexicon import lexicons
 from ..places import known_place
-from ..phrases import before_acronym, bracketed, has_org_head, is_generic, is_nameish, lower_portfolio_end, match_phrase, place_run, read_name, read_title
+from ..phrases import before_acronym, bracketed, has_org_head, is_generic, lower_portfolio_end, match_phrase, place_run, read_title
+from ..person_names import is_nameish, read_name
 from ..roles import apply_role, is_plural_word, name_then_comma, names_next, prefix_role, read_after_name, read_role, with_more_roles
 from ..spans import commit, initials_of, org_span_after, org_span_at, starts_title, words_before
 from ..police import holds_police_rank

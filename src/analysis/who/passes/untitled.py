@@ -6,7 +6,8 @@ import bisect
 from ..lexicon import lexicons
 from ..places import KNOWN_POPULATION, directions, known_place, lookup
 from .ties import attach
-from ..phrases import is_lower_title, is_nameish, is_title_word, place_run, read_name
+from ..phrases import is_lower_title, is_title_word, place_run
+from ..person_names import is_nameish, read_name
 from ..roles import apply_role, is_plural_word, name_then_comma, names_next, prefix_role, read_after_name, read_role, singular, with_more_roles
 from ..spans import org_span_after
 from ..state import PersonMention, SentenceState, tie

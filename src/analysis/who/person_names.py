@@ -1,0 +1,86 @@
+"""Readers of personal names over tokens: where a name starting at a token ends, and whether words can be one."""
+from __future__ import annotations
+
+from .lexicon import lexicons
+from .phrases import is_title_word, read_title
+from .places import known_place, place_kinds
+from .tokens import Token
+
+
+def read_name(tokens: list[Token], i: int, *, after_title: bool = False) -> int | None:
+    """End of a personal name starting at ``i``: capitalised words, initials, family names in capitals, particles.
+
+    After a title, a capitalised function word may open a name when another name word follows ("General To Lam").
+    """
+    lex = lexicons()
+    j, last = i, None
+    while j < len(tokens):
+        token = tokens[j]
+        if last is not None and token.text in "“\"" and j + 2 < len(tokens) and tokens[j + 1].is_cap and tokens[j + 2].text in "”\"" and j + 3 < len(tokens) and (tokens[j + 3].is_cap or tokens[j + 3].key in lex.particles):
+            j += 3  # a nickname: Ronald “Bato” de la Rosa
+            continue
+        if not token.is_word:
+            break
+        key = token.key
+        if last is None and after_title and key in lex.particles and not token.is_cap and any(t.is_cap for t in tokens[j + 1 : j + 3]):
+            j += 1  # "President von der Leyen": a name may open with its particle after a title
+            continue
+        if j > i and token.is_allcaps and token.text in lex.title_abbreviations:
+            break  # "INTERPOL CP Olaolu Adegbite": a rank ends what came before
+        if j == i and token.is_allcaps and token.text in lex.known_orgs:
+            return None  # "CP INTERPOL CP X": a known body, not a name
+        initial = len(token.text) == 2 and token.text[1] == "."  # "Tarek A. SHARIF": not the article "a"
+        common = key in lexicons().non_name_caps and not initial and not (after_title and j == i and j + 1 < len(tokens) and tokens[j + 1].is_cap and tokens[j + 1].is_word)
+        if common and last == j - 1 and j - i >= (2 if after_title else 1) and token.is_cap and key not in lex.calendar_words and (
+            not (j + 1 < len(tokens) and (tokens[j + 1].is_cap or tokens[j + 1].text[:1].isdigit())) if after_title
+            else j + 1 == len(tokens) or tokens[j + 1].text in (",", ";", ".", ")")  # untitled: "Peter May," not "Kofi Annan Also attended"
+        ):
+            common = False  # "Sen. Lieut. Gen. Tran Quoc To hosted", "Peter May, the Permanent Secretary": a capitalised function word ending a name
+        if token.is_cap and key.endswith("s") and key[:-1] in lex.title_heads:
+            break  # "Deputy Inspector Generals", "Generals Offices": a plural rank is not a name
+        if token.is_cap and not common and not (token.is_allcaps and j + 1 < len(tokens) and not tokens[j + 1].is_cap and j == i):
+            inside = j + 2 < len(tokens) and tokens[j + 1].key in lex.particles and tokens[j + 2].is_cap  # "Rashed Sultan al Khodr"
+            inside |= last is not None and tokens[j - 1].key in lex.particles  # "Khaled bin Bandar bin Sultan": a particle's name
+            if j > i and not inside and (is_title_word(token) and key in lex.title_heads or key in lex.org_heads or token.text in lex.known_orgs):
+                break
+            if j > i and token.text.rstrip(".") in lex.postnominals:
+                break  # "Reece Kershaw APM": an honour after the name
+            if j > i and not inside and is_title_word(token) and (title_end := read_title(tokens, j)) and title_end > j + 1:
+                break  # "... Relations Senior Superintendent of Police": a rank, not a name
+            last = j
+            j += 1
+            if token.possessive:
+                break
+        elif key in lex.particles and last is not None:
+            j += 1
+        elif last is not None and (parts := token.text.split("-", 1))[-1][:1].isupper() and f"{parts[0].casefold()}-" in lex.particles:
+            last, j = j, j + 1  # "Khalifa bin Hamad al-Thani": a particle joined to the family name
+        else:
+            break
+    if last is None or after_title and tokens[i].text in ("I.", "V."):
+        return None  # "Program Officer I. Representing ...": a numeral ends the title, no name follows
+    first = tokens[i]
+    if first.is_allcaps and last == i and len(first.text) <= 5:
+        return None  # a lone acronym, not a name
+    return last + 1
+
+
+def is_nameish(tokens: list[Token], i: int, end: int, *, titled: bool = False) -> bool:
+    """Whether tokens[i:end] can be a personal name: no organization or event words, not a place.
+
+    After a title a place word may stand inside a longer name ("General Badrodin Haiti").
+    """
+    lex = lexicons()
+    words = tokens[i:end]
+    text = " ".join(t.text for t in words)
+    if all(len(t.text.rstrip(".")) <= 1 for t in words):
+        return False  # initials alone ("U. S") name nobody
+    if text in lex.places or text in lex.known_orgs or text in lex.demonyms or all(t.text.rstrip(".") in lexicons().roman_numerals for t in words):
+        return False
+    if (len(words) == 1 or not titled) and known_place(text) or len(words) > 1 and words[-1].text in place_kinds():
+        return False  # "Chief of UNICEF, Odisha": a state, not a one-word name; "St. Lucia" listed; "Abqaiq Governorate": a place
+    if any(t.key in lex.org_heads or t.key in lex.not_org_heads or t.key.startswith("anti-") for t in words) or all(
+        t.key in lex.portfolios or t.key in lex.portfolio_adjectives or t.key in lex.topic_words or t.key in lex.unit_words for t in words
+    ):
+        return False  # "Detective Management" is a portfolio, not "Detective" Management; "Western Naval Area" a unit
+    return titled and len(words) > 1 or not any(t.text in lex.places for t in words)
