@@ -649,6 +649,14 @@ def test_a_small_town_listed_with_a_place_and_a_country_without_its_hyphen_are_p
     assert place in places(load_article(text="T\n\n" + text))["name"].tolist()
 
 
+@pytest.mark.parametrize("text, body", [
+    ("UNODC organized a Theoretical Training for Tajik Customs Service officers.", "Tajik Customs Service"),
+    ("Delegates of the Member States of the European Union met.", "European Union"),
+])
+def test_what_goes_before_of_or_for_without_a_head_word_is_not_the_bodys_name(text, body):
+    assert body in orgs(text).index
+
+
 def test_member_states_and_member_countries_are_not_people():
     assert people("ASEAN Member States and Member Countries attended the meeting.").empty
 
