@@ -968,6 +968,13 @@ def test_a_place_the_gazetteer_lacks_is_read_after_the_city_of():
     assert places(parse_article("T\n\nThe City of Hope Foundation met.")).empty  # a body's name, not a place
 
 
+def test_a_citys_other_spelling_in_geonames_is_the_same_place():
+    from analysis.who.places import lookup
+
+    assert lookup("Bahraich")["country"] == lookup("Bahraigh")["country"] == "India"  # GeoNames' name is "Bahraigh"
+    assert lookup("Sidney")["country"] != "Australia"  # accented spellings of Sydney that fold to a given name are left out
+
+
 def test_a_direction_alone_is_no_place_but_a_direction_with_a_division_is():
     names = set(places(parse_article("T\n\nThe murder of nine citizens in Northern Mexico shocked many. Police in the Northern Region arrested him."))["name"])
     assert "Northern" not in names and "Northern Region" in names
