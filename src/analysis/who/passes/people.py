@@ -10,6 +10,7 @@ from ..roles import apply_role, is_plural_word, name_then_comma, names_next, pre
 from ..spans import commit, initials_of, org_span_after, org_span_at, starts_title, words_before
 from ..police import holds_police_rank
 from ..state import PersonMention, SentenceState, tie
+from ..tokens import Token
 
 
 def read_people(state: SentenceState) -> None:
@@ -136,6 +137,9 @@ def plural_title(state: SentenceState, j: int) -> tuple[int, str] | None:
     if not (k < len(tokens) and tokens[k].is_cap and not state.used[k] and tokens[k].key.endswith("s") and tokens[k].key[:-1] in lex.title_heads):
         return None
     end = k + 1 + (k + 1 < len(tokens) and tokens[k + 1].key == "general")  # "Directors General"
+    if end < len(tokens) and tokens[end].key in ("of", "for"):  # "Ministers of Justice and Public Order | X": the portfolio, read in the singular
+        singular = [*tokens[:k], Token(tokens[k].text[:-1], tokens[k].start, tokens[k].end - 1), *tokens[k + 1 :]]
+        end = max(end, read_title(singular, j) or end)
     name = read_name(tokens, end, after_title=True) if end < len(tokens) else None
     if not name or name - end < 2:
         return None
