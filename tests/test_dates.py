@@ -366,7 +366,7 @@ def test_a_vague_phrase_dates_no_other_expression():
     assert calendar_dates(article)["start"].tolist() == ["2024-05-06"]
 
 
-def test_a_bare_year_never_dates_a_yearless_day_without_a_publication_date():
+def test_a_bare_year_never_dates_a_yearless_day_without_its_weekday():
     """'first tabled in 2006' is another event: with no publication date, 'July 28' stays year-less."""
     article = parse_article(
         "Police chiefs ink protocol\n\nThe conference concluded on July 28 with the signing of a protocol. "
@@ -379,12 +379,18 @@ def test_a_bare_year_never_dates_a_yearless_day_without_a_publication_date():
 @pytest.mark.parametrize(
     "body, start",
     [
-        # 8 April was a Friday in 2022; the text writes 2021: the weekday picks the year next to it
-        ("On Friday, 8 April, the ministers met. The plan adopted in 2021 was reviewed.", "2022-04-08"),
-        # 11 May was a Friday in 2018 and 2012; the later written year (2017) is nearer to 2018
+        # 8 April was a Friday in 2022; the text's dates reach November 2021: the weekday picks the year next to it
+        ("On Friday, 8 April, the ministers met.\n\nOn 24 November 2021, the fence was completed.", "2022-04-08"),
+        # a bare year is background, weekday or not
+        ("On Friday, 8 April, the ministers met. The plan adopted in 2021 was reviewed.", "--04-08"),
+        # 11 May was a Friday in 2018 and 2012; only the latest written year (2017) and its neighbours count
         ("They signed the deal on Friday, May 11. From 2011 to 2017, 1,133 people were deported.", "2018-05-11"),
+        # 8 April 2005 was a Friday, but "since 2005" is background
+        ("On Friday, 8 April, the forum met, as it has since 2005.", "--04-08"),
+        # a number that is no date ("2021 kilograms") writes no year
+        ("On Friday, 8 April, police seized 2021 kilograms of drugs.", "--04-08"),
         # no year within one of 2019 puts 8 April on a Friday: the date stays year-less
-        ("On Friday, 8 April, the ministers met. The plan adopted in 2019 was reviewed.", "--04-08"),
+        ("On Friday, 8 April, the ministers met.\n\nOn 24 November 2019, the fence was completed.", "--04-08"),
         # a weekday with no year written anywhere fits one year in seven: no guess
         ("On Friday, 8 April, the ministers met.", "--04-08"),
     ],
@@ -405,6 +411,16 @@ def test_without_a_publication_date_a_full_date_of_the_event_gives_the_year():
 def test_a_buddhist_era_year_is_read_as_the_common_era():
     table = found("The meeting was held on August 28, 2567 B.E. in Vientiane.", published=None)
     assert table == [("August 28, 2567 B.E", "2024-08-28", "2024-08-28")]
+
+
+def test_a_weekday_that_fits_the_year_of_a_background_date_takes_that_year():
+    """The weekday is the evidence: 8 June 2019 was a Saturday; without it the same text dates nothing
+    (:func:`test_without_a_publication_date_a_later_full_date_elsewhere_is_background`)."""
+    article = parse_article(
+        "Director visits Kenya\n\nHe arrived on Saturday, June 8, for a five-day trip.\n\n"
+        "He saw the site of the January 16, 2019 attack that left 22 dead."
+    )
+    assert calendar_dates(article)["start"].tolist() == ["2019-06-08", "2019-01-16"]
 
 
 def test_without_a_publication_date_a_later_full_date_elsewhere_is_background():

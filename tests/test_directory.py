@@ -242,7 +242,7 @@ def test_merges_on_the_dev_articles_meet_the_targets():
 # --- properties of the name readers -----------------------------------------------------------------
 
 _LETTERS = string.ascii_letters + "áéíóúüñçøÅØłđÉÜ"
-_NOT_NAMES = names._honorific_tokens() | names._patronymics() | names._SUFFIXES  # honorifics, ranks, "bin", "Jr"
+_NOT_NAMES = names._honorific_tokens() | names.patronymic_particles() | names._SUFFIXES  # honorifics, ranks, "bin", "Jr"
 _word = st.text(alphabet=_LETTERS, min_size=2, max_size=10).filter(lambda w: w[0].isalpha() and fold(w) not in _NOT_NAMES)
 _name = st.lists(_word, min_size=1, max_size=5).map(" ".join)
 _any = st.text(alphabet=_LETTERS + " .,-'’“”\"()/&" + string.digits, max_size=60)
@@ -282,7 +282,7 @@ def test_bin_and_family_name_first_are_the_same_person(given_name, father, famil
 @settings(max_examples=200, deadline=None)
 @given(_word, _word, _word)
 def test_a_son_and_his_father_are_not_the_same_words_reordered(son, father, family):
-    assume(son != father)
+    assume(fold(son) != fold(father))
     assert person_name(f"{son} bin {father} {family}").sorted_key != person_name(f"{father} bin {son} {family}").sorted_key
 
 

@@ -163,6 +163,16 @@ def test_a_son_and_his_father_with_the_same_words_are_two_people():
     assert set(table.index) == {"Rashid bin Abdullah Al Khalifa", "Abdullah bin Rashid Al Khalifa"}
 
 
+def test_a_middle_initial_b_is_no_patronymic():
+    table = people("Director John B. Smith opened the talks. Director J. B. Smith closed them.")
+    assert list(table.index) == ["John B. Smith"]
+
+
+def test_a_rank_abbreviation_that_is_also_a_name_particle_stays_in_the_name():
+    assert "Marco DI STEFANO" in people("Europol Deputy Executive Director Marco DI STEFANO opened the meeting.").index
+    assert "Marco DI STEFANO" in people("It was opened by Marco DI STEFANO, head of the unit.").index
+
+
 def test_an_initial_and_surname_is_the_same_person():
     table = people("Minister of the Interior Eimutis Misiunas visited Europol. Minister of the Interior E. Misiunas said it helped.")
     assert list(table.index) == ["Eimutis Misiunas"]
@@ -652,6 +662,7 @@ def test_a_small_town_listed_with_a_place_and_a_country_without_its_hyphen_are_p
 @pytest.mark.parametrize("text, body", [
     ("UNODC organized a Theoretical Training for Tajik Customs Service officers.", "Tajik Customs Service"),
     ("Delegates of the Member States of the European Union met.", "European Union"),
+    ("Lawyers for Human Rights Association said it would help.", "Lawyers for Human Rights Association"),  # no event before "for"
 ])
 def test_what_goes_before_of_or_for_without_a_head_word_is_not_the_bodys_name(text, body):
     assert body in orgs(text).index

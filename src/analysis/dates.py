@@ -87,23 +87,18 @@ def _nearest_year(
     return min(years, key=distance)
 
 
-_WRITTEN_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
+def _weekday_year(m: int, d: int, weekday: int, latest: int | None) -> int | None:
+    """The year, of the latest year the text's dates write and the years next to it, on which month ``m``
+    day ``d`` falls on ``weekday`` ("Friday, 8 April" in a text whose dates reach November 2021 is 2022); of three
+    years in a row only one can fit. None without a written year or when none of the three fits: a
+    weekday alone fits one year in seven.
 
-
-def _weekday_year(m: int, d: int, weekday: int, years: list[int]) -> int | None:
-    """The year within one of a year the text writes (that year first, then the next, then the one before)
-    on which month ``m`` day ``d`` falls on ``weekday``: "Friday, 8 April" in a text that mentions 2021 is
-    2022. None when no such year is near: a weekday alone fits one year in seven.
-
-    >>> _weekday_year(4, 8, 5, [2021]), _weekday_year(4, 8, 5, [2019])
-    (2022, None)
+    >>> _weekday_year(4, 8, 5, 2021), _weekday_year(4, 8, 5, 2019), _weekday_year(4, 8, 5, None)
+    (2022, None, None)
     """
-    for step in (0, 1, -1):
-        for year in years:
-            day = _safe_date(year + step, m, d)
-            if day is not None and day.isoweekday() == weekday:
-                return year + step
-    return None
+    if latest is None:
+        return None
+    return next((y for y in (latest, latest + 1, latest - 1) if (day := _safe_date(y, m, d)) and day.isoweekday() == weekday), None)
 
 
 _TENSE_MARKERS = re.compile(
@@ -160,11 +155,13 @@ def _infer_years(items: list[Found], article: Article, paragraph_of) -> list[Fou
     without a publication date, the nearest date written with month and year before it (the event's date is
     written first), or later in its paragraph. A full date written later elsewhere is background ("following
     the January 16, 2019 attack"), and a bare year ("the forum has met since 2005") dates nothing, except
-    where the date's weekday fits that year or the next or last one ("Friday, 8 April" with 2021 written: 2022).
-    Without an anchor the date stays year-less (--MM-DD)."""
+    where the date's weekday fits the latest year of the text's full dates and spans of years, or the year
+    after or before it ("Friday, 8 April" in a text whose dates reach November 2021: 2022). Else the date
+    stays year-less (--MM-DD)."""
     out: list[Found] = []
     same, before, after = _anchors(items, paragraph_of)
-    written_years = sorted({int(y) for y in _WRITTEN_YEAR.findall(article.text)}, reverse=True)
+    # the latest year of a date written with its month or of a span of years: a single bare year ("since 2005") is background
+    latest = max((y for f in items if f.kind == DATE and not f.inferred and (f.m1 or f.y2) for y in (f.y1, f.y2) if y is not None), default=None)
     for i, f in enumerate(items):
         if f.kind not in (DATE, VAGUE) or f.m1 is None:
             out.append(f)
@@ -185,7 +182,7 @@ def _infer_years(items: list[Found], article: Article, paragraph_of) -> list[Fou
             if anchor is not None:
                 y1, inferred = _nearest_year(f.m1, f.d1, anchor, f.weekday, tense), True
             elif f.weekday is not None and f.d1 is not None:
-                y1 = _weekday_year(f.m1, f.d1, f.weekday, written_years)
+                y1 = _weekday_year(f.m1, f.d1, f.weekday, latest)
                 inferred = y1 is not None
         if has_second and y2 is None and y1 is not None:
             y2 = y1 + 1 if (f.m2, f.d2 or 0) < (f.m1, f.d1 or 0) else y1

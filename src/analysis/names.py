@@ -83,11 +83,24 @@ def _honorific_tokens() -> frozenset[str]:
 
 
 @functools.cache
-def _patronymics() -> frozenset[str]:
-    """"bin", "a/l": the words naming a father, folded (``patronymic_particles.txt``)."""
+def patronymic_particles() -> frozenset[str]:
+    """"bin", "a/l", "b": the words naming a father, folded and without dots (``patronymic_particles.txt``).
+
+    >>> {"bin", "a/l"} <= patronymic_particles()
+    True
+    """
     from .lexicons import load_lexicon
 
     return frozenset(_token(w) for w in load_lexicon("patronymic_particles"))
+
+
+def _own_name_first(tokens: tuple[str, ...], own: str) -> list[str]:
+    """``tokens`` sorted, with a patronymic name's ``own`` name first."""
+    if own not in tokens:
+        return sorted(tokens)
+    rest = list(tokens)
+    rest.remove(own)
+    return [own, *sorted(rest)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +112,8 @@ class PersonName:
     when one is, else the last token), ``suffix`` a generational suffix, ``dropped`` the
     honorifics and markers removed. ``key`` is equal for the same name written with or without
     honorifics, markers, accents or capitals; ``sorted_key`` also for the same words in another
-    order ("CHO Ji Ho" and "Ji Ho Cho"), except in a name with a patronymic marker, whose order tells
-    the son from the father ("Abdullah bin Rashid", "Rashid bin Abdullah").
+    order ("CHO Ji Ho" and "Ji Ho Cho"), except that a name with a patronymic marker keeps its own name
+    first, as it tells the son from the father ("Abdullah bin Rashid", "Rashid bin Abdullah").
     """
 
     text: str
@@ -152,6 +165,7 @@ def person_name(text: str) -> PersonName:
     kept: list[str] = []
     dropped: list[str] = []
     suffix = ""
+    own = ""
     previous_dropped = True  # at the start, an honorific may lead
     for index, word in enumerate(raw):
         token = _token(word)
@@ -161,7 +175,9 @@ def person_name(text: str) -> PersonName:
         if token in _SUFFIXES and kept:
             suffix = token
             continue
-        if token in _patronymics() and kept and index + 1 < len(raw):
+        if token in patronymic_particles() and kept and index + 1 < len(raw):
+            if len(token) > 1 and not own:
+                own = _token(re.split(r"[-‐]", kept[-1])[-1])  # "Abdullah bin Rashid": the son's own name ("b." may be an initial)
             dropped.append(word)
             previous_dropped = False
             continue
@@ -195,7 +211,7 @@ def person_name(text: str) -> PersonName:
     tail = f" {suffix}" if suffix else ""
     return PersonName(
         key=" ".join(tokens) + tail,
-        sorted_key=(" ".join(tokens) if any(_token(w) in _patronymics() for w in dropped) else " ".join(sorted(tokens))) + tail,
+        sorted_key=" ".join(_own_name_first(tokens, own)) + tail,
         text=text,
         tokens=tokens,
         given=given,

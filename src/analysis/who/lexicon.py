@@ -48,7 +48,6 @@ class Lexicons:
     not_org_heads: frozenset[str]
     generic_org_words: frozenset[str]  # "National Police", "Thai Government": not names of their own
     particles: frozenset[str]
-    patronymics: frozenset[str]  # "bin", "ibn": the word before is the person's own name, the word after the father's
     known_orgs: dict[str, str | None]  # name as written -> acronym
     places: dict[str, dict]  # surface form -> row
     demonyms: dict[str, str]  # demonym -> country
@@ -195,7 +194,6 @@ def lexicons() -> Lexicons:
         not_org_heads=frozenset(key_of(entry.split()[-1]) for entry in load_lexicon("not_org_heads")),
         generic_org_words=words_of("org_generic_words"),
         particles=frozenset(key_of(w) for w in load_lexicon("name_particles")),
-        patronymics=frozenset(f for w in load_lexicon("patronymic_particles") for f in (w.casefold(), f"{w.casefold()}.")),  # "bt."
         known_orgs=known_organizations(),
         places=places,
         demonyms=demonyms,

@@ -25,8 +25,8 @@ def read_name(tokens: list[Token], i: int, *, after_title: bool = False) -> int 
         if last is None and after_title and key in lex.particles and not token.is_cap and any(t.is_cap for t in tokens[j + 1 : j + 3]):
             j += 1  # "President von der Leyen": a name may open with its particle after a title
             continue
-        if j > i and token.is_allcaps and token.text in lex.title_abbreviations:
-            break  # "INTERPOL CP Olaolu Adegbite": a rank ends what came before
+        if j > i and token.is_allcaps and token.text in lex.title_abbreviations and key not in lex.particles:
+            break  # "INTERPOL CP Olaolu Adegbite": a rank ends what came before (not "Marco DI STEFANO")
         if j == i and token.is_allcaps and token.text in lex.known_orgs:
             return None  # "CP INTERPOL CP X": a known body, not a name
         initial = len(token.text) == 2 and token.text[1] == "."  # "Tarek A. SHARIF": not the article "a"

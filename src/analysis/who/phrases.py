@@ -1,4 +1,5 @@
-"""Phrase readers over tokens, each returning the index after what it read, or None: titles, names, runs of capitalised words."""
+"""Phrase readers over tokens, each returning the index after what it read, or None: titles, bodies, places and runs of
+capitalised words (personal names: :mod:`analysis.who.person_names`)."""
 from __future__ import annotations
 
 import itertools
@@ -137,6 +138,23 @@ def rank_starts(tokens: list[Token], j: int) -> bool:
     return j < len(tokens) and tokens[j].is_cap and (tokens[j].key in lex.rank_heads or tokens[j].key in lex.ranks_alone or rank_follows(tokens, j))
 
 
+def country_body_at(tokens: list[Token], k: int) -> int:
+    """Past a country's possessive that a body's name follows ("China’s | Hunan Public Security Department"),
+    or ``k`` (not before a portfolio: "Kenya’s Police Reforms").
+
+    >>> from analysis.who.tokens import tokenize
+    >>> country_body_at(tokenize("China’s Hunan Public Security Department"), 0), country_body_at(tokenize("Kenya’s Police Reforms"), 0)
+    (1, 0)
+    """
+    lex = lexicons()
+    if not (tokens[k].possessive and k + 1 < len(tokens) and known_place(tokens[k].text)):
+        return k
+    run = cap_run(tokens, k + 1, allow_the=False)
+    named = run > k + 1 and tokens[run - 1].key in lex.org_heads and tokens[run - 1].key not in lex.portfolios
+    headed = any(tokens[m].key in lex.org_heads and tokens[m + 1].key in ("of", "for") for m in range(k + 1, run - 1))  # "Ministry of Interior"
+    return k + 1 if named or headed else k
+
+
 def read_title(tokens: list[Token], i: int) -> int | None:
     """End of a rank or position starting at ``i`` ("Assistant Commissioner of Police", "Director for X").
 
@@ -189,7 +207,9 @@ def read_title(tokens: list[Token], i: int) -> int | None:
         j + 2 < len(tokens) and tokens[j + 2].is_cap and tokens[j + 2].key in lex.portfolios  # "Director of Police Services"
     ) and not any(t.key in lex.org_heads and t.text not in lex.police_force_words for t in itertools.takewhile(lambda t: t.is_cap and t.is_word, tokens[j + 2 : j + 8])):  # "of Police Liberation War Museum"
         j = portfolio_list_end(tokens, j + 2) or j + 2  # "Minister for Police, National Security and ... Services"
-        if j + 1 < len(tokens) and tokens[j].key in ("and", "&") and tokens[j + 1].is_cap and tokens[j + 1].key in lex.portfolios:
+        if j + 1 < len(tokens) and tokens[j].key in ("and", "&") and tokens[j + 1].is_cap and tokens[j + 1].key in lex.portfolios and not (
+            j + 2 < len(tokens) and is_title_word(tokens[j + 2]) and tokens[j + 2].key in lex.title_heads  # not "... of Police and Immigration Director X"
+        ):
             j += 2  # "Inspector General of Police and Customs"
     in_charge = j + 3 < len(tokens) and (tokens[j].key, tokens[j + 1].key, tokens[j + 2].key) == ("in", "charge", "of")
     if in_charge:
@@ -199,10 +219,10 @@ def read_title(tokens: list[Token], i: int) -> int | None:
         k = j + 1 + (tokens[j + 1].key == "the")
         if k >= len(tokens):
             return j  # "the Director for the": the sentence ends
-        if tokens[j].key == "for" and (regions := place_run(tokens, k)) > k and not any(t.possessive for t in tokens[k:regions]):
-            return regions  # "Regional Representative for Central America and the Caribbean", not "for China’s Hunan ... Department"
-        if tokens[k].possessive and k + 1 < len(tokens) and known_place(tokens[k].text):
-            k += 1  # "for China’s Hunan Public Security Department": the country's body
+        body = country_body_at(tokens, k)  # "for China’s | Hunan Public Security Department": the country's body
+        if tokens[j].key == "for" and body == k and (regions := place_run(tokens, k)) > k:
+            return regions  # "Regional Representative for Central America and the Caribbean"
+        k = body
         if tokens[k].is_cap and (tokens[k].key in lex.org_heads and tokens[k].key not in lex.generic_org_words or known_body_at(tokens, k)) and not in_charge:
             return j  # "Permanent Secretary for the Ministry of ...", "Commissioner of Police for Interpol": the body follows the title
         end = run_end = topic_complement_end(tokens, cap_run(tokens, k, allow_the=False))  # "for Combating Trafficking in Human Beings"

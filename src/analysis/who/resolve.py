@@ -17,6 +17,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from ..article import Article
+from ..names import patronymic_particles
 from .lexicon import lexicons
 from .police import holds_police_rank, holds_police_title_alone, is_police_force, names_other_commissioners
 from .state import SentenceState
@@ -30,13 +31,25 @@ def within(short: list[str], full: list[str]) -> bool:
 
 
 def own_name(words: list[str]) -> str | None:
-    """The word before the first patronymic particle of a name in lower case, None without one.
+    """The word before the first patronymic particle of a name in lower case ("bin", not "b.", which may be
+    an initial; ``patronymic_particles.txt``), None without one.
 
-    >>> own_name("abdullah bin rashid al khalifa".split()), own_name("rashid al khalifa".split())
+    >>> own_name("abdullah bin rashid al khalifa".split()), own_name("john b. smith".split())
     ('abdullah', None)
     """
-    at = next((i for i, w in enumerate(words) if w in lexicons().patronymics), 0)
+    particles = patronymic_particles()
+    at = next((i for i, w in enumerate(words) if len(w.rstrip(".")) > 1 and w.rstrip(".") in particles), 0)
     return words[at - 1] if at > 0 else None
+
+
+def other_own_names(a: list[str], b: list[str]) -> bool:
+    """Whether two names with patronymics name two people by their own names: "Abdullah bin Rashid" and
+    "Rashid bin Abdullah" (an initial fits its name: "A. bin Rashid")."""
+    mine, theirs = own_name(a), own_name(b)
+    if not (mine and theirs) or mine == theirs:
+        return False
+    initial = mine if len(mine) == 2 and mine[1] == "." else theirs if len(theirs) == 2 and theirs[1] == "." else None
+    return not (initial and (theirs if initial is mine else mine).startswith(initial[0]))
 
 
 @functools.cache
@@ -108,7 +121,7 @@ def merge_mentions(states: list[SentenceState], article: Article) -> list[dict]:
         for n in candidates:  # a name holding another shares a full word with it
             person = people[n]
             other = person["name"].casefold().split()
-            if own_name(words) and own_name(other) and own_name(words) != own_name(other):
+            if other_own_names(words, other):
                 continue  # "Abdullah bin Rashid" and "Rashid bin Abdullah": son and father, the same words
             if name == person["name"] or within(words, other) or within(other, words):
                 return person
@@ -330,8 +343,8 @@ def main_police_force(people: list[dict], org_table: pd.DataFrame) -> None:
     """A police officer the text ties to nothing ("Acting Commissioner of Police Mr X" in a list) serves the
     police force the article names most ("the Guyana Police Force"), when one is named more than the others
     or the others named as often are someone else's by how the text writes them, or else are first named
-    in a later sentence; so does one tied only to a
-    body named past a verb of theirs ("IGP X has arrived in Kigali for the EAPCCO meeting", rule after_verb).
+    in a later sentence; so does one tied only to a body named past a verb of theirs ("IGP X has arrived in
+    Kigali for the EAPCCO meeting", rule after_verb).
     A bare "Commissioner X" counts as an officer only where no commission, union or navy is named."""
     if org_table.empty:
         return

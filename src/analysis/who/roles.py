@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 from .lexicon import lexicons
-from .phrases import before_acronym, bracketed, cap_run, is_lower_title, is_title_word, lower_portfolio_end, lower_title_end, match_phrase, place_run, read_title
+from .phrases import before_acronym, bracketed, cap_run, has_org_head, is_lower_title, is_title_word, lower_portfolio_end, lower_title_end, match_phrase, place_run, read_title
 from .person_names import is_nameish, read_name
 from .spans import commit, demonym_at, names_body, org_span_after, org_span_at
 from .state import PersonMention, SentenceState, tie
@@ -163,7 +163,7 @@ def unit_after(state: SentenceState, end: int) -> int:
         return acronym_unit
     vocabulary = lex.unit_vocabulary
     unit = end
-    while unit < len(tokens) and not state.used[unit] and (
+    while unit < len(tokens) and (not state.used[unit] or any(a <= unit < b for a, b in state.other_spans)) and (  # "Capacity Building and Training": read as an event
         tokens[unit].is_cap and not tokens[unit].is_allcaps and all(part in vocabulary or part == "anti" for part in tokens[unit].key.split("-"))
         or unit > end and tokens[unit].key in ("and", "&") and unit + 1 < len(tokens) and tokens[unit + 1].is_cap  # "Global Outreach and Regional Support"
     ):
@@ -227,10 +227,10 @@ def role_core(state: SentenceState, k: int) -> int | None:
             end = heads[-1] + 1
     if end is None and not tokens[k].is_cap and not is_lower_title(tokens[k]):
         end = lower_title_end(tokens, k)  # "permanent secretary at ...", "deputy chief for administration"
-    if end is None:  # a body's name inside a lower-case position: "(Thailand’s) deputy National Police chief"
+    if end is None:  # a body's name inside a lower-case position: "(Thailand’s) deputy National Police chief", "Immigration Bureau chief"
         m = next((m for m in range(k, len(tokens)) if tokens[m].is_cap or tokens[m].key not in lex.position_qualifiers), len(tokens))
         run = cap_run(tokens, m, allow_the=False) if m < len(tokens) and tokens[m].is_cap else m
-        if run > m and tokens[run - 1].key == "police" and not tokens[run - 1].possessive and run < len(tokens) and is_lower_title(tokens[run]):
+        if run > m and has_org_head(tokens[m:run]) and not tokens[run - 1].possessive and run < len(tokens) and is_lower_title(tokens[run]):
             end = lower_title_end(tokens, run)
     if end is None:
         m = k

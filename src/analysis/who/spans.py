@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .lexicon import lexicons
 from .places import known_place, place_kinds
-from .phrases import cap_run, formal_place_end, has_org_head, is_generic, is_lower_title, is_title_word, known_body_at, listed_name_end, match_phrase, names_a_force, place_run, portfolio_list_end, purpose_end, rank_starts, read_title, title_in_name, word_list_end
+from .phrases import cap_run, country_body_at, formal_place_end, has_org_head, is_generic, is_lower_title, is_title_word, known_body_at, listed_name_end, match_phrase, names_a_force, place_run, portfolio_list_end, purpose_end, rank_starts, read_title, title_in_name, word_list_end
 from .state import SentenceState
 from .tokens import Token
 
@@ -51,8 +51,7 @@ def body_follows_for(state: SentenceState, k: int) -> bool:
     """Whether a body is named at ``k``, after "for": "Permanent Secretary for the Ministry of ...", "for the
     Hellenic Coast Guard", "for Interpol" (not a portfolio: "for Police Services", "for ASEAN Affairs")."""
     tokens, lex = state.tokens, lexicons()
-    if tokens[k].possessive and k + 1 < len(tokens) and known_place(tokens[k].text):
-        k += 1  # "for China’s Hunan Public Security Department": the country's body
+    k = country_body_at(tokens, k)  # "for China’s Hunan Public Security Department": the country's body
     return tokens[k].is_cap and (
         tokens[k].key in lex.org_heads and tokens[k].key not in lex.generic_org_words
         or names_body(tokens[k : cap_run(tokens, k, allow_the=False)]) or known_body_at(tokens, k, state.known_acronyms)

@@ -122,8 +122,8 @@ def org_in(state: SentenceState, i: int, end: int) -> None:
         return
     if kind == "org":
         first_head = min(n for n, t in enumerate(words) if t.key in lex.org_heads)
-        of = next((n for n, t in enumerate(words[:first_head]) if t.key in ("of", "for")), None)
-        if of is not None:  # "Member States of the European Union", "Theoretical Training for Tajik Customs Service": the organization is after "of"
+        of = next((n for n, t in enumerate(words[:first_head]) if t.key == "of" or t.key == "for" and n and words[n - 1].key in lex.not_org_heads), None)
+        if of is not None:  # "Member States of the European Union", "Theoretical Training for Tajik Customs Service" (not "Lawyers for Human Rights Association")
             org_in(state, i + of + 1, end)
             return
         last_head = max(n for n, t in enumerate(words) if t.key in lex.org_heads)

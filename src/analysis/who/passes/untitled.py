@@ -189,7 +189,7 @@ def read_untitled_people(state: SentenceState) -> None:
         if (
             not end or not 1 <= end - i <= 5 or any(state.used[k] for k in range(i, end))
             or not is_nameish(tokens, i, end, titled=prev is not None and not prev.is_cap and (is_lower_title(prev) or prev.key in lex.portfolios) or after_role(state, ends, i))
-            or any(is_title_word(t) or state.title_abbreviation(t.text) for t in tokens[i:end])
+            or any(is_title_word(t) or state.title_abbreviation(t.text) and t.key not in lex.particles for t in tokens[i:end])  # "Marco DI STEFANO"
             or (end < len(tokens) and tokens[end].is_cap and tokens[end].key in lex.org_heads)
         ):
             i += 1
@@ -231,7 +231,7 @@ def read_untitled_people(state: SentenceState) -> None:
         if role and before and prev.text == "," and role["end"] + 2 < len(tokens) and tokens[role["end"]].text == "," and (
             read_role(state, role["end"] + 1 + (tokens[role["end"] + 1].key == "and"))
             or names_next(state, role["end"] + 1) and not name_then_comma(state, floor, before["start"])
-            and not (tokens[before["start"] - 1].text == "," and any(p.name_end == before["start"] - 1 for p in state.people))  # not "Dr. Z, Assistant Commissioner, W, Officer, ...": names first
+            and not (before["start"] > 0 and tokens[before["start"] - 1].text == "," and any(p.name_end == before["start"] - 1 for p in state.people))  # not "Dr. Z, Assistant Commissioner, W, Officer, ...": names first
         ):
             role = None  # "..., the president of X, Andrés Severino, the director of Y, the secretary of Z" or "..., Head of Y, Z": each position is its own person's
         role = with_more_roles(state, role) if role else None
