@@ -173,6 +173,12 @@ def test_a_rank_abbreviation_that_is_also_a_name_particle_stays_in_the_name():
     assert "Marco DI STEFANO" in people("It was opened by Marco DI STEFANO, head of the unit.").index
 
 
+def test_a_role_is_never_read_from_and():
+    """"... assistant commissioner and head of counterterrorism, Hawatmeh said": the second position is Jukes's."""
+    found = people("During a meeting with Matt Jukes, Metropolitan Police assistant commissioner and head of counterterrorism, Hawatmeh said ties were strong.")
+    assert "Hawatmeh" not in found.index or not str(found.loc["Hawatmeh", "role"]).startswith("and")
+
+
 def test_an_initial_and_surname_is_the_same_person():
     table = people("Minister of the Interior Eimutis Misiunas visited Europol. Minister of the Interior E. Misiunas said it helped.")
     assert list(table.index) == ["Eimutis Misiunas"]

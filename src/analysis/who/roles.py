@@ -237,7 +237,7 @@ def role_core(state: SentenceState, k: int) -> int | None:
         while m < len(tokens):
             if is_lower_title(tokens[m]):
                 m += 1
-            elif (tokens[m].key in ("and", "police") or not tokens[m].is_cap and tokens[m].key in lexicons().title_modifiers) and any(is_lower_title(t) for t in tokens[m + 1 : m + 3]):
+            elif (tokens[m].key == "and" and m > k or tokens[m].key == "police" or not tokens[m].is_cap and tokens[m].key in lexicons().title_modifiers) and any(is_lower_title(t) for t in tokens[m + 1 : m + 3]):
                 m += 1  # "counsellor and police attache"
             else:
                 break
@@ -251,6 +251,10 @@ def role_core(state: SentenceState, k: int) -> int | None:
             end = more
         elif end + 1 < len(tokens) and tokens[end].key == "and" and is_title_word(tokens[end + 1]) and not (end + 2 < len(tokens) and tokens[end + 2].is_cap):
             end += 2  # "Ambassador Extraordinary and Plenipotentiary"
+        elif end + 1 < len(tokens) and tokens[end].key == "and" and not tokens[end + 1].is_cap and (more := lower_title_end(tokens, end + 1)) and not (
+            more < len(tokens) and tokens[more].is_cap and tokens[more].is_word
+        ):
+            end = more  # "assistant commissioner and head of counterterrorism", not "... and deputy commissioner John Smith"
         elif tokens[end].text.rstrip(".") in lexicons().roman_numerals:
             end += 1
         elif tokens[end].text == "(" and (close := next((m for m in range(end + 1, min(end + 6, len(tokens))) if tokens[m].text == ")"), None)):
