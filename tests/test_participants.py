@@ -179,6 +179,11 @@ def test_a_role_is_never_read_from_and():
     assert "Hawatmeh" not in found.index or not str(found.loc["Hawatmeh", "role"]).startswith("and")
 
 
+def test_a_portfolio_after_for_is_no_position_before_a_name():
+    found = people("Commissioner Franco Frattini, responsible for Justice, Freedom and Security, signed the pact.")
+    assert list(found.index) == ["Franco Frattini"]
+
+
 def test_an_initial_and_surname_is_the_same_person():
     table = people("Minister of the Interior Eimutis Misiunas visited Europol. Minister of the Interior E. Misiunas said it helped.")
     assert list(table.index) == ["Eimutis Misiunas"]

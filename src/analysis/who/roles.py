@@ -313,6 +313,8 @@ def prefix_role(state: SentenceState, floor: int, comma: int) -> dict | None:
             or tokens[s - 1].key in lexicons().connectors and s - 2 >= floor and tokens[s - 2].is_cap
         ):
             continue  # inside a capitalised name ("Committee on Crime Prevention"), not after "called on"
+        if s > floor and tokens[s - 1].key in ("for", "of") and tokens[s].key in lexicons().portfolios:
+            continue  # "responsible for Justice, Freedom and Security": a portfolio, not a position
         role = read_role(state, s)
         if role and role["end"] == comma:
             return role
