@@ -29,7 +29,7 @@ import pandas as pd
 
 from .who import lexicons, read_article
 from .who.places import accept, bare_direction, division_name_size, formal_start, lookup, named_after_kind, place_divisions, with_direction
-from .who.resolve import count_later_mentions, country_to_organization, home_country, merge_mentions, main_police_force, minister_to_ministry, position_to_body
+from .who.resolve import body_named_before, count_later_mentions, country_to_organization, home_country, merge_mentions, main_police_force, minister_to_ministry, position_to_body
 from .article import Article
 from .credits import credit_spans, in_credit
 from .names import organization_key
@@ -182,6 +182,7 @@ def _participants(article: Article) -> pd.DataFrame:
         person["organization"] = alias_of.get(person["organization"], person["organization"])
     minister_to_ministry(people, list(org_table["name"]))
     position_to_body(people, list(org_table["name"]))
+    body_named_before(people, list(org_table["name"]))
     country_to_organization(people, org_table)
     home_country(people, lambda: _places(article))
     main_police_force(people, org_table)

@@ -339,6 +339,26 @@ def home_country(people: list[dict], place_table: Callable[[], pd.DataFrame]) ->
 _GUESSES = frozenset({None, "nearest", "after_verb", "police_force", "main_police_force", "home_country"})
 
 
+def body_named_before(people: list[dict], org_names: list[str]) -> None:
+    """A position "of the Academy" ("President of the Academy") is at the one body the article names whose name
+    ends in that head word ("People's Police Academy"), when the text tied the person to nothing surer.
+
+    >>> person = {"title": None, "role": "President of the Academy", "organization": None, "organization_rule": None, "org_strength": 0}
+    >>> body_named_before([person], ["People's Police Academy", "Korean National Police University"])
+    >>> person["organization"], person["organization_rule"]
+    ("People's Police Academy", 'the_body')
+    """
+    lex = lexicons()
+    by_head: dict[str, list[str]] = {}
+    for name in org_names:
+        by_head.setdefault(name.rsplit(" ", 1)[-1].casefold(), []).append(name)
+    for person in people:
+        positions = f"{person['title'] or ''}, {person['role'] or ''}"
+        head = re.search(r"\b(?:of|at|for) the ([A-Z][a-z]+)\b(?! [A-Z])", positions) if person["organization_rule"] in _GUESSES else None
+        if head and head[1].casefold() in lex.org_heads and len(named := by_head.get(head[1].casefold(), [])) == 1 and " " in named[0]:
+            set_organization(person, named[0], "the_body", lex.ties["the_body"])
+
+
 def main_police_force(people: list[dict], org_table: pd.DataFrame) -> None:
     """A police officer the text ties to nothing ("Acting Commissioner of Police Mr X" in a list) serves the
     police force the article names most ("the Guyana Police Force"), when one is named more than the others
