@@ -997,6 +997,12 @@ def test_a_citys_other_spelling_in_geonames_is_the_same_place():
     assert lookup("Sidney")["country"] != "Australia"  # accented spellings of Sydney that fold to a given name are left out
 
 
+def test_a_small_town_of_two_words_or_more_needs_no_context_and_hides_the_country_inside_it():
+    names = set(places(parse_article("T\n\nThey met at the Police Administration Building, Port of Spain yesterday."))["name"])
+    assert names == {"Port of Spain"}
+    assert "Mekong River" in set(places(parse_article("T\n\nThey patrol along the Mekong River with Laos."))["name"])
+
+
 def test_a_direction_alone_is_no_place_but_a_direction_with_a_division_is():
     names = set(places(parse_article("T\n\nThe murder of nine citizens in Northern Mexico shocked many. Police in the Northern Region arrested him."))["name"])
     assert "Northern" not in names and "Northern Region" in names

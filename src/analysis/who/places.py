@@ -165,9 +165,9 @@ def accept(row: dict, tokens: list[Token], i: int, end: int, text: str) -> bool:
         return True
     if end < len(tokens) and tokens[end].is_cap and tokens[end].is_word and lookup(tokens[end].text) is None and tokens[end].text not in place_kinds():
         return False  # "Jackson International Airport", "Dusit D2 Complex": part of a longer name
-    if row["common"] or row["population"] < KNOWN_POPULATION:
+    if row["common"] or row["population"] < KNOWN_POPULATION and end - i == 1:
         return in_context(tokens, i, end, text)
-    return True
+    return True  # a town of two words or more is its own evidence: "Port of Spain", not the "Spain" inside it
 
 
 @functools.cache
