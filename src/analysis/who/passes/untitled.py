@@ -223,8 +223,9 @@ def read_untitled_people(state: SentenceState) -> None:
             before = after_body
         elif prev is not None and prev.text == ",":
             before = prefix_role(state, floor, i - 1)
-        elif prev is not None and prev.is_word and not prev.is_cap and end - i >= 2:
-            before = lower_role_before(state, floor, i) or prefix_role(state, floor, i)  # "the police quaestor Alexandru Scurtu"
+        elif prev is not None and (prev.is_word and not prev.is_cap or prev.text == ")" and tokens[i].key not in lex.unit_vocabulary) and end - i >= 2:
+            # "the police quaestor Alexandru Scurtu", "the director of the Federal Bureau of Investigation (FBI) Christopher Wray"
+            before = lower_role_before(state, floor, i) or prefix_role(state, floor, i)
         role = read_role(state, k + 1) if after is not None and after.text in lex.apposition_marks and k + 1 < len(tokens) and tokens[k + 1].key not in ("and", "or", "&") else None
         if role is None and after is not None and after.text == "(" and (inner := read_role(state, k + 1)) and inner["end"] < len(tokens) and tokens[inner["end"]].text == ")":
             role = inner  # "represented by Taiwo Adeleke (AIG)"
