@@ -4,7 +4,7 @@ from hypothesis import strategies as st
 
 from analysis.who.tokens import tokenize
 
-PIECES = st.sampled_from(["COP/Mr.", "Mr.", "Dr.", "/", "’s", "'s", "Chiefs’", "U.S.", "A.", "and/or", "Kofi", "(NCB)", " ", "\n", ",", "-", "ASP/Mrs.", "x", "'Asi", "'Golden'", "ʻAko"])
+PIECES = st.sampled_from(["COP/Mr.", "Mr.", "Dr.", "/", "’s", "'s", "Chiefs’", "U.S.", "A.", "D.W.R.B.", "U.A.E.", "and/or", "Kofi", "(NCB)", " ", "\n", ",", "-", "ASP/Mrs.", "x", "'Asi", "'Golden'", "ʻAko"])
 
 
 @settings(max_examples=300, deadline=None)
@@ -25,3 +25,9 @@ def test_a_polynesian_glottal_stop_opens_a_name_but_a_quotation_stays_apart():
     assert [(t.text, t.is_cap) for t in words[1:4]] == [("'Asipeli", True), ("'Aminiasi", True), ("Kefu", True)]
     assert [(t.text, t.is_cap) for t in words[6:8]] == [("ʻAkosita", True), ("Lavulavu", True)]
     assert [t.text for t in words[-5:]] == ["'", "Golden", "Triangle", "'", "map"]
+
+
+def test_three_or_more_initials_written_together_are_initials_but_short_forms_stay_whole():
+    assert [t.text for t in tokenize("Affairs, D.W.R.B. Seneviratne")] == ["Affairs", ",", "D.", "W.", "R.", "B.", "Seneviratne"]
+    assert [t.text for t in tokenize("the U.S. and the U.A.E. Ambassador, the E.U. Commissioner")] == [
+        "the", "U.S.", "and", "the", "U.A.E.", "Ambassador", ",", "the", "E.U.", "Commissioner"]

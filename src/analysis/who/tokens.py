@@ -16,6 +16,7 @@ _TOKEN = re.compile(
     r"|[^\W_](?:[\w]|[-'’/&](?=[^\W_]))*|['’]s\b|\S"
 )
 _OPENING_MARKS = "‘'ʻ"  # before a word's first letter
+_INITIALS = re.compile(r"(?:[A-Z]\.){3,}")  # three or more: "E.U." and "U.S." stay whole
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -89,6 +90,9 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         if "/" in word and all(_is_short_form(part, lex) for part in word.split("/")):
             tokens.extend(_split_ranks(word, offset + start))  # "COP/Mr. Kofi Boakye": rank and honorific joined
             word, start = word.rsplit("/", 1)[1], start + word.rindex("/") + 1
+        if _INITIALS.fullmatch(word) and word not in lex.places and word not in lex.known_orgs and word.casefold() not in lex.dotted and text[end : end + 3].strip()[:1].isupper():
+            tokens.extend(Token(word[k : k + 2], offset + start + k, offset + start + k + 2) for k in range(0, len(word), 2))
+            continue  # "D.W.R.B. Seneviratne": initials written together, each an initial (not "U.S." or "U.N.")
         nxt = text[end : end + 1]
         if nxt in (".", "'", "’") and word[0].isalpha():
             dotted = (word + nxt).replace("’", "'").casefold()
