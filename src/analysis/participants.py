@@ -182,7 +182,7 @@ def _participants(article: Article) -> pd.DataFrame:
         person["organization"] = alias_of.get(person["organization"], person["organization"])
     minister_to_ministry(people, list(org_table["name"]))
     position_to_body(people, list(org_table["name"]))
-    body_named_before(people, list(org_table["name"]))
+    body_named_before(people, org_table)
     country_to_organization(people, org_table)
     home_country(people, lambda: _places(article))
     main_police_force(people, org_table)
@@ -274,8 +274,10 @@ def _places(article: Article) -> pd.DataFrame:
                 continue
             size, start, end, surface, row_data = found
             i += size
-            if row_data is not None and row_data["kind"] != "country" and i < len(tokens) and not blocked[i] and (tokens[i].text in place_divisions() or tokens[i].text in lex.water_bodies):
-                end, surface, i = tokens[i].end, f"{surface} {tokens[i].text}", i + 1  # "Jiangsu Province", "Baltic Sea", as written
+            if row_data is not None and i < len(tokens) and not blocked[i] and (
+                tokens[i].text in lex.water_bodies or row_data["kind"] != "country" and tokens[i].text in place_divisions()
+            ):
+                end, surface, i = tokens[i].end, f"{surface} {tokens[i].text}", i + 1  # "Jiangsu Province", "Jordan River", as written
             following = article.text[end : end + 20]
             if following.startswith("$"):
                 continue  # "US$90 billion"

@@ -48,6 +48,7 @@ class Lexicons:
     not_org_heads: frozenset[str]
     generic_org_words: frozenset[str]  # "National Police", "Thai Government": not names of their own
     particles: frozenset[str]
+    name_syllables: frozenset[str]  # "In", "To": a function word inside an Asian name ("Mr. Na In Chul")
     known_orgs: dict[str, str | None]  # name as written -> acronym
     places: dict[str, dict]  # surface form -> row
     demonyms: dict[str, str]  # demonym -> country
@@ -194,6 +195,7 @@ def lexicons() -> Lexicons:
         not_org_heads=frozenset(key_of(entry.split()[-1]) for entry in load_lexicon("not_org_heads")),
         generic_org_words=words_of("org_generic_words"),
         particles=frozenset(key_of(w) for w in load_lexicon("name_particles")),
+        name_syllables=frozenset(load_lexicon("name_syllables")),
         known_orgs=known_organizations(),
         places=places,
         demonyms=demonyms,

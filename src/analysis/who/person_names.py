@@ -36,10 +36,11 @@ def read_name(tokens: list[Token], i: int, *, after_title: bool = False) -> int 
             else j + 1 == len(tokens) or tokens[j + 1].text in (",", ";", ".", ")")  # untitled: "Peter May," not "Kofi Annan Also attended"
         ):
             common = False  # "Sen. Lieut. Gen. Tran Quoc To hosted", "Peter May, the Permanent Secretary": a capitalised function word ending a name
-        elif common and after_title and last == j - 1 and token.is_cap and len(token.text) <= 3 and j + 1 < len(tokens) and (nxt := tokens[j + 1]).is_cap and nxt.is_word and not (
-            nxt.key in lex.non_name_caps or nxt.key in lex.title_words or nxt.key in lex.org_heads or known_place(nxt.text) or j + 2 < len(tokens) and tokens[j + 2].is_cap and tokens[j + 2].is_word
+        elif common and after_title and j == i + 1 and last == i and token.text in lex.name_syllables and j + 1 < len(tokens) and (nxt := tokens[j + 1]).is_cap and nxt.is_word and not (
+            nxt.is_allcaps or nxt.key in lex.non_name_caps or nxt.key in lex.title_words or nxt.key in lex.org_heads or nxt.text in lex.known_orgs or known_place(nxt.text)
+            or j + 2 < len(tokens) and tokens[j + 2].is_cap and tokens[j + 2].is_word
         ):
-            common = False  # "Mr. Na In Chul -": a short capitalised function word inside a name, its last word after it
+            common = False  # "Mr. Na In Chul -": a name's second syllable that is also a function word, its last word after it
         if token.is_cap and key.endswith("s") and key[:-1] in lex.title_heads:
             break  # "Deputy Inspector Generals", "Generals Offices": a plural rank is not a name
         if token.is_cap and not common and not (token.is_allcaps and j + 1 < len(tokens) and not tokens[j + 1].is_cap and j == i):

@@ -165,9 +165,15 @@ def accept(row: dict, tokens: list[Token], i: int, end: int, text: str) -> bool:
         return True
     if end < len(tokens) and tokens[end].is_cap and tokens[end].is_word and lookup(tokens[end].text) is None and tokens[end].text not in place_kinds():
         return False  # "Jackson International Airport", "Dusit D2 Complex": part of a longer name
-    if row["common"] or row["population"] < KNOWN_POPULATION and end - i == 1:
+    if row["common"] or row["population"] < KNOWN_POPULATION and not holds_known_place(tokens, i, end):
         return in_context(tokens, i, end, text)
-    return True  # a town of two words or more is its own evidence: "Port of Spain", not the "Spain" inside it
+    return True
+
+
+def holds_known_place(tokens: list[Token], i: int, end: int) -> bool:
+    """Whether a town's name of two words or more holds a place known on its own, which would be read instead:
+    "Port of Spain" (not "Spain"); "Port Area" and "Mission District" hold none and still need context."""
+    return end - i >= 2 and any(known_place(t.text) for t in tokens[i:end])
 
 
 @functools.cache

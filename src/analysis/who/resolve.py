@@ -163,9 +163,12 @@ def merge_mentions(states: list[SentenceState], article: Article) -> list[dict]:
                 person["aliases"].append(m.name)
             person["mentions"] += 1
             person["honorific"] = person["honorific"] or (" ".join(m.honorific) or None)
+            title, role = person["title"], person["role"]
             person["title"] = fuller(person["title"], " ".join(m.title) or None)
             person["title_abbrev"] = person["title_abbrev"] or m.title_abbrev
             person["role"] = fuller(person["role"], m.role)
+            if (person["title"], person["role"]) != (title, role):
+                person["written_at"] = m.char_start  # where the position the table gives was written
             if m.organization and m.org_strength > person["org_strength"]:
                 set_organization(person, m.organization, m.organization_rule, m.org_strength)
             here.append((m.start, person))
@@ -339,24 +342,27 @@ def home_country(people: list[dict], place_table: Callable[[], pd.DataFrame]) ->
 _GUESSES = frozenset({None, "nearest", "after_verb", "police_force", "main_police_force", "home_country"})
 
 
-def body_named_before(people: list[dict], org_names: list[str]) -> None:
-    """A position "of the Academy" ("President of the Academy") is at the one body the article names whose name
-    ends in that head word ("People's Police Academy"), when the text tied the person to nothing surer.
+def body_named_before(people: list[dict], org_table: pd.DataFrame) -> None:
+    """A position "of the Academy" ("President of the Academy") is at the one body named before the position
+    whose name ends in that head word ("People's Police Academy"), when the text tied them to nothing surer.
 
-    >>> person = {"title": None, "role": "President of the Academy", "organization": None, "organization_rule": None, "org_strength": 0}
-    >>> body_named_before([person], ["People's Police Academy", "Korean National Police University"])
+    >>> orgs = pd.DataFrame({"name": ["People's Police Academy", "Korean National Police University"], "char_start": [0, 40]})
+    >>> person = {"title": None, "role": "President of the Academy", "organization": None, "organization_rule": None, "org_strength": 0, "char_start": 90}
+    >>> body_named_before([person], orgs)
     >>> person["organization"], person["organization_rule"]
     ("People's Police Academy", 'the_body')
     """
     lex = lexicons()
-    by_head: dict[str, list[str]] = {}
-    for name in org_names:
-        by_head.setdefault(name.rsplit(" ", 1)[-1].casefold(), []).append(name)
+    by_head: dict[str, list[tuple[str, int]]] = {}
+    for name, start in zip(org_table["name"], org_table["char_start"]):
+        by_head.setdefault(name.rsplit(" ", 1)[-1].casefold(), []).append((name, start))
     for person in people:
         positions = f"{person['title'] or ''}, {person['role'] or ''}"
         head = re.search(r"\b(?:of|at|for) the ([A-Z][a-z]+)\b(?! [A-Z])", positions) if person["organization_rule"] in _GUESSES else None
-        if head and head[1].casefold() in lex.org_heads and len(named := by_head.get(head[1].casefold(), [])) == 1 and " " in named[0]:
-            set_organization(person, named[0], "the_body", lex.ties["the_body"])
+        if head and head[1].casefold() in lex.org_heads and len(named := by_head.get(head[1].casefold(), [])) == 1:
+            name, start = named[0]
+            if " " in name and start < person.get("written_at", person["char_start"]):  # named before: "the Academy" points back to it
+                set_organization(person, name, "the_body", lex.ties["the_body"])
 
 
 def main_police_force(people: list[dict], org_table: pd.DataFrame) -> None:

@@ -313,8 +313,8 @@ def prefix_role(state: SentenceState, floor: int, comma: int) -> dict | None:
             or tokens[s - 1].key in lexicons().connectors and s - 2 >= floor and tokens[s - 2].is_cap
         ):
             continue  # inside a capitalised name ("Committee on Crime Prevention"), not after "called on"
-        if s > floor and tokens[s - 1].key in ("for", "of") and tokens[s].key in lexicons().portfolios:
-            continue  # "responsible for Justice, Freedom and Security": a portfolio, not a position
+        if s > floor and tokens[s - 1].key in ("for", "of") and tokens[s].key in lexicons().portfolios and read_title(tokens, s) == s + 1:
+            continue  # "responsible for Justice, Freedom and Security": a portfolio, not a position ("of Justice Minister, X" is one)
         role = read_role(state, s)
         if role and role["end"] == comma:
             return role

@@ -46,6 +46,12 @@ def _is_short_form(part: str, lex) -> bool:
     return part in lex.title_abbreviations or (key_of(part),) in lex.honorifics or part in lex.known_orgs or part in known_acronyms()
 
 
+def _is_dotted_short_form(word: str, lex) -> bool:
+    """Whether dotted capitals are a place, a body or a rank written with dots: "U.A.E.", "F.B.I.", "I.G.P."."""
+    letters = word.replace(".", "")
+    return word in lex.places or letters in lex.places or _is_short_form(letters, lex)
+
+
 @functools.cache
 def known_acronyms() -> frozenset[str]:
     """The acronyms of ``known_organizations.tsv`` ("INTERPOL", "ASEANAPOL"): short forms the tokenizer keeps whole."""
@@ -90,9 +96,9 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         if "/" in word and all(_is_short_form(part, lex) for part in word.split("/")):
             tokens.extend(_split_ranks(word, offset + start))  # "COP/Mr. Kofi Boakye": rank and honorific joined
             word, start = word.rsplit("/", 1)[1], start + word.rindex("/") + 1
-        if _INITIALS.fullmatch(word) and word not in lex.places and word not in lex.known_orgs and word.casefold() not in lex.dotted and text[end : end + 3].strip()[:1].isupper():
+        if _INITIALS.fullmatch(word) and not _is_dotted_short_form(word, lex) and text[end : end + 3].strip()[:1].isupper():
             tokens.extend(Token(word[k : k + 2], offset + start + k, offset + start + k + 2) for k in range(0, len(word), 2))
-            continue  # "D.W.R.B. Seneviratne": initials written together, each an initial (not "U.S." or "U.N.")
+            continue  # "D.W.R.B. Seneviratne": initials written together, each an initial
         nxt = text[end : end + 1]
         if nxt in (".", "'", "’") and word[0].isalpha():
             dotted = (word + nxt).replace("’", "'").casefold()

@@ -474,7 +474,8 @@ def read_roles(state: SentenceState) -> None:
         roles_first = n in before or people[n].role is not None  # how this person was written
         if mine["start"] < theirs["end"] and theirs["start"] < mine["end"]:
             # "the AFP Commissioner X, the Chief of the ADF, General Y": a rank alone after it takes the position
-            roles_first = roles_first or rank_only(people[n + 1]) and not rank_only(people[n]) and n + 1 not in after  # not "..., General Y, Deputy Chief of Z": Y's own
+            # unless that one's own position follows it: "..., the Chief of X, General Y, Deputy Chief of Z"
+            roles_first = roles_first or rank_only(people[n + 1]) and not rank_only(people[n]) and n + 1 not in after
             del (after if roles_first else before)[n if roles_first else n + 1]
         elif not roles_first and theirs["start"] - mine["end"] <= 2 and tokens[theirs["start"] - 1].key.endswith("ing"):
             del before[n + 1]  # "..., Deputy Director-General of X, representing the Y, Mr. Z"

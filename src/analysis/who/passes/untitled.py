@@ -30,6 +30,11 @@ def lower_role_before(state: SentenceState, floor: int, i: int, *, window: int =
     return None
 
 
+def acronym_before(tokens: list, i: int) -> bool:
+    """Whether a body's acronym in brackets ends right before ``i``: "(FBI) | Christopher Wray", not "(left) | John"."""
+    return i >= 3 and tokens[i - 1].text == ")" and tokens[i - 3].text == "(" and tokens[i - 2].is_allcaps
+
+
 def common_plural(key: str) -> bool:
     """Whether a word is the plural of a topic, body or title word: it ends a noun phrase, not a name.
 
@@ -223,7 +228,7 @@ def read_untitled_people(state: SentenceState) -> None:
             before = after_body
         elif prev is not None and prev.text == ",":
             before = prefix_role(state, floor, i - 1)
-        elif prev is not None and (prev.is_word and not prev.is_cap or prev.text == ")" and tokens[i].key not in lex.unit_vocabulary) and end - i >= 2:
+        elif prev is not None and (prev.is_word and not prev.is_cap or acronym_before(tokens, i) and tokens[i].key not in lex.unit_vocabulary) and end - i >= 2:
             # "the police quaestor Alexandru Scurtu", "the director of the Federal Bureau of Investigation (FBI) Christopher Wray"
             before = lower_role_before(state, floor, i) or prefix_role(state, floor, i)
         role = read_role(state, k + 1) if after is not None and after.text in lex.apposition_marks and k + 1 < len(tokens) and tokens[k + 1].key not in ("and", "or", "&") else None
