@@ -240,6 +240,8 @@ def read_after_title(state: SentenceState, j: int, found: dict) -> int:
         found["org"] = found["org"] or unit[1]  # "Director General Sri Lanka Coast Guard | Rear Admiral Y": the body
     elif span is None and (unit := unit_then_name(state, j, command=holds_command(found["titles"][-1]))):
         found["titles"][-1], j = state.text(found["title_start"], unit), unit  # "Assistant Commissioner Crime | Yam Tat-wing"
+    elif span is None and found["org"] is None and known_acronym_before_name(state, j):
+        found["org"], found["titles"][-1], j = (j, j + 1, "org"), state.text(found["title_start"], j + 1), j + 1  # "Secretary General SAARC Dr X"
     if j + 2 < len(tokens) and tokens[j].key == "to" and (position := position_after_to(state, j)):
         found["titles"][-1] = f"{found['titles'][-1]} {state.text(j, position[0])}"  # "Chief of Staff to the RSIPF Commissioner X"
         found["org"] = found["org"] or position[1]
@@ -251,6 +253,15 @@ def read_after_title(state: SentenceState, j: int, found: dict) -> int:
         found["titles"][-1] = f"{found['titles'][-1]} {state.text(j, place)}"  # "Consul General Lahore Zhao Shiren"
         j = place
     return j
+
+
+def known_acronym_before_name(state: SentenceState, j: int) -> bool:
+    """Whether a known body's acronym stands at ``j``, after a title, with an honorific or a name after it:
+    "Secretary General | SAARC | Dr Sheel Kant Sharma" (the body the title is of, written without "of")."""
+    tokens, lex = state.tokens, lexicons()
+    if not (j + 1 < len(tokens) and tokens[j].is_allcaps and (tokens[j].text in lex.known_orgs or tokens[j].text in state.known_acronyms)):
+        return False
+    return not state.title_abbreviation(tokens[j].text) and bool(match_phrase(tokens, j + 1, lex.honorifics) or (read_name(tokens, j + 1, after_title=True) or 0) >= j + 3)
 
 
 def honorific_inside(state: SentenceState, k: int, name_end: int) -> tuple | None:
