@@ -200,6 +200,15 @@ def test_a_name_after_brackets_needs_an_acronym_and_no_unit_word():
     assert people("Pictured are the deputy commissioner (left) John Smith and guests.").empty
 
 
+@pytest.mark.parametrize("text", [
+    "They signed the pact at the Ambassador Bridge, which connects Detroit and Windsor.",
+    "It is organised jointly by the two Justice Departments and the police.",
+    "They met at Level 30, Tower 1, Bukit Aman.",
+])
+def test_a_facility_or_a_plural_body_after_a_title_word_is_no_one_word_name(text):
+    assert people(text).empty
+
+
 def test_an_initial_and_surname_is_the_same_person():
     table = people("Minister of the Interior Eimutis Misiunas visited Europol. Minister of the Interior E. Misiunas said it helped.")
     assert list(table.index) == ["Eimutis Misiunas"]

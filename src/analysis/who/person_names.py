@@ -80,6 +80,8 @@ def is_nameish(tokens: list[Token], i: int, end: int, *, titled: bool = False) -
     text = " ".join(t.text for t in words)
     if all(len(t.text.rstrip(".")) <= 1 for t in words):
         return False  # initials alone ("U. S") name nobody
+    if len(words) == 1 and (words[0].text in lex.facility_words or words[0].key.endswith("s") and words[0].key[:-1] in lex.org_heads):
+        return False  # "the Ambassador Bridge", "the two Justice Departments": a place or bodies, not a one-word name
     if text in lex.places or text in lex.known_orgs or text in lex.demonyms or all(t.text.rstrip(".") in lexicons().roman_numerals for t in words):
         return False
     if (len(words) == 1 or not titled) and known_place(text) or len(words) > 1 and words[-1].text in place_kinds():
