@@ -204,6 +204,7 @@ def test_a_name_after_brackets_needs_an_acronym_and_no_unit_word():
     "They signed the pact at the Ambassador Bridge, which connects Detroit and Windsor.",
     "It is organised jointly by the two Justice Departments and the police.",
     "They met at Level 30, Tower 1, Bukit Aman.",
+    "Bardibas, Oct. 13: Deputy Inspector General-level border coordination meeting of the Nepali and Indian security officials was held.",
 ])
 def test_a_facility_or_a_plural_body_after_a_title_word_is_no_one_word_name(text):
     assert people(text).empty

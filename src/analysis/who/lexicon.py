@@ -49,6 +49,7 @@ class Lexicons:
     generic_org_words: frozenset[str]  # "National Police", "Thai Government": not names of their own
     particles: frozenset[str]
     name_syllables: frozenset[str]  # "In", "To": a function word inside an Asian name ("Mr. Na In Chul")
+    compound_adjective_ends: frozenset[str]  # "-level", "-based": a hyphenated adjective, never a name's word
     known_orgs: dict[str, str | None]  # name as written -> acronym
     places: dict[str, dict]  # surface form -> row
     demonyms: dict[str, str]  # demonym -> country
@@ -196,6 +197,7 @@ def lexicons() -> Lexicons:
         generic_org_words=words_of("org_generic_words"),
         particles=frozenset(key_of(w) for w in load_lexicon("name_particles")),
         name_syllables=frozenset(load_lexicon("name_syllables")),
+        compound_adjective_ends=frozenset(load_lexicon("compound_adjective_ends")),
         known_orgs=known_organizations(),
         places=places,
         demonyms=demonyms,

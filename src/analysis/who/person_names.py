@@ -43,6 +43,8 @@ def read_name(tokens: list[Token], i: int, *, after_title: bool = False) -> int 
             common = False  # "Mr. Na In Chul -": a name's second syllable that is also a function word, its last word after it
         if token.is_cap and key.endswith("s") and key[:-1] in lex.title_heads:
             break  # "Deputy Inspector Generals", "Generals Offices": a plural rank is not a name
+        if "-" in key and key.rsplit("-", 1)[1] in lex.compound_adjective_ends:
+            break  # "Deputy Inspector General-level meeting", "Banke-based": an adjective, not a name
         if token.is_cap and not common and not (token.is_allcaps and j + 1 < len(tokens) and not tokens[j + 1].is_cap and j == i):
             inside = j + 2 < len(tokens) and tokens[j + 1].key in lex.particles and tokens[j + 2].is_cap  # "Rashed Sultan al Khodr"
             inside |= last is not None and tokens[j - 1].key in lex.particles  # "Khaled bin Bandar bin Sultan": a particle's name
