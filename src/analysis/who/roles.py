@@ -51,7 +51,7 @@ def read_role(state: SentenceState, k: int) -> dict | None:
     if (inner := bracketed(tokens, end)) and state.title_abbreviation(inner.text):
         end += 3  # "the Commissioner of Police (CP) for Interpol, X": the rank's abbreviation, as written
     if role.get("demonym_start") is not None and lexicons().envoy_titles.search(state.text(k, end)):
-        text_start = next(n for n in range(role["demonym_start"], k) if tokens[n].is_cap)  # "the Thai consul-general"
+        text_start = next(n for n in range(role["demonym_start"], k) if tokens[n].is_cap and tokens[n].key not in ("the", "a", "an"))  # "the Thai consul-general"
     if (unit := unit_after(state, end)) > end and role["org"] is None and names_body(tokens[end:unit]):
         role["org"] = (end, unit, "org")  # "Director General Anti-Narcotics Force": the unit is a body
     end = unit
