@@ -229,6 +229,20 @@ def test_a_topic_with_its_complement_stays_in_a_name_before_its_acronym():
     assert table.loc["Office against Violence and Trafficking in Persons", "acronym"] == "SVET"
 
 
+@pytest.mark.parametrize("text, bodies", [
+    ("The Trinidad and Tobago Police Service met the NYPD. The Police Service said talks went well.", ["Trinidad and Tobago Police Service", "NYPD"]),
+    ("The German Federal Police donated vehicles. The Federal Police trained officers.", ["German Federal Police"]),
+    # the longer name is no body named by its country: the common one stays its own
+    ("The Bilateral Meeting Between ASEANAPOL Secretariat opened. The ASEANAPOL Secretariat thanked them.", None),
+])
+def test_a_common_name_ending_one_named_body_is_that_body(text, bodies):
+    names = list(orgs(text).index)
+    if bodies is None:
+        assert "ASEANAPOL Secretariat" in names
+    else:
+        assert names == bodies
+
+
 def test_a_country_between_two_acronyms_is_not_part_of_the_second_name():
     table = orgs("It was held between the Narcotics Control Bureau (NCB) India and the National Narcotics Board (BNN), Indonesia.")
     assert table.loc["National Narcotics Board", "acronym"] == "BNN"

@@ -28,6 +28,7 @@ import re
 import pandas as pd
 
 from .who import lexicons, read_article
+from .who.tokens import tokenize
 from .who.places import accept, bare_direction, division_name_size, formal_start, lookup, named_after_kind, place_divisions, with_direction
 from .who.resolve import body_named_before, count_later_mentions, country_to_organization, home_country, merge_mentions, main_police_force, minister_to_ministry, position_to_body
 from .article import Article
@@ -101,6 +102,7 @@ def _organizations(article: Article) -> tuple[pd.DataFrame, dict[str, str]]:
         demonym, _, rest = name.partition(" ")
         if demonym in lex.demonyms and rest.startswith(("Ministry of ", "Ministry for ")) and rest in full_names and name not in alias_of:
             alias_of[name] = rest
+    _common_tails(list(dict.fromkeys(o.name for r in readers for o in r.orgs)), full_names, alias_of)
     for alias in list(alias_of):  # follow chains: "MPS" -> "Vietnamese Ministry of ..." -> "Ministry of ..."
         seen = {alias}
         while alias_of[alias] in alias_of and alias_of[alias] not in seen:
@@ -131,6 +133,32 @@ def _organizations(article: Article) -> tuple[pd.DataFrame, dict[str, str]]:
     table = pd.DataFrame(list(rows.values()), columns=ORGANIZATION_COLUMNS)
     table["aliases"] = table["aliases"].map(lambda a: "; ".join(a) if isinstance(a, list) else a)
     return table, alias_of
+
+
+def _common_tails(names: list[str], full_names: list[str], alias_of: dict[str, str]) -> None:
+    """A common name that ends exactly one body the article names is that body: "the Police Service" after
+    "the Trinidad and Tobago Police Service", "the Federal Police" after "the German Federal Police".
+
+    >>> aliases = {}
+    >>> _common_tails(["Ghana Police Service", "Police Service"], ["Ghana Police Service", "Police Service"], aliases)
+    >>> aliases
+    {'Police Service': 'Ghana Police Service'}
+    """
+    by_last: dict[str, list[str]] = {}
+    for name in full_names:
+        by_last.setdefault(name.rsplit(" ", 1)[-1], []).append(name)
+    lex = lexicons()
+    known, vocabulary, connectors = lex.known_orgs, lex.unit_vocabulary, lex.connectors
+    for name in names:
+        if name in alias_of or name in known:
+            continue
+        longer = [n for n in by_last.get(name.rsplit(" ", 1)[-1], []) if n.endswith(" " + name) and n not in alias_of]
+        owner = longer[0][: -len(name)].strip() if len(longer) == 1 else ""
+        if owner and all(t.key in vocabulary or t.key in connectors for t in tokenize(name)) and (owner in lex.places or all(
+            t.key in vocabulary or t.key in connectors or t.is_allcaps or t.text in lex.places or t.text in lex.demonyms or t.text in known
+            for t in tokenize(owner)
+        )):  # made of head and portfolio words only, and ending a body named by its country, acronym or kind
+            alias_of[name] = longer[0]  # (not "Bilateral Meeting Between ASEANAPOL Secretariat")
 
 
 def _same_words(named: list[str], alias_of: dict[str, str]) -> None:
