@@ -102,7 +102,11 @@ def _organizations(article: Article) -> tuple[pd.DataFrame, dict[str, str]]:
         demonym, _, rest = name.partition(" ")
         if demonym in lex.demonyms and rest.startswith(("Ministry of ", "Ministry for ")) and rest in full_names and name not in alias_of:
             alias_of[name] = rest
-    _common_tails(list(dict.fromkeys(o.name for r in readers for o in r.orgs)), full_names, alias_of)
+    first_at: dict[str, int] = {}
+    for r in readers:
+        for o in r.orgs:
+            first_at[o.name] = min(first_at.get(o.name, o.char_start), o.char_start)
+    _common_tails(first_at, set(acronyms), alias_of)
     for alias in list(alias_of):  # follow chains: "MPS" -> "Vietnamese Ministry of ..." -> "Ministry of ..."
         seen = {alias}
         while alias_of[alias] in alias_of and alias_of[alias] not in seen:
@@ -135,30 +139,39 @@ def _organizations(article: Article) -> tuple[pd.DataFrame, dict[str, str]]:
     return table, alias_of
 
 
-def _common_tails(names: list[str], full_names: list[str], alias_of: dict[str, str]) -> None:
-    """A common name that ends exactly one body the article names is that body: "the Police Service" after
-    "the Trinidad and Tobago Police Service", "the Federal Police" after "the German Federal Police".
+def _common_tails(first_at: dict[str, int], defined: set[str], alias_of: dict[str, str]) -> None:
+    """A common name made of head and portfolio words that ends exactly one body the article names, written
+    after it, is that body, when the longer name says whose it is by a country, demonym or acronym: "The Police
+    Service said" after "the Trinidad and Tobago Police Service" (not "the National Police" before "the
+    Colombian National Police", nor "the Security Council" after "the National Security Council").
+    ``first_at``: each name's first offset; ``defined``: the acronyms the article defines.
 
     >>> aliases = {}
-    >>> _common_tails(["Ghana Police Service", "Police Service"], ["Ghana Police Service", "Police Service"], aliases)
+    >>> _common_tails({"Ghana Police Service": 0, "Police Service": 40}, set(), aliases)
     >>> aliases
     {'Police Service': 'Ghana Police Service'}
     """
-    by_last: dict[str, list[str]] = {}
-    for name in full_names:
-        by_last.setdefault(name.rsplit(" ", 1)[-1], []).append(name)
     lex = lexicons()
     known, vocabulary, connectors = lex.known_orgs, lex.unit_vocabulary, lex.connectors
-    for name in names:
-        if name in alias_of or name in known:
+    ending: dict[str, list[str]] = {}  # "Police Service" -> the longer names that end with it: one pass, linear
+    for name in first_at:
+        words = name.split(" ")
+        for k in range(1, len(words)):
+            ending.setdefault(" ".join(words[k:]), []).append(name)
+
+    def marks_owner(token, shouting: bool) -> bool:  # in a name all in capitals, only a known acronym marks its owner
+        return token.text in lex.places or token.text in lex.demonyms or token.is_allcaps and (token.text in known or token.text in defined or not shouting)
+
+    for name, at in first_at.items():
+        longer = ending.get(name, [])
+        if name in alias_of or name in known or len(longer) != 1 or longer[0] in alias_of or first_at[longer[0]] >= at:
             continue
-        longer = [n for n in by_last.get(name.rsplit(" ", 1)[-1], []) if n.endswith(" " + name) and n not in alias_of]
-        owner = longer[0][: -len(name)].strip() if len(longer) == 1 else ""
-        if owner and all(t.key in vocabulary or t.key in connectors for t in tokenize(name)) and (owner in lex.places or all(
-            t.key in vocabulary or t.key in connectors or t.is_allcaps or t.text in lex.places or t.text in lex.demonyms or t.text in known
-            for t in tokenize(owner)
-        )):  # made of head and portfolio words only, and ending a body named by its country, acronym or kind
-            alias_of[name] = longer[0]  # (not "Bilateral Meeting Between ASEANAPOL Secretariat")
+        if not all(t.key in vocabulary or t.key in connectors for t in tokenize(name)):
+            continue  # a name of its own ("ASEANAPOL Secretariat"), not a common one
+        owner, shouting = longer[0][: -len(name)].strip(), longer[0].isupper()
+        tokens = tokenize(owner)
+        if owner in lex.places or any(marks_owner(t, shouting) for t in tokens) and all(marks_owner(t, shouting) or t.key in vocabulary or t.key in connectors for t in tokens):
+            alias_of[name] = longer[0]
 
 
 def _same_words(named: list[str], alias_of: dict[str, str]) -> None:

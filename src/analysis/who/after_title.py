@@ -88,7 +88,9 @@ def known_acronym_before_name(state: SentenceState, j: int) -> bool:
     tokens, lex = state.tokens, lexicons()
     if not (j + 1 < len(tokens) and tokens[j].is_allcaps and (tokens[j].text in lex.known_orgs or tokens[j].text in state.known_acronyms)):
         return False
-    return not state.title_abbreviation(tokens[j].text) and bool(match_phrase(tokens, j + 1, lex.honorifics) or (read_name(tokens, j + 1, after_title=True) or 0) >= j + 3)
+    if state.title_abbreviation(tokens[j].text) or known_place(tokens[j + 1].text) or f"{tokens[j].text} {tokens[j + 1].text}" in lex.known_orgs:
+        return False  # "Director INTERPOL Washington Michael Hughes": the acronym's office, then the name
+    return bool(match_phrase(tokens, j + 1, lex.honorifics) or (read_name(tokens, j + 1, after_title=True) or 0) >= j + 3)
 
 
 def honorific_inside(state: SentenceState, k: int, name_end: int) -> tuple | None:

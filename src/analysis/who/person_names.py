@@ -43,8 +43,8 @@ def read_name(tokens: list[Token], i: int, *, after_title: bool = False) -> int 
             common = False  # "Mr. Na In Chul -": a name's second syllable that is also a function word, its last word after it
         if token.is_cap and key.endswith("s") and key[:-1] in lex.title_heads:
             break  # "Deputy Inspector Generals", "Generals Offices": a plural rank is not a name
-        if "-" in key and key.rsplit("-", 1)[1] in lex.compound_adjective_ends:
-            break  # "Deputy Inspector General-level meeting", "Banke-based": an adjective, not a name
+        if "-" in key and key.rsplit("-", 1)[1] in lex.compound_adjective_ends and compound_adjective(token.text.rsplit("-", 1)[0]):
+            break  # "Deputy Inspector General-level meeting", "Banke-based": an adjective, not a name ("Chan Ka-run" is one)
         if token.is_cap and not common and not (token.is_allcaps and j + 1 < len(tokens) and not tokens[j + 1].is_cap and j == i):
             inside = j + 2 < len(tokens) and tokens[j + 1].key in lex.particles and tokens[j + 2].is_cap  # "Rashed Sultan al Khodr"
             inside |= last is not None and tokens[j - 1].key in lex.particles  # "Khaled bin Bandar bin Sultan": a particle's name
@@ -82,8 +82,9 @@ def is_nameish(tokens: list[Token], i: int, end: int, *, titled: bool = False) -
     text = " ".join(t.text for t in words)
     if all(len(t.text.rstrip(".")) <= 1 for t in words):
         return False  # initials alone ("U. S") name nobody
-    if len(words) == 1 and (words[0].text in lex.facility_words or words[0].key.endswith("s") and words[0].key[:-1] in lex.org_heads):
-        return False  # "the Ambassador Bridge", "the two Justice Departments": a place or bodies, not a one-word name
+    thing = len(words) == 1 and (words[0].text in lex.facility_words or words[0].key.endswith("s") and words[0].key[:-1] in lex.org_heads)
+    if thing and (any(t.key in lex.role_determiners for t in tokens[max(0, i - 3) : i - 1]) or end < len(tokens) and tokens[end].text[:1].isdigit()):
+        return False  # "the Ambassador Bridge", "the two Justice Departments", "Tower 1": not "Inspector Banks said"
     if text in lex.places or text in lex.known_orgs or text in lex.demonyms or all(t.text.rstrip(".") in lexicons().roman_numerals for t in words):
         return False
     if (len(words) == 1 or not titled) and known_place(text) or len(words) > 1 and words[-1].text in place_kinds():
@@ -93,3 +94,11 @@ def is_nameish(tokens: list[Token], i: int, end: int, *, titled: bool = False) -
     ):
         return False  # "Detective Management" is a portfolio, not "Detective" Management; "Western Naval Area" a unit
     return titled and len(words) > 1 or not any(t.text in lex.places for t in words)
+
+
+def compound_adjective(first: str) -> bool:
+    """Whether ``first`` opens a hyphenated adjective: a place, a demonym, an acronym, a title or a body's word
+    ("Kenya-based", "Saudi-led", "UN-backed", "General-level"), not a syllable of a name ("Ka-run")."""
+    lex = lexicons()
+    key = first.casefold()
+    return first in lex.places or first in lex.demonyms or first.isupper() or key in lex.title_words or key in lex.org_heads or known_place(first)
