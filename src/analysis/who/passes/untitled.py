@@ -6,7 +6,7 @@ import bisect
 from ..lexicon import lexicons
 from ..places import KNOWN_POPULATION, directions, known_place, lookup
 from .ties import attach
-from ..phrases import is_lower_title, is_title_word, place_run
+from ..phrases import bracketed, is_lower_title, is_title_word, place_run
 from ..person_names import is_nameish, read_name
 from ..roles import apply_role, is_plural_word, name_then_comma, names_next, prefix_role, read_after_name, read_role, singular, with_more_roles
 from ..spans import org_span_after
@@ -32,7 +32,7 @@ def lower_role_before(state: SentenceState, floor: int, i: int, *, window: int =
 
 def acronym_before(tokens: list, i: int) -> bool:
     """Whether a body's acronym in brackets ends right before ``i``: "(FBI) | Christopher Wray", not "(left) | John"."""
-    return i >= 3 and tokens[i - 1].text == ")" and tokens[i - 3].text == "(" and tokens[i - 2].is_allcaps
+    return i >= 3 and (inner := bracketed(tokens, i - 3)) is not None and inner.is_allcaps
 
 
 def common_plural(key: str) -> bool:
