@@ -111,7 +111,9 @@ def test_a_force_named_by_its_scope_is_a_body_after_the_only():
 
 def test_a_news_agency_credited_in_a_dateline_is_nobodys_organization():
     text = "Beijing, Dec 26 (Xinhua) -- Minister of Public Security Li Wei on Monday held talks with the visitors."
-    assert people(text).loc["Li Wei", "organization"] is None  # in an article naming no country or body of his
+    table = people(text)  # the dateline's city is the only place named: the minister's country, not the agency
+    assert (table.loc["Li Wei", "organization"], table.loc["Li Wei", "organization_rule"]) == ("China", "home_country")
+    assert people(text.replace("Beijing", "BEIJING")).loc["Li Wei", "organization"] != "Xinhua"
     assert people(text + " Li Wei works at the Ministry of Public Security.").loc["Li Wei", "organization"] == "Ministry of Public Security"
 
 
@@ -1095,3 +1097,43 @@ def test_phrases_near_the_new_place_rules_name_no_place(text):
 def test_a_countrys_customs_service_is_a_body():
     assert "Belgian Customs" in orgs("Officers of Belgian Customs found cocaine in the port.").index
     assert "Pakistan Customs" in orgs("Officials of the Pakistan Customs said so.").index
+
+
+def test_an_official_serves_the_country_whose_places_the_article_names_most():
+    text = ("President Joko Widodo opened the forum in Labuan Bajo. Delegates came from Labuan Bajo, Kupang and Jakarta. "
+            "Observers from China attended.")
+    assert people(text).loc["Joko Widodo", "organization"] == "Indonesia"  # three Indonesian towns against one country
+    assert people(text.replace("Labuan Bajo, Kupang and Jakarta", "China")).loc["Joko Widodo", "organization"] == "China"
+
+
+def test_an_adviser_to_a_position_of_a_country_serves_that_country():
+    table = people("Major General Tarique Siddique, Security Advisor to the Prime Minister of Bangladesh, met the delegates.")
+    assert (table.loc["Tarique Siddique", "organization"], table.loc["Tarique Siddique", "organization_rule"]) == ("Bangladesh", "role_country")
+    envoy = people("The forum opened on Monday. Mr John Smith, Ambassador to the Kingdom of Thailand, met the minister.")
+    assert envoy.loc["John Smith", "organization"] is None  # the country an envoy is sent to is not theirs
+
+
+def test_a_police_chief_tied_only_to_the_nearest_other_body_serves_the_article_s_police_force():
+    text = ("The Sierra Leone Police thanked donors. The Sierra Leone Police hosted the event. "
+            "At the African Union forum, Inspector General of Police Ambrose Sovula spoke.")
+    assert people(text).loc["Ambrose Sovula", "organization"] == "Sierra Leone Police"
+    with_unit = text.replace("Ambrose Sovula", "Ambrose Sovula, Director of Training,")
+    assert people(with_unit).loc["Ambrose Sovula", "organization_rule"] == "nearest"  # a role of his own: not guessed
+
+
+def test_an_acronym_in_two_parts_is_defined_and_names_nobody():
+    text = "The Head of the Indonesian National Narcotics Agency (BNN RI), Commissioner General Pol. Petrus Golose, met the Members of BNN RI."
+    assert orgs(text).loc["Indonesian National Narcotics Agency", "acronym"] == "BNN RI"
+    assert list(people(text).index) == ["Petrus Golose"]
+    assert people(text).loc["Petrus Golose", "organization"] == "Indonesian National Narcotics Agency"
+
+
+def test_a_body_written_with_its_country_s_formal_name_keeps_it():
+    table = people("Officials met the General Director of the State Police Republic of Albania, Muhamet Rrumbulaku.")
+    assert list(table.index) == ["Muhamet Rrumbulaku"]  # not "Republic"
+    assert table.loc["Muhamet Rrumbulaku", "organization"] == "State Police Republic of Albania"
+
+
+def test_a_well_known_body_without_a_head_word_ends_a_role():
+    table = people("The forum opened on Monday. Mr John Smith, Director of the United Nations, spoke.")
+    assert table.loc["John Smith", "organization"] == "United Nations"

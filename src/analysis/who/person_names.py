@@ -87,6 +87,8 @@ def is_nameish(tokens: list[Token], i: int, end: int, *, titled: bool = False) -
         return False  # "the Ambassador Bridge", "the two Justice Departments", "Tower 1": not "Inspector Banks said"
     if text in lex.places or text in lex.known_orgs or text in lex.demonyms or all(t.text.rstrip(".") in lexicons().roman_numerals for t in words):
         return False
+    if all(t.key in lex.forms_of_state for t in words):
+        return False  # "the State Police Republic of Albania": a form of state, not a one-word name
     if (len(words) == 1 or not titled) and known_place(text) or len(words) > 1 and words[-1].text in place_kinds():
         return False  # "Chief of UNICEF, Odisha": a state, not a one-word name; "St. Lucia" listed; "Abqaiq Governorate": a place
     if any(t.key in lex.org_heads or t.key in lex.not_org_heads or t.key.startswith("anti-") for t in words) or all(

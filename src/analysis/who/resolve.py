@@ -313,7 +313,8 @@ def country_to_organization(people: list[dict], org_table: pd.DataFrame) -> None
 
 def home_country(people: list[dict], place_table: Callable[[], pd.DataFrame]) -> None:
     """An official of government with no organization in the text ("Prime Minister Lee Hsien Loong")
-    serves the country the article names most (ties broken by the first named). ``place_table`` is
+    serves the country whose places the article names most: a city or region counts for its country, so
+    "Labuan Bajo" three times outweighs "China" once (ties broken by the first named). ``place_table`` is
     called only when such an official is found."""
     lex = lexicons()
     officials = _words_pattern(lex.heads_of_state + lex.government_titles)
@@ -330,12 +331,16 @@ def home_country(people: list[dict], place_table: Callable[[], pd.DataFrame]) ->
     if not untied:
         return
     places = place_table()
-    countries = places[places["kind"] == "country"]
-    if countries.empty:
+    places = places[places["country"].notna() & (places["country"] != "")]
+    if places.empty:
         return
-    home = countries.sort_values("mentions", ascending=False, kind="stable").iloc[0]["name"]
+    by_country = places.groupby("country", sort=False).agg(mentions=("mentions", "sum"), first=("char_start", "min"))
+    home = by_country.sort_values(["mentions", "first"], ascending=[False, True], kind="stable").index[0]
+    home_names = _words_pattern(tuple({home, *places.loc[places["country"] == home, "text"]}))
     for person in untied:
-        set_organization(person, home, "home_country")
+        _, to, host = f"{person['title'] or ''} {person['role'] or ''}".partition(" to ")
+        if not (to and home_names.search(host)):  # "Ambassador to the Kingdom of Thailand": the host, not the home
+            set_organization(person, home, "home_country")
 
 
 #: ties that guess from what is near or named most, not from how the person is written
@@ -371,11 +376,13 @@ def main_police_force(people: list[dict], org_table: pd.DataFrame) -> None:
     or the others named as often are someone else's by how the text writes them, or else are first named
     in a later sentence; so does one tied only to a body named past a verb of theirs ("IGP X has arrived in
     Kigali for the EAPCCO meeting", rule after_verb).
-    A bare "Commissioner X" counts as an officer only where no commission, union or navy is named."""
+    A bare "Commissioner X" counts as an officer only where no commission, union or navy is named. An officer
+    with no role of their own whom only the nearest body ties ("At the African Union forum, Inspector General
+    of Police X spoke") serves the force too, unless that body is a police force."""
     if org_table.empty:
         return
     alone = not names_other_commissioners(org_table["name"])  # "Commissioner X" in an article naming no commission
-    untied = [p for p in people if (p["organization"] is None or p["organization_rule"] == "after_verb") and (
+    untied = [p for p in people if (p["organization"] is None or p["organization_rule"] == "after_verb" or p["organization_rule"] == "nearest" and not p["role"] and not is_police_force(p["organization"])) and (
         holds_police_rank(p["title"], p["role"], p["title_abbrev"]) or alone and holds_police_title_alone(p["title"], p["role"], p["title_abbrev"])
     )]
     if not untied:

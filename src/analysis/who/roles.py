@@ -73,8 +73,11 @@ def read_role(state: SentenceState, k: int) -> dict | None:
             end = text_end = served  # "Head of INTERPOL Regional Bureau (RB) for Eastern Africa": the region the body serves
             break
         if tokens[end].key == "to" and end + 1 < len(tokens) and tokens[end + 1].is_cap or tokens[end].key == "to" and end + 2 < len(tokens) and tokens[end + 1].key == "the":
-            run = cap_run(tokens, end + 1 + (tokens[end + 1].key == "the"), allow_the=False)
-            end = text_end = run  # "Ambassador to Vietnam", "Permanent Representative of Thailand to the UN"
+            at = end + 1 + (tokens[end + 1].key == "the")
+            if (served := read_title(tokens, at)) and served < len(tokens) and tokens[served].key == "of":
+                end = text_end = served  # "Adviser to the Prime Minister of Bangladesh": the body or country served comes next
+                continue
+            end = text_end = cap_run(tokens, at, allow_the=False)  # "Ambassador to Vietnam", "Permanent Representative of Thailand to the UN"
             continue
         span = org_span_after(state, end)
         if span is None:

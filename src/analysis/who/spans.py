@@ -112,7 +112,9 @@ def org_span_at(state: SentenceState, k: int) -> tuple[int, int, str] | None:
     if heads and not read_title(tokens, k) and not any(t.key in lex.not_org_heads for t in words[heads[-1] : complement]):  # "Department of Training and Research": a portfolio, not an event
         stop = in_place(state, k, k + tail(state, words, heads[-1] + 1))
         return (k, stop, "other") if is_generic(tokens[k:stop]) and not names_a_force(tokens, k, stop) else (k, stop, "org")
-    if words[0].text in lex.known_orgs or words[0].text in state.known_acronyms:
+    if known := next((m for m in range(end, k, -1) if " ".join(t.text for t in tokens[k:m]) in lex.known_orgs), None):
+        return k, known, "org"  # "of the United Nations", "of INTERPOL": a well-known body, with or without a head word
+    if words[0].text in state.known_acronyms:
         return k, k + 1, "org"
     if words[-1].key in lex.portfolios or read_title(tokens, k) or any(t.key in lex.not_org_heads for t in words):
         return k, end, "other"
@@ -176,6 +178,8 @@ def tail(state: SentenceState, words: list[Token], n: int) -> int:
         return len(words)  # "... Initiative to Fight Human Trafficking": the purpose, read to the end by purpose_end
     if j > n:
         return j
+    if formal := formal_place_end(words, n):
+        return formal  # "the State Police Republic of Albania": the country's formal name, written without "of"
     while j < len(words) and words[j].is_cap and not words[j - 1].possessive:
         j += 1
     rest = " ".join(w.text for w in words[n:j])

@@ -17,7 +17,7 @@ def read_parenthesised_acronyms(state: SentenceState) -> None:
             continue
         acronym = inner.text
         known_short = inner.text in lexicons().known_orgs and not inner.text.isupper()
-        if not known_short and (not re.fullmatch(r"[A-Z][A-Za-z0-9-]*[A-Za-z0-9]", inner.text) or sum(c.isupper() for c in inner.text) < 2):
+        if not known_short and (not re.fullmatch(r"[A-Z][A-Za-z0-9 -]*[A-Za-z0-9]", inner.text) or sum(c.isupper() for c in inner.text) < 2):
             continue
         run_start = k
         while run_start > 0:

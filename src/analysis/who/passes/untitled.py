@@ -192,7 +192,7 @@ def read_untitled_people(state: SentenceState) -> None:
             continue
         end = read_name(tokens, i)
         if (
-            not end or not 1 <= end - i <= 5 or any(state.used[k] for k in range(i, end))
+            not end or not 1 <= end - i <= 5 or any(state.used[k] for k in range(i, end)) or state.text(i, end) in state.known_acronyms  # "BNN RI", defined as "(BNN RI)"
             or not is_nameish(tokens, i, end, titled=prev is not None and not prev.is_cap and (is_lower_title(prev) or prev.key in lex.portfolios) or after_role(state, ends, i))
             or any(is_title_word(t) or state.title_abbreviation(t.text) and t.key not in lex.particles for t in tokens[i:end])  # "Marco DI STEFANO"
             or (end < len(tokens) and tokens[end].is_cap and tokens[end].key in lex.org_heads)
