@@ -1137,3 +1137,24 @@ def test_a_body_written_with_its_country_s_formal_name_keeps_it():
 def test_a_well_known_body_without_a_head_word_ends_a_role():
     table = people("The forum opened on Monday. Mr John Smith, Director of the United Nations, spoke.")
     assert table.loc["John Smith", "organization"] == "United Nations"
+
+
+def test_a_country_s_body_named_short_is_the_longer_body_of_that_country():
+    text = "The Fiji Police Force hosted the course. Fijian Police officers and Australian Police trainers attended."
+    assert list(orgs(text).index) == ["Fiji Police Force", "Australian Police"]  # no longer Australian body named
+    assert orgs(text).loc["Fiji Police Force", "mentions"] == 2
+    unit = "Tonga Police signed the MOU. The Tonga Police Drug Enforcement Taskforce made arrests."
+    assert "Tonga Police" in orgs(unit).index  # a unit of the force is not its full name
+    two = "The Greek and Cyprus Police met. The Cyprus Police thanked them."
+    assert "Cyprus Police" in orgs(two).index
+
+
+def test_a_position_commanding_a_district_is_read_before_a_ranked_name():
+    table = people("Welcoming the delegation, the Officer Commanding ZRP Chipinge District, Chief Superintendent Edmore Kelosi said it was useful.")
+    assert table.loc["Edmore Kelosi", "role"] == "Officer Commanding ZRP Chipinge District"
+    assert table.loc["Edmore Kelosi", "organization"] == "ZRP Chipinge District"
+
+
+def test_a_lower_case_position_may_name_its_department():
+    table = people("In Majuro, Cmdr. Ryan Crose, response department head, presented the boat.")
+    assert table.loc["Ryan Crose", "role"] == "response department head"

@@ -33,7 +33,7 @@ from .who.places import accept, bare_direction, division_name_size, formal_start
 from .who.resolve import body_named_before, count_later_mentions, country_to_organization, home_country, merge_mentions, main_police_force, minister_to_ministry, position_to_body
 from .article import Article
 from .credits import credit_spans, in_credit
-from .names import organization_key
+from .names import country_words, organization_key, organization_words
 from .tables import columns
 
 PERSON_COLUMNS = columns("participants")
@@ -107,6 +107,7 @@ def _organizations(article: Article) -> tuple[pd.DataFrame, dict[str, str]]:
         for o in r.orgs:
             first_at[o.name] = min(first_at.get(o.name, o.char_start), o.char_start)
     _common_tails(first_at, set(acronyms), alias_of)
+    _country_short_forms(first_at, alias_of)
     for alias in list(alias_of):  # follow chains: "MPS" -> "Vietnamese Ministry of ..." -> "Ministry of ..."
         seen = {alias}
         while alias_of[alias] in alias_of and alias_of[alias] not in seen:
@@ -171,6 +172,35 @@ def _common_tails(first_at: dict[str, int], defined: set[str], alias_of: dict[st
         owner, shouting = longer[0][: -len(name)].strip(), longer[0].isupper()
         tokens = tokenize(owner)
         if owner in lex.places or any(marks_owner(t, shouting) for t in tokens) and all(marks_owner(t, shouting) or t.key in vocabulary or t.key in connectors for t in tokens):
+            alias_of[name] = longer[0]
+
+
+def _country_short_forms(first_at: dict[str, int], alias_of: dict[str, str]) -> None:
+    """A country's body named by its country and one or two head words ("the Fijian Police", "Thai Police",
+    "Indonesian Customs") is the one longer body of that country the article names with those words ("the Fiji
+    Police Force", "the Royal Thai Police"); with none or two such bodies it stays its own.
+
+    >>> aliases = {}
+    >>> _country_short_forms({"Fiji Police Force": 0, "Fijian Police": 40, "Australian Federal Police": 80}, aliases)
+    >>> aliases
+    {'Fijian Police': 'Fiji Police Force'}
+    """
+    lex = lexicons()
+    def is_head(word: str) -> bool:
+        return word.casefold() in lex.org_heads or word in lex.police_force_words or word in lex.country_services
+
+    words_of = {name: set(organization_words(name)) for name in first_at if " " in name}
+    for name, words in words_of.items():
+        first, _, rest = name.partition(" ")
+        country = lex.demonyms.get(first) or lex.places.get(first, {}).get("kind") == "country" and first
+        if not country or name in alias_of or not rest or len(rest.split()) > 2 or not all(is_head(w) for w in rest.split()):
+            continue
+        last = rest.split()[-1]
+        longer = [
+            other for other, more in words_of.items() if other != name and words < more and other not in alias_of and not (more - words) & country_words()
+            and (other.endswith(" " + last) or last in lex.police_force_words and other.rpartition(" ")[2] in lex.police_force_ends)
+        ]  # "the Fiji Police Force", not the "Tonga Police Drug Enforcement Taskforce" (a unit) nor "the Greek and Cyprus Police" (two)
+        if len(longer) == 1:
             alias_of[name] = longer[0]
 
 

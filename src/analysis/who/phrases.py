@@ -256,9 +256,9 @@ def lower_title_end(tokens: list[Token], j: int) -> int | None:
     """End of a lower-case position from ``j``: "police commissioner", "deputy chief", "minister"."""
     lex, k = lexicons(), j
     while k < len(tokens) and not tokens[k].is_cap and tokens[k].is_word and (
-        tokens[k].key in lex.title_words or tokens[k].key == "police" or tokens[k].key in lex.topic_vocabulary or tokens[k].key in lex.portfolio_adjectives
+        tokens[k].key in lex.title_words or tokens[k].key == "police" or tokens[k].key in lex.topic_vocabulary or tokens[k].key in lex.portfolio_adjectives or tokens[k].key in lex.org_heads
     ):
-        k += 1  # "police commissioner", "security minister", "home affairs minister", "drug control policy advisor"
+        k += 1  # "police commissioner", "security minister", "home affairs minister", "drug control policy advisor", "response department head"
     while k > j and not is_lower_title(tokens[k - 1]):
         k -= 1
     return lower_portfolio_end(tokens, k) if k > j else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .lexicon import lexicons
 from .phrases import before_acronym, bracketed, cap_run, has_org_head, is_lower_title, is_title_word, lower_portfolio_end, lower_title_end, match_phrase, place_run, read_title
 from .person_names import is_nameish, read_name
+from .places import division_name_size, place_divisions
 from .spans import commit, demonym_at, names_body, org_span_after, org_span_at
 from .state import PersonMention, SentenceState, tie
 
@@ -52,8 +53,8 @@ def read_role(state: SentenceState, k: int) -> dict | None:
         end += 3  # "the Commissioner of Police (CP) for Interpol, X": the rank's abbreviation, as written
     if role.get("demonym_start") is not None and lexicons().envoy_titles.search(state.text(k, end)):
         text_start = next(n for n in range(role["demonym_start"], k) if tokens[n].is_cap and tokens[n].key not in ("the", "a", "an"))  # "the Thai consul-general"
-    if (unit := unit_after(state, end)) > end and role["org"] is None and names_body(tokens[end:unit]):
-        role["org"] = (end, unit, "org")  # "Director General Anti-Narcotics Force": the unit is a body
+    if (unit := unit_after(state, end)) > end and role["org"] is None and (names_body(tokens[end:unit]) or tokens[end].is_allcaps and tokens[unit - 1].text in place_divisions()):
+        role["org"] = (end, unit, "org")  # "Director General Anti-Narcotics Force", "Officer Commanding ZRP Chipinge District": the unit is a body
     end = unit
     if role["org"] is None and role["country"] is None:
         end = unit_after_comma(state, end)  # "Director General, Legal and Prosecution, COP X"
@@ -175,7 +176,17 @@ def unit_after(state: SentenceState, end: int) -> int:
         return unit
     if unit > end and names_body(tokens[end:unit]) and (unit == len(tokens) or tokens[unit].text in (".", ";")):
         return unit  # "..., Director General Narcotics Control Bureau.": a body closing the sentence
-    return end
+    return district_after(state, end)
+
+
+def district_after(state: SentenceState, end: int) -> int:
+    """``end``, or past the district a position commands, written with no "of" before a comma: "the Officer
+    Commanding ZRP Chipinge District, Chief Superintendent X" (a force's acronym may open it)."""
+    tokens = state.tokens
+    at = end + (end < len(tokens) and tokens[end].is_allcaps and not state.used[end])
+    size = division_name_size(tokens[at:], 0, state.used[at:])  # read from its own start: the acronym is the force's
+    stop = at + size + 1
+    return stop if size and stop < len(tokens) and tokens[stop].text == "," and not any(state.used[end:stop]) else end
 
 
 def unit_after_comma(state: SentenceState, end: int) -> int:
