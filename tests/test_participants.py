@@ -1158,3 +1158,16 @@ def test_a_position_commanding_a_district_is_read_before_a_ranked_name():
 def test_a_lower_case_position_may_name_its_department():
     table = people("In Majuro, Cmdr. Ryan Crose, response department head, presented the boat.")
     assert table.loc["Ryan Crose", "role"] == "response department head"
+
+
+def test_a_generational_suffix_after_a_comma_is_part_of_the_name():
+    table = people("Director Tarkong, Jr. from the Bureau of Customs and Minister of Finance Udui, Jr. attended.")
+    assert list(table.index) == ["Tarkong, Jr.", "Udui, Jr."]
+    assert list(people("Director John Tarkong, who leads the team, spoke.").index) == ["John Tarkong"]
+
+
+def test_a_title_acronym_with_a_letter_for_of_is_the_title_before_a_name():
+    text = "The ceremony was graced by Ms Sun Xueling, Minister of State (MOS), Ministry of Home Affairs. Later MOS Sun Xueling spoke."
+    table = people(text)
+    assert list(table.index) == ["Sun Xueling"]  # not "MOS Sun Xueling"
+    assert table.loc["Sun Xueling", "title"] == "Minister of State"

@@ -54,6 +54,7 @@ class Lexicons:
     places: dict[str, dict]  # surface form -> row
     demonyms: dict[str, str]  # demonym -> country
     postnominals: frozenset[str]  # honours written after a name ("APM", "OBE")
+    generational_suffixes: frozenset[str]  # "Jr", "Sr": written after a family name, part of the name
     not_org_acronyms: frozenset[str]  # "NGO", "MOU": acronyms of things, not of bodies
     acronym_body_cues: frozenset[str]  # "the DCI headquarters", "the ONCB hosted": the acronym names a body
     dotted: frozenset[str]  # lexicon forms that end in a dot or apostrophe
@@ -202,6 +203,7 @@ def lexicons() -> Lexicons:
         places=places,
         demonyms=demonyms,
         postnominals=frozenset(entry.rstrip(".") for entry in load_lexicon("postnominals")),
+        generational_suffixes=frozenset(entry.rstrip(".") for entry in load_lexicon("generational_suffixes")),
         not_org_acronyms=frozenset(load_lexicon("acronyms_not_orgs")),
         acronym_body_cues=frozenset(load_lexicon("acronym_body_cues")),
         dotted=frozenset(dotted),

@@ -69,6 +69,8 @@ def read_name(tokens: list[Token], i: int, *, after_title: bool = False) -> int 
     first = tokens[i]
     if first.is_allcaps and last == i and len(first.text) <= 5:
         return None  # a lone acronym, not a name
+    if last + 2 < len(tokens) and tokens[last + 1].text == "," and tokens[last + 2].text.rstrip(".") in lex.generational_suffixes:
+        return last + 3  # "Director Tarkong, Jr.": the suffix after a comma is the name's
     return last + 1
 
 

@@ -222,11 +222,13 @@ def demonym_before(state: SentenceState, i: int) -> str | None:
 
 
 def initials_of(title: str, letters: str) -> bool:
-    """Whether ``letters`` abbreviate ``title``: its capitalised words' initials, in order, hold them all.
+    """Whether ``letters`` abbreviate ``title``: its words' initials, in order, hold them all ("of" may give one).
 
     >>> initials_of("Assistant Commissioner of Police", "ACP"), initials_of("Inspector General of Police", "CID")
     (True, False)
+    >>> initials_of("Minister of State", "MOS")
+    True
     """
-    initials = "".join(w[0] for w in title.replace("-", " ").split() if w[:1].isupper())
+    initials = "".join(w[0].upper() for w in title.replace("-", " ").split() if w[:1].isalpha())
     it = iter(initials)
     return len(letters) >= 2 and all(c in it for c in letters)

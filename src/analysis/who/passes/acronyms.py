@@ -43,6 +43,9 @@ def read_parenthesised_acronyms(state: SentenceState) -> None:
             while start < k - run_start and not tokens[run_start + start].is_cap:
                 start += 1
             if start >= k - run_start or org_kind(tokens[run_start + start : k], state.known_acronyms) != "org":
+                title = state.text(run_start + start, k)
+                if start < k - run_start and read_title(tokens, run_start + start) == k and inner.text.isupper() and initials_of(title, inner.text):
+                    state.title_acronyms.setdefault(inner.text, title)  # "Ms X, Minister of State (MOS), ...": "of" gives a letter
                 continue
         i = run_start + start
         while i > 0 and tokens[i - 1].is_cap and tokens[i - 1].is_word and not tokens[i - 1].possessive and tokens[i - 1].key not in lexicons().non_name_caps and not is_title_word(tokens[i - 1]):
