@@ -1171,3 +1171,13 @@ def test_a_title_acronym_with_a_letter_for_of_is_the_title_before_a_name():
     table = people(text)
     assert list(table.index) == ["Sun Xueling"]  # not "MOS Sun Xueling"
     assert table.loc["Sun Xueling", "title"] == "Minister of State"
+
+
+def test_people_listed_with_portfolios_after_a_plural_position_hold_one_each():
+    text = ("Grande-Marlaska met the Ministers for Home Affairs and Decentralisation, Mohamed Ahmed Ould Mohamed Lemine; "
+            "Defence, Hanana Ould Sidi; and Fisheries and Maritime Economy, Mohamed Ould Abdine Ould Emaiyif.")
+    table = people(text)
+    assert table.loc["Hanana Ould Sidi", "role"] == "Minister for Defence"
+    assert table.loc["Mohamed Ould Abdine Ould Emaiyif", "role"] == "Minister for Fisheries and Maritime Economy"
+    single = people("He met the Ministers for Defence, Police and Justice, and the press.")
+    assert single.empty  # no semicolon list: portfolios only

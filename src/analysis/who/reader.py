@@ -19,6 +19,7 @@ from .lexicon import lexicons
 from .passes.acronyms import read_acronyms_as_bodies, read_listed_acronyms, read_parenthesised_acronyms
 from .passes.organizations import read_capitalised_orgs, read_org_countries
 from .passes.people import read_people
+from .passes.portfolio_lists import read_portfolio_lists
 from .passes.ties import read_nearest_ties, read_respectively, read_ties
 from .passes.untitled import read_untitled_people, share_plural_roles
 from .state import SentenceState
@@ -35,6 +36,7 @@ PASSES: tuple[Pass, ...] = (
     read_listed_acronyms,  # "SARPCCO, CAPCCO and NAPCCO" beside a named body
     read_acronyms_as_bodies,  # "the ONCB hosted ...", "the DCI headquarters": an acronym never spelled out
     read_ties,  # each titled person's organization
+    read_portfolio_lists,  # "the Ministers for Justice, A; Defence, B; and Finance, C"
     read_untitled_people,  # "..., said Maria Keller"; "Jane Roe, Head of ..."
     share_plural_roles,  # "the police liaison officers, X and Y": both hold the position
     read_respectively,  # "X and Y, chiefs of A and B respectively"
