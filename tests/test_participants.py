@@ -1181,3 +1181,10 @@ def test_people_listed_with_portfolios_after_a_plural_position_hold_one_each():
     assert table.loc["Mohamed Ould Abdine Ould Emaiyif", "role"] == "Minister for Fisheries and Maritime Economy"
     single = people("He met the Ministers for Defence, Police and Justice, and the press.")
     assert single.empty  # no semicolon list: portfolios only
+
+
+def test_a_name_followed_by_his_counterpart_is_a_person_of_the_demonym_s_country():
+    table = people("The MoU was signed between Ek Monosen, president of the Cambodian academy, and Yi Jae-yong, his South Korean counterpart, on Monday.")
+    assert (table.loc["Yi Jae-yong", "organization"], table.loc["Yi Jae-yong", "organization_rule"]) == ("South Korea", "demonym")
+    assert table.loc["Ek Monosen", "role"] == "president of the Cambodian academy"  # a country's body in lower case
+    assert people("They met Yi Jae-yong, the new director.").loc["Yi Jae-yong", "organization"] is None

@@ -193,7 +193,7 @@ def demonym_at(state: SentenceState, k: int) -> tuple[str, int] | None:
         if k + size <= len(tokens):
             text = " ".join(t.text for t in tokens[k : k + size])
             if text in lex.demonyms and k + size < len(tokens) and (
-                tokens[k + size].is_cap or tokens[k + size].key in lex.portfolios or tokens[k + size].key == "police" or is_lower_title(tokens[k + size])
+                tokens[k + size].is_cap or tokens[k + size].key in lex.portfolios or tokens[k + size].key == "police" or is_lower_title(tokens[k + size]) or tokens[k + size].key in lex.org_heads
             ):
                 return lex.demonyms[text], k + size  # "Thai Minister", "Costa Rican security minister", "Thai police chief", "the Bahraini minister of interior"
             if tokens[k + size - 1].possessive and lex.places.get(text, {}).get("kind") == "country":

@@ -66,6 +66,21 @@ def name_end(state: SentenceState, k: int) -> int | None:
     return end
 
 
+def counterpart_after(state: SentenceState, k: int) -> tuple[int, str | None] | None:
+    """``(end, country or None)`` of "his South Korean counterpart" written after a name and a comma at ``k``:
+    "Yi Jae-yong, his South Korean counterpart, ..." (the country of the demonym, if one is written)."""
+    tokens, lex = state.tokens, lexicons()
+    if k + 2 >= len(tokens) or tokens[k].text != ",":
+        return None
+    m = k + 1 + (tokens[k + 1].key in ("his", "her", "their", "the"))
+    country = None
+    for size in (2, 1):
+        if (demonym := " ".join(t.text for t in tokens[m : m + size])) in lex.demonyms:
+            country, m = lex.demonyms[demonym], m + size
+            break
+    return (m + 1, country) if m < len(tokens) and tokens[m].key in lex.counterpart_cues else None
+
+
 def _is_age(token) -> bool:
     """Whether ``token`` is a two-digit age ("51"), as news writes one after a name."""
     return token.text.isdigit() and len(token.text) == 2 and token.text[0] != "0"
@@ -221,7 +236,9 @@ def read_untitled_people(state: SentenceState) -> None:
         known = end - i >= 2 and state.text(i, end) in state.known_people  # named before in the article
         detail = detail_end(state, end)
         aged = end - i >= 2 and detail is not None and detail[1] == "age"  # "Hari Bahadur Tamang, 37"
+        counterpart = counterpart_after(state, k) if end - i >= 2 else None  # "Yi Jae-yong, his South Korean counterpart"
         spoke = subject or known or aged or (after is not None and after.key in lex.speech_verbs) or (prev is not None and prev.key in lex.speech_verbs) or cue is not None or led or cued or owner or in_list_of_people(state, i, end, ends) or in_list_of_names(state, i)
+        spoke = spoke or counterpart is not None
         before = None
         floor = last_end_before(ends, i)
         if after_body is not None:
@@ -275,6 +292,11 @@ def read_untitled_people(state: SentenceState) -> None:
                 tie(mention, state.text(at, detail[0]), "of_country")  # "Ulan Niyazbekov of Kyrgyzstan"
         if cue is not None and cue > 0 and tokens[cue - 1].text in lex.demonyms:
             tie(mention, lex.demonyms[tokens[cue - 1].text], "demonym")  # "his Cambodian counterpart, Sar Thet"
+        if counterpart is not None and not role:
+            state.mark(k, counterpart[0])
+            mention.name_end_role = counterpart[0]  # the list goes on after "his counterpart"
+            if counterpart[1] and mention.org_strength < lex.ties["demonym"]:
+                tie(mention, counterpart[1], "demonym")
         state.people.append(mention)
         bisect.insort(ends, mention.name_end)
         i = end
