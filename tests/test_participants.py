@@ -1140,7 +1140,7 @@ def test_a_well_known_body_without_a_head_word_ends_a_role():
 
 
 def test_a_country_s_body_named_short_is_the_longer_body_of_that_country():
-    text = "The Fiji Police Force hosted the course. Fijian Police officers and Australian Police trainers attended."
+    text = "The Fiji Police Force hosted the course. The Fijian Police and the Australian Police attended."
     assert list(orgs(text).index) == ["Fiji Police Force", "Australian Police"]  # no longer Australian body named
     assert orgs(text).loc["Fiji Police Force", "mentions"] == 2
     unit = "Tonga Police signed the MOU. The Tonga Police Drug Enforcement Taskforce made arrests."
@@ -1188,3 +1188,20 @@ def test_a_name_followed_by_his_counterpart_is_a_person_of_the_demonym_s_country
     assert (table.loc["Yi Jae-yong", "organization"], table.loc["Yi Jae-yong", "organization_rule"]) == ("South Korea", "demonym")
     assert table.loc["Ek Monosen", "role"] == "president of the Cambodian academy"  # a country's body in lower case
     assert people("They met Yi Jae-yong, the new director.").loc["Yi Jae-yong", "organization"] is None
+
+
+def test_the_police_of_a_people_or_a_region_before_a_plural_is_no_body():
+    text = "Two Cook Islands Police officers are in Brisbane with Fijian Police officers and staff from Pacific Police services."
+    assert list(orgs(text).index) == ["Cook Islands Police"]  # not "Two Cook Islands Police"
+    assert "Punjab Police" in orgs("According to the Punjab Police spokesperson, the visit went well.").index
+
+
+def test_two_ministries_joined_by_an_ampersand_are_two_bodies():
+    text = "The opening was graced by Ms Sun Xueling, Minister of State, Ministry of Home Affairs & Ministry of Social and Family Development."
+    assert set(orgs(text).index) == {"Ministry of Home Affairs", "Ministry of Social and Family Development"}
+    assert list(orgs("The Ministry of Interior & Narcotics Control met.").index) == ["Ministry of Interior & Narcotics Control"]
+
+
+def test_a_body_named_with_its_country_s_demonym_is_the_body_named_with_the_country():
+    text = "The Guyana Police Force signed the MOU. We will share our experience with the Guyanese Police Force."
+    assert list(orgs(text).index) == ["Guyana Police Force"]

@@ -79,8 +79,11 @@ def org_span_at(state: SentenceState, k: int) -> tuple[int, int, str] | None:
         return k, org.after, "org"
     run_end = cap_run(tokens, k)
     # "of the Indonesian National Police and the Australian Federal Police": two bodies, the first is named here
-    run_end = next((m for m in range(k + 1, run_end - 2) if tokens[m].key == "and" and tokens[m + 1].key == "the"
-                    and has_org_head(tokens[k:m]) and has_org_head(tokens[m + 2 : run_end])), run_end)
+    # "of the Ministry of Home Affairs & Ministry of Social and Family Development": the same, with a head and "of" after "&"
+    run_end = next((m for m in range(k + 1, run_end - 2) if tokens[m].key in ("and", "&") and has_org_head(tokens[k:m]) and (
+        tokens[m + 1].key == "the" and has_org_head(tokens[m + 2 : run_end])
+        or tokens[m + 1].is_cap and tokens[m + 1].key in lex.org_heads and tokens[m + 2].key in ("of", "for")
+    )), run_end)
     end = listed = purpose_end(tokens, k, listed_name_end(tokens, k, run_end))  # "... against Violence and Trafficking in Persons"
     if tokens[end - 1].possessive and end < len(tokens) and tokens[end].is_cap and not read_title(tokens, end):
         owned = org_span_at(state, end)  # "of the UK's National Crime Agency"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..lexicon import lexicons
 from ..police import is_police_force
-from ..phrases import cap_run, has_org_head, is_generic, is_title_word, listed_name_end, names_a_force, purpose_end, read_title, title_in_name
+from ..phrases import cap_run, has_org_head, is_generic, is_lower_title, is_title_word, listed_name_end, names_a_force, purpose_end, read_title, title_in_name
 from ..spans import demonym_at, in_place, starts_title, tail
 from ..state import SentenceState
 
@@ -40,7 +40,7 @@ def split_run(state: SentenceState, i: int, end: int) -> None:
             tokens[k + 1].key == "the" and has_org_head(tokens[k + 2 : end]) and not is_generic(tokens[k + 2 : end])  # "... Customs and the National Crime Agency"
             or tokens[k + 1].text in lexicons().demonyms  # "Aviation Security and Fijian Police": a body named by its country
         )
-        if tokens[k].key == "and" and (named or new_phrase) and has_org_head(tokens[k + 1 : end]) and not lone_head:
+        if tokens[k].key in ("and", "&") and (named or new_phrase) and has_org_head(tokens[k + 1 : end]) and not lone_head:
             org_in(state, start, k)
             start = k + 1
     org_in(state, start, tail_after_and(state, start, end))
@@ -69,6 +69,10 @@ def org_in(state: SentenceState, i: int, end: int) -> None:
         i += 1
     if i < end and state.text(i, end) in lex.places:
         return  # "Republic of the Union of Myanmar" is a country
+    if end - i == 2 and tokens[i + 1].text in lex.police_force_words and end < len(tokens) and not tokens[end].is_cap and tokens[end].key.endswith("s") and (
+        tokens[end].key in lex.generic_org_words or is_lower_title(tokens[end])
+    ) and (tokens[i].text in lex.demonyms and tokens[i].text not in lex.places or lex.places.get(tokens[i].text, {}).get("kind") == "region"):
+        return  # "Fijian Police officers", "from Pacific Police services": the police of a people or a region, no body's name (not "the Punjab Police spokesperson")
     if i < end and (title_end := read_title(tokens, i)):
         if title_end >= end:
             return  # a position with no name ("Director for Police Services") is not an organization
