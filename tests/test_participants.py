@@ -1205,3 +1205,11 @@ def test_two_ministries_joined_by_an_ampersand_are_two_bodies():
 def test_a_body_named_with_its_country_s_demonym_is_the_body_named_with_the_country():
     text = "The Guyana Police Force signed the MOU. We will share our experience with the Guyanese Police Force."
     assert list(orgs(text).index) == ["Guyana Police Force"]
+
+
+def test_a_person_who_led_a_delegation_of_a_body_belongs_to_it():
+    text = "The Commissioner of Customs and Excise, Ms Louise Ho, today (November 10) led a delegation of Hong Kong Customs to visit the Macao Customs Service."
+    table = people(text)
+    assert (table.loc["Louise Ho", "organization"], table.loc["Louise Ho", "organization_rule"]) == ("Hong Kong Customs", "leads_group")
+    assert people("Ms Louise Ho led a delegation from the Philippines to Macao.").loc["Louise Ho", "organization"] == "Philippines"
+    assert people("Ms Louise Ho met a delegation of Hong Kong Customs in Macao.").loc["Louise Ho", "organization_rule"] != "leads_group"

@@ -108,7 +108,7 @@ class Lexicons:
     facility_words: frozenset[str]  # "Prison", "Airport": "the village of Tafaigata Prison" names a facility
     water_bodies: frozenset[str]  # "Sea", "Ocean": "Baltic Sea" after a known region
     scope_force_names: frozenset[tuple[str, ...]]  # "National Police": after "the", a force's name
-    group_lead: re.Pattern  # ", headed the Rwandan delegation": group 1 is who the group belongs to
+    group_lead: re.Pattern  # ", headed the Rwandan delegation", "led a delegation of Hong Kong Customs": group 1 or 2 is whose the group is
     role_determiners: frozenset[str]  # "its", "his": before a one-word lower-case position ("its commander General X")
 
     @functools.cached_property
@@ -153,9 +153,10 @@ def group_lead_pattern() -> re.Pattern:
 
     # between the determiner and the group: lower-case qualifiers ("high-ranking", "five-member"), never a stop word
     qualifier = rf"(?!(?:{words('stop')})\b)[a-z][\w-]*\s+"
+    time = rf"(?:\s*,?\s*(?:{words('adverb')})\b(?:\s*\([^()]{{1,30}}\))?)?"  # ", today (November 10)"
     return re.compile(
-        rf"(?:\s*,[^,.;]{{1,120}},)?\s+(?:{words('verb')})\s+(?:{words('determiner')})\s+(?:{qualifier}){{0,3}}"
-        rf"((?:[A-Z][\w’'.-]*\s+){{1,4}}?)(?:{words('group')})\b"
+        rf"(?:\s*,[^,.;]{{1,120}},)?{time}\s+(?:{words('verb')})\s+(?:{words('determiner')})\s+(?:{qualifier}){{0,3}}"
+        rf"(?:((?:[A-Z][\w’'.-]*\s+){{1,4}}?)(?:{words('group')})\b|(?:{words('group')})\s+(?:of|from)\s+(?:the\s+)?((?:[A-Z][\w’'.-]*\s*){{1,4}}))"
     )
 
 

@@ -142,9 +142,12 @@ def org_in(state: SentenceState, i: int, end: int) -> None:
     if state.text(i, end) in lex.known_orgs:
         state.add_org(i, end)  # "United Nations": a well-known name with no head word
         return
-    if len(words) >= 2 and words[-1].key in lex.country_services and (words[-2].text in lex.demonyms or lex.places.get(words[-2].text, {}).get("kind") == "country"):
-        state.add_org(end - 2, end)  # "(Officers of) Belgian Customs", "Pakistan Customs": a country's service
-        return
+    if len(words) >= 2 and words[-1].key in lex.country_services:
+        for size in range(min(3, len(words) - 1), 0, -1):  # "Hong Kong Customs": a country's name of two words
+            owner = state.text(end - 1 - size, end - 1)
+            if owner in lex.demonyms or lex.places.get(owner, {}).get("kind") == "country":
+                state.add_org(end - 1 - size, end)  # "(Officers of) Belgian Customs", "Pakistan Customs": a country's service
+                return
     for n, token in enumerate(words):  # a well-known organization alone: "INTERPOL", "ASEANAPOL Member Countries"
         if token.text in lex.known_orgs or token.text in state.known_acronyms:
             state.add_org(i + n, i + n + 1)

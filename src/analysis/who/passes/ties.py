@@ -60,14 +60,15 @@ def attach(state: SentenceState, mention: PersonMention) -> None:
 
 def read_group_led(state: SentenceState, mention: PersonMention, rest: str, at: int) -> None:
     """The group the person leads: "X headed the Rwandan delegation" (Rwanda), "Y, its director, led the
-    Europol team" (Europol); ``group_leads.tsv``."""
+    Europol team" (Europol), "Z today led a delegation of Hong Kong Customs"; ``group_leads.tsv``."""
     match = lexicons().group_lead.match(rest)
     if not match:
         return
-    owner, lex = match.group(1).strip(), lexicons()
+    group = 1 if match.group(1) else 2  # "the Rwandan delegation", "a delegation of Hong Kong Customs"
+    owner, lex = match.group(group).strip(), lexicons()
     if country := lex.demonyms.get(owner) or (owner if lex.places.get(owner, {}).get("kind") == "country" else None):
         tie(mention, country, "leads_group")
-    elif org := state.org_at(bisect.bisect_left(state.tokens, state.sentence.start + at + match.start(1), key=lambda t: t.start)):
+    elif org := state.org_at(bisect.bisect_left(state.tokens, state.sentence.start + at + match.start(group), key=lambda t: t.start)):
         tie(mention, org.name, "leads_group")
 
 
