@@ -1213,3 +1213,10 @@ def test_a_person_who_led_a_delegation_of_a_body_belongs_to_it():
     assert (table.loc["Louise Ho", "organization"], table.loc["Louise Ho", "organization_rule"]) == ("Hong Kong Customs", "leads_group")
     assert people("Ms Louise Ho led a delegation from the Philippines to Macao.").loc["Louise Ho", "organization"] == "Philippines"
     assert people("Ms Louise Ho met a delegation of Hong Kong Customs in Macao.").loc["Louise Ho", "organization_rule"] != "leads_group"
+
+
+def test_a_minister_s_portfolios_listed_after_a_comma_stay_in_the_role():
+    text = "The memorandum was signed by Annelies Verlinden, Minister of Interior, Institutional Reforms and Democratic Renewal, representing Belgium."
+    assert people(text).loc["Annelies Verlinden", "role"] == "Minister of Interior, Institutional Reforms and Democratic Renewal"
+    listed = people("It was signed by Annelies Verlinden, Minister of Interior, John Smith and Mary Jones.")
+    assert listed.loc["Annelies Verlinden", "role"] == "Minister of Interior"  # names, not portfolios

@@ -299,7 +299,7 @@ def portfolio_list_end(tokens: list[Token], j: int, *, ends: frozenset[str] | No
         return None
     if ends is lex.org_heads and any(t.text in lex.places or t.text in lex.demonyms for t in tokens[j + 1 : j + 10] if t.is_cap):
         return None  # "London, Customs and Tax Police", "Customs, Aviation Security and Fijian Police": bodies listed
-    k, joined, end = j + 1, False, None
+    k, joined, end, portfolio = j + 1, False, None, False
     while k < len(tokens) and k < j + 10:
         token = tokens[k]
         if token.key in ("and", "&") and k > j + 1:
@@ -310,7 +310,10 @@ def portfolio_list_end(tokens: list[Token], j: int, *, ends: frozenset[str] | No
             break
         elif joined and token.key in ends:
             end = k + 1
+        portfolio = portfolio or token.key in lex.portfolios
         k += 1
+    if end is None and ends is lex.portfolios and joined and portfolio and tokens[k - 1].is_cap and (k == len(tokens) or tokens[k].text in (",", ".", ";", ")")):
+        end = k  # "[Minister of Interior], Institutional Reforms and Democratic Renewal,": a portfolio in the list, then the clause ends
     return end
 
 
