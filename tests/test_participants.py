@@ -1220,3 +1220,10 @@ def test_a_minister_s_portfolios_listed_after_a_comma_stay_in_the_role():
     assert people(text).loc["Annelies Verlinden", "role"] == "Minister of Interior, Institutional Reforms and Democratic Renewal"
     listed = people("It was signed by Annelies Verlinden, Minister of Interior, John Smith and Mary Jones.")
     assert listed.loc["Annelies Verlinden", "role"] == "Minister of Interior"  # names, not portfolios
+
+
+def test_a_position_between_two_people_listed_title_first_is_the_next_one_s():
+    text = "Present were DEA Attaché Mr Chris Smith, Regional Security Officer, Mr Mayan Shih and Assistant Regional Security Officer Mr Chester Maloney."
+    assert people(text).loc["Mayan Shih", "title"] == "Regional Security Officer"
+    after = "Present were Commissioner Ann Lee, Director of Training, Inspector Bob Tan, Director of Operations, and others."
+    assert people(after).loc["Ann Lee", "role"] == "Director of Training"  # each person's position written after them

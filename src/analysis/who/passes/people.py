@@ -325,6 +325,8 @@ def read_roles(state: SentenceState) -> None:
             # "the AFP Commissioner X, the Chief of the ADF, General Y": a rank alone after it takes the position
             # unless that one's own position follows it: "..., the Chief of X, General Y, Deputy Chief of Z"
             roles_first = roles_first or rank_only(people[n + 1]) and not rank_only(people[n]) and n + 1 not in after
+            # "DEA Attaché Mr X, Regional Security Officer, Mr Y and ...": a list written title first, when Y has no position after
+            roles_first = roles_first or bool(people[n].title) and n + 1 not in after and not rank_only(people[n])
             del (after if roles_first else before)[n if roles_first else n + 1]
         elif not roles_first and theirs["start"] - mine["end"] <= 2 and tokens[theirs["start"] - 1].key.endswith("ing"):
             del before[n + 1]  # "..., Deputy Director-General of X, representing the Y, Mr. Z"
