@@ -1227,3 +1227,11 @@ def test_a_position_between_two_people_listed_title_first_is_the_next_one_s():
     assert people(text).loc["Mayan Shih", "title"] == "Regional Security Officer"
     after = "Present were Commissioner Ann Lee, Director of Training, Inspector Bob Tan, Director of Operations, and others."
     assert people(after).loc["Ann Lee", "role"] == "Director of Training"  # each person's position written after them
+
+
+def test_a_directorate_general_is_a_body_and_its_director_works_there():
+    table = people("The session was delivered by Mr Bagus Suharyono from the Directorate General of Immigration of Indonesia.")
+    assert table.loc["Bagus Suharyono", "organization"] == "Directorate General of Immigration of Indonesia"
+    text = "Public Security Director, Major General AbeidAllah Maaitah, met the delegation. He said the Public Security Directorate supports the unit."
+    table = people(text)
+    assert (table.loc["AbeidAllah Maaitah", "organization"], table.loc["AbeidAllah Maaitah", "organization_rule"]) == ("Public Security Directorate", "position_body")

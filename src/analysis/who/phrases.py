@@ -107,8 +107,11 @@ def place_run(tokens: list[Token], k: int) -> int:
 
 def title_in_name(tokens: list[Token], m: int) -> bool:
     """Whether a title at ``m`` is part of an organization's name: right after "of"/"for" ("Office of the
-    Prime Minister"), not after "and" ("... of Ukraine and the Inspector General of ...")."""
+    Prime Minister") or "General" after a head ("Directorate General of Immigration"), not after "and"
+    ("... of Ukraine and the Inspector General of ...")."""
     before = tokens[m - 1].key if m > 0 else ""
+    if tokens[m].key == "general" and before in lexicons().org_heads and m + 1 < len(tokens) and tokens[m + 1].key in ("of", "for"):
+        return True  # "Directorate General of Immigration", "Secretariat General for ...": the body's name, not a rank
     return before in ("of", "for") or before == "the" and m > 1 and tokens[m - 2].key in ("of", "for")
 
 

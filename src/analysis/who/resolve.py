@@ -248,15 +248,20 @@ def minister_to_ministry(people: list[dict], org_names: list[str]) -> None:
 
 @functools.cache
 def position_patterns() -> tuple[tuple[re.Pattern, str], ...]:
-    """``(position "of" a portfolio, body head)`` of each row of ``position_bodies.tsv``."""
+    """``(position with its portfolio, body head)`` of each row of ``position_bodies.tsv``: the portfolio "of" it
+    ("Director General of National Security") or written before it ("Public Security Director")."""
     from ..lexicons import load_table
 
-    return tuple((re.compile(rf"\b{re.escape(r['position'])} (?:of|for) (?:the )?([^,(]+)"), r["body"]) for r in load_table("position_bodies"))
+    return tuple(
+        (re.compile(rf"\b{re.escape(r['position'])} (?:of|for) (?:the )?(?P<after>[^,(]+)|(?P<before>(?:[A-Z][\w-]* ){{1,4}}){re.escape(r['position'])}\b"), r["body"])
+        for r in load_table("position_bodies")
+    )
 
 
 def position_to_body(people: list[dict], org_names: list[str]) -> None:
     """A "Director General of National Security" works at the "Directorate General of National Security" the
-    article names (``position_bodies.tsv``), unless the text tied them to a body as strongly."""
+    article names, a "Public Security Director" at the "Public Security Directorate" (``position_bodies.tsv``),
+    unless the text tied them to a body as strongly."""
     strength = lexicons().ties["position_body"]
     for person in people:
         if person["org_strength"] >= strength or not (person["title"] or person["role"]):
@@ -266,8 +271,9 @@ def position_to_body(people: list[dict], org_names: list[str]) -> None:
             match = position.search(positions)
             if not match:
                 continue
-            parts = [p.strip() for p in re.split(r" and | & ", match.group(1)) if p.strip()]
-            body = re.compile(rf"(?:\S+ )?{re.escape(body_head)} (?:of|for) (?:the )?(?:{'|'.join(re.escape(p) for p in parts)})\b")
+            parts = [p.strip() for p in re.split(r" and | & ", match.group("after") or match.group("before")) if p.strip()]
+            portfolio = "|".join(re.escape(p) for p in parts)  # "Public Security Director" works at the "Public Security Directorate"
+            body = re.compile(rf"(?:\S+ )?(?:{re.escape(body_head)} (?:of|for) (?:the )?(?:{portfolio})\b|(?:{portfolio}) {re.escape(body_head)}$)")
             named = [name for name in org_names if body.match(name)]
             if len(named) == 1:
                 set_organization(person, named[0], "position_body")

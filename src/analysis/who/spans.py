@@ -161,6 +161,8 @@ def tail(state: SentenceState, words: list[Token], n: int) -> int:
     """End of what follows a head: "of Public Security", "on Crime Prevention and Suppression",
     "of the People's Republic of China in Thailand", "Kuala Lumpur"."""
     lex = lexicons()
+    if n + 1 < len(words) and words[n].key == "general" and words[n + 1].key in ("of", "for"):
+        n += 1  # "Directorate General of Immigration": "General" goes with the head
     j = n
     while j < len(words) and words[j].key in ("of", "for", "on", "against") and not words[j - 1].possessive:
         k = j + 1 + (j + 1 < len(words) and words[j + 1].key == "the")
