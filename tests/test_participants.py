@@ -1235,3 +1235,10 @@ def test_a_directorate_general_is_a_body_and_its_director_works_there():
     text = "Public Security Director, Major General AbeidAllah Maaitah, met the delegation. He said the Public Security Directorate supports the unit."
     table = people(text)
     assert (table.loc["AbeidAllah Maaitah", "organization"], table.loc["AbeidAllah Maaitah", "organization_rule"]) == ("Public Security Directorate", "position_body")
+
+
+def test_a_minister_named_portfolio_first_works_at_the_ministry():
+    table = people("Interior Minister Mohsin Naqvi met the ambassador. The ambassador visited the Ministry of Interior.")
+    assert (table.loc["Mohsin Naqvi", "organization"], table.loc["Mohsin Naqvi", "organization_rule"]) == ("Ministry of Interior", "minister_portfolio")
+    assert people("Foreign Minister Ali Khan met them at the Ministry of Foreign Affairs.").loc["Ali Khan", "organization"] == "Ministry of Foreign Affairs"
+    assert people("Prime Minister Ali Khan met them at the Ministry of Foreign Affairs.").loc["Ali Khan", "organization_rule"] != "minister_portfolio"

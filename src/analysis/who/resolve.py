@@ -227,20 +227,27 @@ def share_delegation_organization(state: SentenceState, same_person: Callable[[s
 
 
 def minister_to_ministry(people: list[dict], org_names: list[str]) -> None:
-    """A "Minister of Public Security" works at the "Ministry of Public Security" the article names, or at
-    "the Vietnamese Ministry of Public Security": of two countries' ministries, the one of the person's country."""
+    """A "Minister of Public Security" (or "Public Security Minister") works at the "Ministry of Public Security"
+    the article names, or at "the Vietnamese Ministry of Public Security": of two countries' ministries, the one
+    of the person's country."""
     demonyms = lexicons().demonyms
     ministries: dict[str, list[tuple[str, str | None]]] = {}  # portfolio -> (name, country)
     for name in org_names:
         if (m := re.fullmatch(r"(?:(\S+) )?Ministry (?:of|for) (?:the )?(.+)", name)) and (m.group(1) is None or m.group(1) in demonyms):
             ministries.setdefault(m.group(2), []).append((name, demonyms.get(m.group(1) or "")))
+        elif (m := re.fullmatch(r"(?:(\S+) )?((?:[A-Z]\w+ ){1,2})Ministry", name)) and (m.group(1) is None or m.group(1) in demonyms):
+            ministries.setdefault(m.group(2).strip(), []).append((name, demonyms.get(m.group(1) or "")))  # "the Paraguayan Interior Ministry"
+
+    def holds(portfolio: str, positions: str) -> bool:  # "Minister of Home Affairs", "Home Affairs Minister", "Foreign Minister"
+        before = "|".join(re.escape(p) for p in {portfolio, portfolio.removesuffix(" Affairs")})
+        return bool(re.search(rf"\bMinister (?:of|for) (?:the )?{re.escape(portfolio)}(?= and |,|$)|(?<![\w-])(?:{before}) Minister\b", positions))
     for person in people:
         positions = f"{person['title'] or ''}, {person['role'] or ''}"
         # "Minister of Interior and Commander of the Internal Security Force": the first position is the minister's
         second_body = person["organization_rule"] == "title_of" and re.match(r"(?:\S+ )?Minister (?:of|for) [^,]+? and ", positions)
         if person["org_strength"] >= 2 and not second_body:
             continue  # "Minister of Interior of Saudi Arabia": the text gave the country
-        found = next((named for p, named in ministries.items() if re.search(rf"\bMinister (?:of|for) (?:the )?{re.escape(p)}(?= and |,|$)", positions)), [])
+        found = next((named for p, named in ministries.items() if holds(p, positions)), [])
         mine = [name for name, country in found if country == person["organization"]] or [name for name, country in found if country is None]
         if len(found) == 1 or mine:
             set_organization(person, (mine or [found[0][0]])[0], "minister_portfolio", person["org_strength"])
