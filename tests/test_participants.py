@@ -1242,3 +1242,9 @@ def test_a_minister_named_portfolio_first_works_at_the_ministry():
     assert (table.loc["Mohsin Naqvi", "organization"], table.loc["Mohsin Naqvi", "organization_rule"]) == ("Ministry of Interior", "minister_portfolio")
     assert people("Foreign Minister Ali Khan met them at the Ministry of Foreign Affairs.").loc["Ali Khan", "organization"] == "Ministry of Foreign Affairs"
     assert people("Prime Minister Ali Khan met them at the Ministry of Foreign Affairs.").loc["Ali Khan", "organization_rule"] != "minister_portfolio"
+
+
+def test_a_position_in_a_relative_clause_after_the_name_is_the_person_s():
+    table = people("Colonel Abdullahi Farah, who is Djibouti's National Police Director, met the delegation.")
+    assert (table.loc["Abdullahi Farah", "role"], table.loc["Abdullahi Farah", "organization"]) == ("National Police Director", "Djibouti")
+    assert people("Colonel Ali Khan, who is expected to retire, spoke.").loc["Ali Khan", "role"] is None

@@ -7,7 +7,7 @@ import re
 from ..lexicon import lexicons
 from ..phrases import read_title
 from ..police import holds_police_rank, is_police_force
-from ..roles import read_role
+from ..roles import apply_role, is_plural_word, read_role
 from ..spans import demonym_before
 from ..state import PersonMention, SentenceState, tie
 
@@ -41,6 +41,7 @@ def attach(state: SentenceState, mention: PersonMention) -> None:
         if org and tokens[org.end - 1].possessive and (end := read_title(tokens, org.end)):
             mention.role = state.text(org.end, end)  # "who also serves as ASEANAPOL Secretariat's Director for ..."
             tie(mention, org.name, "who_serves_as")
+    read_who_is(state, mention, rest)
     read_second_role(state, mention, rest, at)
     read_group_led(state, mention, rest, at)
     if mention.organization:
@@ -56,6 +57,19 @@ def attach(state: SentenceState, mention: PersonMention) -> None:
         lead = [o for o in state.orgs if o.end <= i]
         if lead:
             tie(mention, max(lead, key=lambda o: o.end).name, "led_by")
+
+
+def read_who_is(state: SentenceState, mention: PersonMention, rest: str) -> None:
+    """A position given in a relative clause right after the name: "Colonel X, who is Djibouti's National
+    Police Director, met ..." (the role, and the body or country it is of)."""
+    match = re.match(r"\s*,\s*who (?:is|was) (?:also |currently |now )?", rest)
+    if not match or mention.role:
+        return
+    tokens = state.tokens
+    k = bisect.bisect_left(tokens, tokens[mention.name_end - 1].end + match.end(), key=lambda t: t.start)
+    role = read_role(state, k) if k < len(tokens) and not state.used[k] else None
+    if role and (role["end"] == len(tokens) or tokens[role["end"]].text in (",", ".", ";")) and not is_plural_word(role):
+        apply_role(state, mention, role, rule="who_serves_as")
 
 
 def read_group_led(state: SentenceState, mention: PersonMention, rest: str, at: int) -> None:
