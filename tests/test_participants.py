@@ -1248,3 +1248,8 @@ def test_a_position_in_a_relative_clause_after_the_name_is_the_person_s():
     table = people("Colonel Abdullahi Farah, who is Djibouti's National Police Director, met the delegation.")
     assert (table.loc["Abdullahi Farah", "role"], table.loc["Abdullahi Farah", "organization"]) == ("National Police Director", "Djibouti")
     assert people("Colonel Ali Khan, who is expected to retire, spoke.").loc["Ali Khan", "role"] is None
+
+
+def test_a_hyphenated_adjective_opens_no_body_s_name():
+    assert list(orgs("The programs run at the Semarang-based Police Academy are good.").index) == ["Police Academy"]
+    assert list(orgs("Officers of the Kenya-based Regional Police Academy met.").index) == ["Regional Police Academy"]

@@ -65,8 +65,8 @@ def org_in(state: SentenceState, i: int, end: int) -> None:
     tokens, lex = state.tokens, lexicons()
     if i == 0 and i + 1 < end and tokens[i].key.endswith("ing") and tokens[i + 1].key in ("the", "a", "an"):
         i += 1  # "Representing the Government of the Maldives, ...": a participle opening the sentence
-    while i < end and (tokens[i].key in lexicons().connectors or not tokens[i].is_word):
-        i += 1
+    while i < end and (tokens[i].key in lexicons().connectors or not tokens[i].is_word or "-" in tokens[i].key and tokens[i].key.rsplit("-", 1)[1] in lex.compound_adjective_ends):
+        i += 1  # "the Semarang-based Police Academy": the adjective is no part of the name
     if i < end and state.text(i, end) in lex.places:
         return  # "Republic of the Union of Myanmar" is a country
     if end - i == 2 and tokens[i + 1].text in lex.police_force_words and end < len(tokens) and not tokens[end].is_cap and tokens[end].key.endswith("s") and (
