@@ -1253,3 +1253,12 @@ def test_a_position_in_a_relative_clause_after_the_name_is_the_person_s():
 def test_a_hyphenated_adjective_opens_no_body_s_name():
     assert list(orgs("The programs run at the Semarang-based Police Academy are good.").index) == ["Police Academy"]
     assert list(orgs("Officers of the Kenya-based Regional Police Academy met.").index) == ["Regional Police Academy"]
+
+
+def test_places_joined_by_hyphens_are_each_a_place():
+    def named(text: str) -> list[str]:
+        return list(places(parse_article(f"Headline\n\n{text}"))["name"])
+    assert named("They patrol the Serbia-North Macedonia border and the Hungary-Serbia border.") == ["Serbia", "North Macedonia", "Hungary"]
+    assert named("The Semarang-based academy trains officers.") == ["Semarang"]
+    assert named("Gulf-wide talks on the South-West Region and Timor-Leste.") == ["South-West Region", "Timor-Leste"]
+    assert named("Ms Sarah-Ann Lee and Abdullah Al-Mamun spoke.") == []

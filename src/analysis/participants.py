@@ -29,7 +29,7 @@ import pandas as pd
 
 from .who import lexicons, read_article
 from .who.tokens import tokenize
-from .who.places import accept, bare_direction, division_name_size, formal_start, lookup, named_after_kind, place_divisions, with_direction
+from .who.places import KNOWN_POPULATION, accept, bare_direction, directions, division_name_size, formal_start, lookup, named_after_kind, place_divisions, with_direction
 from .who.resolve import body_named_before, count_later_mentions, country_to_organization, home_country, merge_mentions, main_police_force, minister_to_ministry, position_to_body
 from .article import Article
 from .credits import credit_spans, in_credit
@@ -334,6 +334,11 @@ def _places(article: Article) -> pd.DataFrame:
                             row = {**row, "name": surface}  # "Republic of Yemen", as written
                         found = size, start, end, surface, row
                         break
+            if found is None and tokens[i].is_cap and not blocked[i] and "-" in tokens[i].text and (compound := _compound_places(tokens, i, blocked)):
+                parts, i = compound  # "the Hungary-Serbia border", "Semarang-based", "the Serbia-North Macedonia border"
+                for start, end, row_data in parts:
+                    _add_place(rows, row_data, article, r.sentence.index, start, end)
+                continue
             if found is None and (size := division_name_size(tokens, i, blocked)):
                 start, end = tokens[i].start, tokens[i + size - 1].end  # "Kirehe District": a division no gazetteer lists
                 found = size, start, end, " ".join(article.text[start:end].split()), {"kind": "region", "curated": False}
@@ -357,22 +362,53 @@ def _places(article: Article) -> pd.DataFrame:
                 continue
             if row_data["kind"] == "region" and re.match(r"\s+(?:countries|nations|states|economies|partners|members)\b", following):
                 continue  # "South Pacific countries": a modifier, not a place named as such
-            name = surface if not surface.isupper() or len(surface.replace(".", "")) <= 3 else row_data["name"] if row_data.get("curated") is False else _title_case(surface)
-            name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
-            row = rows.get(name)
-            if row is None:
-                row = rows[name] = {
-                    "name": name, "kind": row_data["kind"], "country": row_data.get("country") or None,
-                    "mentions": 0, "aliases": [], "sentence": r.sentence.index,
-                    "char_start": start, "char_end": end, "text": article.text[start:end],
-                }
-            row["mentions"] += 1
+            _add_place(rows, row_data, article, r.sentence.index, start, end, surface)
     for country, count in demonym_counts.items():
         if country in rows:
             rows[country]["mentions"] += count
     table = pd.DataFrame(list(rows.values()), columns=PLACE_COLUMNS)
     table["aliases"] = table["aliases"].map(lambda a: "; ".join(a) if isinstance(a, list) else a)
     return table
+
+
+def _add_place(rows: dict[str, dict], row_data: dict, article: Article, sentence: int, start: int, end: int, surface: str | None = None) -> None:
+    """Count one mention of a place at ``article.text[start:end]`` (``surface``: its words, spaces folded)."""
+    surface = surface or article.text[start:end]
+    name = surface if not surface.isupper() or len(surface.replace(".", "")) <= 3 else row_data["name"] if row_data.get("curated") is False else _title_case(surface)
+    name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+    row = rows.get(name)
+    if row is None:
+        row = rows[name] = {
+            "name": name, "kind": row_data["kind"], "country": row_data.get("country") or None,
+            "mentions": 0, "aliases": [], "sentence": sentence, "char_start": start, "char_end": end, "text": article.text[start:end],
+        }
+    row["mentions"] += 1
+
+
+def _compound_places(tokens: list, i: int, blocked: list[bool]) -> tuple[list[tuple[int, int, dict]], int] | None:
+    """The places joined by hyphens in ``tokens[i]`` ("Hungary-Serbia", "Semarang-based", "Serbia-North" with
+    "Macedonia" after it) as ``(start, end, row)`` character spans, and the index after them; None unless every
+    part is a country, a region of a country or a known city, or a hyphenated adjective's end ("-based")."""
+    token, lex = tokens[i], lexicons()
+    parts, at = [], token.start
+    for part in token.text.split("-"):
+        parts.append((at, at + len(part), part))
+        at += len(part) + 1
+    found, after = [], i + 1
+    for n, (start, end, part) in enumerate(parts):
+        if n == len(parts) - 1 and part.casefold() in lex.compound_adjective_ends and found:
+            if len(found) > 1 or found[0][2]["kind"] == "region":
+                return None  # "Gulf-wide": a region's adjective, not the place
+            break  # "Semarang-based", "Somalia-based"
+        row = None if part.rstrip(".") in directions() else lookup(part)  # not "South-West Region"
+        for size in (2, 1) if n == len(parts) - 1 else ():  # "Serbia-North | Macedonia": the last part goes on
+            if i + size < len(tokens) and not any(blocked[i + 1 : i + 1 + size]) and (longer := lookup(" ".join([part, *(t.text for t in tokens[i + 1 : i + 1 + size])]))):
+                row, end, after = longer, tokens[i + size].end, i + 1 + size
+                break
+        if not row or not (row["kind"] == "country" or row.get("country") and (row["kind"] == "region" or row.get("curated") or row.get("population", 0) >= KNOWN_POPULATION)):
+            return None
+        found.append((start, end, row))
+    return (found, after) if found else None
 
 
 def posted_at(tokens: list, start: int, end: int) -> int:
