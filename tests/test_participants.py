@@ -1262,3 +1262,8 @@ def test_places_joined_by_hyphens_are_each_a_place():
     assert named("The Semarang-based academy trains officers.") == ["Semarang"]
     assert named("Gulf-wide talks on the South-West Region and Timor-Leste.") == ["South-West Region", "Timor-Leste"]
     assert named("Ms Sarah-Ann Lee and Abdullah Al-Mamun spoke.") == []
+
+
+def test_a_family_name_that_is_a_word_of_laws_after_a_title_and_an_initial():
+    assert list(people("Deputy Chief of Mission John C. Law signed a memorandum.").index) == ["John C. Law"]
+    assert people("Prince Nayef bin Abdulaziz Award was given to the team.").empty

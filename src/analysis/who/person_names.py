@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .lexicon import lexicons
 from .phrases import is_title_word, read_title
-from .places import known_place, place_kinds
+from .places import known_place, place_kinds, reader_words
 from .tokens import Token
 
 
@@ -93,7 +93,9 @@ def is_nameish(tokens: list[Token], i: int, end: int, *, titled: bool = False) -
         return False  # "the State Police Republic of Albania": a form of state, not a one-word name
     if (len(words) == 1 or not titled) and known_place(text) or len(words) > 1 and words[-1].text in place_kinds():
         return False  # "Chief of UNICEF, Odisha": a state, not a one-word name; "St. Lucia" listed; "Abqaiq Governorate": a place
-    if any(t.key in lex.org_heads or t.key in lex.not_org_heads or t.key.startswith("anti-") for t in words) or all(
+    # "Director John C. Law": after a title and an initial, a family name may be a word of events or laws (not "Prince Nayef bin Abdulaziz Award")
+    family = titled and len(words) > 2 and words[-1].key in lex.not_org_heads and words[-2].text[1:] == "." and not any(t.key in reader_words() or t.text in lex.places for t in words[:-1])
+    if any(t.key in lex.org_heads or t.key in lex.not_org_heads and not (family and t is words[-1]) or t.key.startswith("anti-") for t in words) or all(
         t.key in lex.portfolios or t.key in lex.portfolio_adjectives or t.key in lex.topic_words or t.key in lex.unit_words for t in words
     ):
         return False  # "Detective Management" is a portfolio, not "Detective" Management; "Western Naval Area" a unit
