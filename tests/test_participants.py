@@ -1267,3 +1267,8 @@ def test_places_joined_by_hyphens_are_each_a_place():
 def test_a_family_name_that_is_a_word_of_laws_after_a_title_and_an_initial():
     assert list(people("Deputy Chief of Mission John C. Law signed a memorandum.").index) == ["John C. Law"]
     assert people("Prince Nayef bin Abdulaziz Award was given to the team.").empty
+
+
+def test_a_body_s_acronym_and_its_office_s_city_open_a_role():
+    table = people("Martin Berger, Córdoba Police chief; and Stella Owens, HSI Buenos Aires deputy attaché, participated in the ceremony.")
+    assert (table.loc["Stella Owens", "role"], table.loc["Stella Owens", "organization"]) == ("HSI Buenos Aires deputy attaché", "HSI")

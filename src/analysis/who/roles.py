@@ -37,11 +37,17 @@ def read_role(state: SentenceState, k: int) -> dict | None:
     ):  # "PNP deputy chief for administration"
         role["org"], k = span, span[1]  # "the Royal Thai Police's new commissioner-general", "PNP Director for X"
         role["owner"] = tokens[span[1] - 1].possessive
+    elif span and span[2] == "org" and tokens[span[0]].is_allcaps and place_run(tokens, span[0] + 1) >= span[1] > span[0] + 1:
+        role["org"], k = (span[0], span[0] + 1, "org"), span[0] + 1  # "HSI | Buenos Aires": the acronym is the body, the city its office's
+    if role["org"] is not None and role["org"][1] == k and tokens[k - 1].is_allcaps and (office := place_run(tokens, k)) > k and (read_title(tokens, office) or lower_title_end(tokens, office)):
+        role["office_start"], k = role["org"][0], office  # "HSI Buenos Aires deputy attaché": the body's acronym, its office's city, the position
     while k < len(tokens) and tokens[k].text in lexicons().role_adjectives:
         k += 1
     text_start = title_start = k
     if k > 0 and tokens[k - 1].key in lexicons().title_status:
         text_start = k - 1  # "the outgoing Deputy High Commissioner, X": the status is part of the title
+    elif role.get("office_start") is not None:
+        text_start = role["office_start"]  # "HSI Buenos Aires deputy attaché", as written
     elif role["org"] is not None and role["org"][1] == k and k - role["org"][0] == 1 and tokens[k - 1].is_allcaps and not tokens[k - 1].possessive:
         text_start = k - 1  # "PNP Chief, Police General X", "MMEA Director General": the body's acronym, as written
     end = role_core(state, k)
