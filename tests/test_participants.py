@@ -1272,3 +1272,7 @@ def test_a_family_name_that_is_a_word_of_laws_after_a_title_and_an_initial():
 def test_a_body_s_acronym_and_its_office_s_city_open_a_role():
     table = people("Martin Berger, Córdoba Police chief; and Stella Owens, HSI Buenos Aires deputy attaché, participated in the ceremony.")
     assert (table.loc["Stella Owens", "role"], table.loc["Stella Owens", "organization"]) == ("HSI Buenos Aires deputy attaché", "HSI")
+
+
+def test_an_envoy_s_rank_modifier_before_the_demonym_stays_in_the_title():
+    assert people("Also present were Deputy British High Commissioner Tamsin Clayton and others.").loc["Tamsin Clayton", "title"] == "Deputy British High Commissioner"

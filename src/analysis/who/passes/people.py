@@ -251,10 +251,14 @@ def is_envoy(title: str) -> bool:
 
 
 def demonym_written_before(state: SentenceState, i: int) -> str:
-    """A demonym written right before a title at ``i`` ("British", "South Korean"), or ""."""
-    demonyms = lexicons().demonyms
+    """A demonym written right before a title at ``i`` ("British", "South Korean"), with the rank's modifier
+    written before it ("Deputy British" in "Deputy British High Commissioner X"), or ""."""
+    lex, tokens = lexicons(), state.tokens
     for size in (2, 1):
-        if i - size >= 0 and not any(state.used[i - size : i]) and (text := state.text(i - size, i)) in demonyms:
+        if i - size >= 0 and not any(state.used[i - size : i]) and (text := state.text(i - size, i)) in lex.demonyms:
+            at = i - size
+            if at > 0 and not state.used[at - 1] and tokens[at - 1].is_cap and tokens[at - 1].key in lex.title_modifiers:
+                return state.text(at - 1, i)
             return text
     return ""
 
