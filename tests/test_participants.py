@@ -1276,3 +1276,11 @@ def test_a_body_s_acronym_and_its_office_s_city_open_a_role():
 
 def test_an_envoy_s_rank_modifier_before_the_demonym_stays_in_the_title():
     assert people("Also present were Deputy British High Commissioner Tamsin Clayton and others.").loc["Tamsin Clayton", "title"] == "Deputy British High Commissioner"
+
+
+def test_a_lower_case_position_before_a_ranked_name_is_the_person_s():
+    text = "Present were Police Commissioner Erla Harewood-Christopher, executive director of Caribbean Implementation Agency for Crime and Security (Impacs) Col Mike Jones, and others."
+    table = people(text)
+    assert table.loc["Mike Jones", "role"] == "executive director of Caribbean Implementation Agency for Crime and Security"
+    assert table.loc["Mike Jones", "organization"] == "Caribbean Implementation Agency for Crime and Security"
+    assert people("The event was led by its commander Brigadier General Ali Khan.").loc["Ali Khan", "role"] == "commander"

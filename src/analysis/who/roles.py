@@ -322,6 +322,14 @@ def with_more_roles(state: SentenceState, role: dict) -> dict:
     return role
 
 
+def lower_role_before(state: SentenceState, floor: int, i: int, *, window: int = 6) -> dict | None:
+    """The longest lower-case role that ends right before ``i``: "(the will of) presidents X and Y"."""
+    for s in range(max(floor, i - window), i):
+        if not state.tokens[s].is_cap and state.tokens[s].key not in lexicons().connectors and (role := read_role(state, s)) and role["end"] == i:
+            return role
+    return None
+
+
 def prefix_role(state: SentenceState, floor: int, comma: int) -> dict | None:
     """A role that ends at the comma before a name: "The Chief of the PNP, Police General X"."""
     tokens = state.tokens

@@ -5,7 +5,7 @@ from ..after_title import honorific_inside, read_after_title, without_trailing_n
 from ..lexicon import lexicons
 from ..person_names import is_nameish, read_name
 from ..phrases import bracketed, match_phrase, place_run, read_title
-from ..roles import apply_role, is_plural_word, name_then_comma, names_next, prefix_role, read_after_name, read_role, with_more_roles
+from ..roles import apply_role, is_plural_word, lower_role_before, name_then_comma, names_next, prefix_role, read_after_name, read_role, with_more_roles
 from ..spans import commit, initials_of, org_span_after, org_span_at, starts_title, words_before
 from ..state import PersonMention, SentenceState, tie
 from ..tokens import Token
@@ -313,6 +313,10 @@ def read_roles(state: SentenceState) -> None:
             comma = org.start - 1  # "Outgoing Chair, AFP Commissioner Tony Negus": the body written before the title
         if comma > floor and tokens[comma].text == "," and (role := prefix_role(state, floor, comma)) and not name_then_comma(state, floor, role["start"]):
             before[n] = role  # not "included X, UAE Ambassador to Oman, Major General Y": the position is X's
+        elif not m.role and m.start > floor + 1 and (tokens[m.start - 1].text == ")" or tokens[m.start - 1].is_word and not tokens[m.start - 1].is_cap) and (
+            role := lower_role_before(state, floor, m.start, window=16)
+        ) and (role["org"] is not None or role["country"]):
+            before[n] = role  # "executive director of the Agency (Impacs) Col Mike Jones": a lower-case position of a body, then the rank
         read_after_name(state, m)
         end = m.name_end_role or m.name_end
         while end + 1 < len(tokens) and (tokens[end].text.rstrip(".") in lexicons().postnominals or tokens[end].text == "," and tokens[end + 1].text.rstrip(".") in lexicons().postnominals):

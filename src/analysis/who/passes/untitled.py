@@ -8,7 +8,7 @@ from ..places import KNOWN_POPULATION, directions, known_place, lookup
 from .ties import attach
 from ..phrases import bracketed, is_lower_title, is_title_word, place_run
 from ..person_names import is_nameish, read_name
-from ..roles import apply_role, is_plural_word, name_then_comma, names_next, prefix_role, read_after_name, read_role, singular, with_more_roles
+from ..roles import apply_role, is_plural_word, lower_role_before, name_then_comma, names_next, prefix_role, read_after_name, read_role, singular, with_more_roles
 from ..spans import org_span_after
 from ..state import PersonMention, SentenceState, tie
 
@@ -20,14 +20,6 @@ def ends_with_phrase(text: str, phrases: tuple[str, ...]) -> bool:
     (True, False)
     """
     return any(text.endswith(p) and (len(text) == len(p) or not text[-len(p) - 1].isalnum()) for p in phrases)
-
-
-def lower_role_before(state: SentenceState, floor: int, i: int, *, window: int = 6) -> dict | None:
-    """The longest lower-case role that ends right before ``i``: "(the will of) presidents X and Y"."""
-    for s in range(max(floor, i - window), i):
-        if not state.tokens[s].is_cap and state.tokens[s].key not in lexicons().connectors and (role := read_role(state, s)) and role["end"] == i:
-            return role
-    return None
 
 
 def acronym_before(tokens: list, i: int) -> bool:
