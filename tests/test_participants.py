@@ -1284,3 +1284,14 @@ def test_a_lower_case_position_before_a_ranked_name_is_the_person_s():
     assert table.loc["Mike Jones", "role"] == "executive director of Caribbean Implementation Agency for Crime and Security"
     assert table.loc["Mike Jones", "organization"] == "Caribbean Implementation Agency for Crime and Security"
     assert people("The event was led by its commander Brigadier General Ali Khan.").loc["Ali Khan", "role"] == "commander"
+
+
+def test_a_country_closing_a_position_is_the_person_s():
+    text = "Abdellatif Hammouchi, Director General of National Security and Territorial Surveillance of Morocco, met the press."
+    table = people(text)
+    assert (table.loc["Abdellatif Hammouchi", "organization"], table.loc["Abdellatif Hammouchi", "organization_rule"]) == ("Morocco", "role_country")
+
+
+def test_a_corporal_the_text_ties_to_nothing_serves_the_article_s_police_force():
+    text = "The Maldives Police Service sent officers abroad. The Maldives Police Service said Corporal Izmiyyah Zahir and Constable Hassan Saeed will train in Sri Lanka."
+    assert people(text).loc["Izmiyyah Zahir", "organization"] == "Maldives Police Service"

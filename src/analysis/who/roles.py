@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 from .lexicon import lexicons
-from .phrases import before_acronym, bracketed, cap_run, has_org_head, is_lower_title, is_title_word, lower_portfolio_end, lower_title_end, match_phrase, place_run, read_title
+from .phrases import before_acronym, bracketed, cap_run, formal_place_end, has_org_head, is_lower_title, is_title_word, lower_portfolio_end, lower_title_end, match_phrase, place_run, read_title
 from .person_names import is_nameish, read_name
 from .places import division_name_size, place_divisions
 from .spans import commit, demonym_at, names_body, org_span_after, org_span_at
@@ -123,6 +123,8 @@ def read_role(state: SentenceState, k: int) -> dict | None:
         elif span[2] == "place" and role["org"] is None and not role["country"]:
             role["country"], end = commit(state, span), span[1]  # "Consul & Police Attache, Korea"
     text_end = before_acronym(tokens, text_end)
+    if role["org"] is None and not role["country"] and (country := country_ending(state, text_start, text_end)):
+        role["country"] = country  # "Director General of National Security and Territorial Surveillance of Morocco"
     role["text"] = state.text(text_start, text_end) if text_end > text_start else None
     role["title_start"] = title_start
     role["end"] = end
@@ -327,6 +329,19 @@ def lower_role_before(state: SentenceState, floor: int, i: int, *, window: int =
     for s in range(max(floor, i - window), i):
         if not state.tokens[s].is_cap and state.tokens[s].key not in lexicons().connectors and (role := read_role(state, s)) and role["end"] == i:
             return role
+    return None
+
+
+def country_ending(state: SentenceState, start: int, end: int) -> str | None:
+    """The country that closes a position written ``tokens[start:end]`` after "of" ("... of Morocco", "... of the
+    Republic of Korea"), as written, or None."""
+    tokens, places = state.tokens, lexicons().places
+    for at in range(max(start + 1, end - 5), end):
+        if tokens[at - 1].key == "of" and not any(t.key == "to" for t in tokens[start:at]):  # not "Ambassador to the Kingdom of Thailand"
+            first = at + (tokens[at].key == "the")
+            text = state.text(first, end)
+            if places.get(text, {}).get("kind") == "country" or formal_place_end(tokens, first) == end:
+                return text
     return None
 
 
