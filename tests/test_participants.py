@@ -1295,3 +1295,11 @@ def test_a_country_closing_a_position_is_the_person_s():
 def test_a_corporal_the_text_ties_to_nothing_serves_the_article_s_police_force():
     text = "The Maldives Police Service sent officers abroad. The Maldives Police Service said Corporal Izmiyyah Zahir and Constable Hassan Saeed will train in Sri Lanka."
     assert people(text).loc["Izmiyyah Zahir", "organization"] == "Maldives Police Service"
+
+
+def test_the_agency_s_director_works_at_the_one_agency_named_before():
+    text = "The Malaysian Maritime Enforcement Agency held an exercise. It will help, the agency's enforcement director, Capt. Zainin Abdul Majid, said."
+    table = people(text)
+    assert (table.loc["Zainin Abdul Majid", "organization"], table.loc["Zainin Abdul Majid", "organization_rule"]) == ("Malaysian Maritime Enforcement Agency", "the_body")
+    two = text.replace("held an exercise.", "and the National Crime Agency held an exercise.")
+    assert people(two).loc["Zainin Abdul Majid", "organization_rule"] != "the_body"

@@ -361,8 +361,9 @@ _GUESSES = frozenset({None, "nearest", "after_verb", "police_force", "main_polic
 
 
 def body_named_before(people: list[dict], org_table: pd.DataFrame) -> None:
-    """A position "of the Academy" ("President of the Academy") is at the one body named before the position
-    whose name ends in that head word ("People's Police Academy"), when the text tied them to nothing surer.
+    """A position "of the Academy" ("President of the Academy", "the agency's director") is at the one body
+    named before the position whose name ends in that head word ("People's Police Academy"), when the text
+    tied them to nothing surer.
 
     >>> orgs = pd.DataFrame({"name": ["People's Police Academy", "Korean National Police University"], "char_start": [0, 40]})
     >>> person = {"title": None, "role": "President of the Academy", "organization": None, "organization_rule": None, "org_strength": 0, "char_start": 90}
@@ -376,8 +377,10 @@ def body_named_before(people: list[dict], org_table: pd.DataFrame) -> None:
         by_head.setdefault(name.rsplit(" ", 1)[-1].casefold(), []).append((name, start))
     for person in people:
         positions = f"{person['title'] or ''}, {person['role'] or ''}"
-        head = re.search(r"\b(?:of|at|for) the ([A-Z][a-z]+)\b(?! [A-Z])", positions) if person["organization_rule"] in _GUESSES else None
-        if head and head[1].casefold() in lex.org_heads and len(named := by_head.get(head[1].casefold(), [])) == 1:
+        # "President of the Academy", "the agency's enforcement director"
+        head = re.search(r"\b(?:of|at|for) the ([A-Z][a-z]+)\b(?! [A-Z])|(?:^|, )([A-Za-z][a-z]+)['’]s ", positions) if person["organization_rule"] in _GUESSES else None
+        word = head and (head[1] or head[2]).casefold()
+        if word and word in lex.org_heads and len(named := by_head.get(word, [])) == 1:
             name, start = named[0]
             if " " in name and start < person.get("written_at", person["char_start"]):  # named before: "the Academy" points back to it
                 set_organization(person, name, "the_body", lex.ties["the_body"])
