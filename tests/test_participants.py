@@ -1303,3 +1303,9 @@ def test_the_agency_s_director_works_at_the_one_agency_named_before():
     assert (table.loc["Zainin Abdul Majid", "organization"], table.loc["Zainin Abdul Majid", "organization_rule"]) == ("Malaysian Maritime Enforcement Agency", "the_body")
     two = text.replace("held an exercise.", "and the National Crime Agency held an exercise.")
     assert people(two).loc["Zainin Abdul Majid", "organization_rule"] != "the_body"
+
+
+def test_a_person_who_voices_a_country_s_commitment_speaks_for_it():
+    table = people("Police Commissioner Rusiate Tudravu has reaffirmed Fiji’s commitment to deeper intelligence sharing with Australian authorities.")
+    assert (table.loc["Rusiate Tudravu", "organization"], table.loc["Rusiate Tudravu", "organization_rule"]) == ("Fiji", "speaks_for")
+    assert people("Commissioner John Smith praised Fiji's police.").loc["John Smith", "organization_rule"] != "speaks_for"

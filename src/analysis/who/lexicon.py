@@ -67,6 +67,7 @@ class Lexicons:
     roman_numerals: frozenset[str]
     lower_titles: frozenset[str]
     speech_verbs: frozenset[str]
+    side_verbs: frozenset[str]  # "X reaffirmed Fiji's commitment": the country's possessive is X's side
     lead_phrases: tuple[str, ...]
     portfolio_adjectives: frozenset[str]
     mission_words: frozenset[str]
@@ -216,6 +217,7 @@ def lexicons() -> Lexicons:
         roman_numerals=frozenset(load_lexicon("roman_numerals")),
         lower_titles=frozenset(load_lexicon("lower_titles")),
         speech_verbs=frozenset(load_lexicon("speech_verbs")),
+        side_verbs=frozenset(load_lexicon("side_verbs")),
         lead_phrases=tuple(load_lexicon("lead_cues")),
         portfolio_adjectives=frozenset(load_lexicon("portfolio_adjectives")),
         mission_words=frozenset(load_lexicon("mission_words")),

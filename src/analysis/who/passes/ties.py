@@ -42,6 +42,7 @@ def attach(state: SentenceState, mention: PersonMention) -> None:
             mention.role = state.text(org.end, end)  # "who also serves as ASEANAPOL Secretariat's Director for ..."
             tie(mention, org.name, "who_serves_as")
     read_who_is(state, mention, rest)
+    read_side_voiced(mention, rest)
     read_second_role(state, mention, rest, at)
     read_group_led(state, mention, rest, at)
     if mention.organization:
@@ -57,6 +58,15 @@ def attach(state: SentenceState, mention: PersonMention) -> None:
         lead = [o for o in state.orgs if o.end <= i]
         if lead:
             tie(mention, max(lead, key=lambda o: o.end).name, "led_by")
+
+
+def read_side_voiced(mention: PersonMention, rest: str) -> None:
+    """The country whose commitment or support the person voices right after their name: "Police Commissioner
+    X has reaffirmed Fiji's commitment ..." (``side_verbs.txt``, rule speaks_for)."""
+    lex = lexicons()
+    match = re.match(r"\s*(?:,[^,.;]{1,120},\s*)?(?:has |have |had |also |today |on \w+ )*(\w+) (?:the )?((?:[A-Z][\w.-]*\s){0,3}[A-Z][\w.-]*)['’]s\b", rest)
+    if match and match[1] in lex.side_verbs and lex.places.get(match[2], {}).get("kind") == "country" and mention.org_strength < lex.ties["speaks_for"]:
+        tie(mention, match[2], "speaks_for")
 
 
 def read_who_is(state: SentenceState, mention: PersonMention, rest: str) -> None:
