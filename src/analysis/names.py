@@ -291,10 +291,10 @@ def _demonyms() -> dict[tuple[str, ...], str]:
             words = tuple(_ORG_WORD.findall(fold(form)))
             if len(words) > 1 or (words and len(words[0]) > 3):
                 table.setdefault(words, country)
-    countries = {fold(row.get("name") or ""): fold(row.get("name") or "") for row in load_table("places") if row.get("kind") == "country"}
+    countries = {fold(row.get("name") or "") for row in load_table("places") if row.get("kind") == "country"}
     for row in load_table("demonyms"):  # generated from countryinfo ("Guyanese"); the hand list above wins
         if (words := tuple(_ORG_WORD.findall(fold(row["demonym"])))) and fold(row["country"]) in countries:
-            table.setdefault(words, countries[fold(row["country"])])
+            table.setdefault(words, fold(row["country"]))
     return table
 
 

@@ -198,6 +198,7 @@ def _country_short_forms(first_at: dict[str, int], alias_of: dict[str, str]) -> 
         last = rest.split()[-1]
         longer = [
             other for other, more in words_of.items() if other != name and words < more and other not in alias_of and not (more - words) & country_words()
+            and not (more - words) & (lex.unit_words | lex.portfolios)  # not the "Thai Marine Police", a unit, nor the "Thai Narcotics Police"
             and (other.endswith(" " + last) or last in lex.police_force_words and other.rpartition(" ")[2] in lex.police_force_ends)
         ]  # "the Fiji Police Force", not the "Tonga Police Drug Enforcement Taskforce" (a unit) nor "the Greek and Cyprus Police" (two)
         if len(longer) == 1:
@@ -390,6 +391,9 @@ def _compound_places(tokens: list, i: int, blocked: list[bool]) -> tuple[list[tu
     "Macedonia" after it) as ``(start, end, row)`` character spans, and the index after them; None unless every
     part is a country, a region of a country or a known city, or a hyphenated adjective's end ("-based")."""
     token, lex = tokens[i], lexicons()
+    first = token.text.split("-", 1)[0]
+    if any(lookup(" ".join([*(t.text for t in tokens[i - size : i]), first])) for size in (1, 2) if i >= size):
+        return None  # "Papua New Guinea-Australia", "a New York-based group": the place began before the token
     parts, at = [], token.start
     for part in token.text.split("-"):
         parts.append((at, at + len(part), part))

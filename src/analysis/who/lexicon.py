@@ -68,6 +68,7 @@ class Lexicons:
     lower_titles: frozenset[str]
     speech_verbs: frozenset[str]
     side_verbs: frozenset[str]  # "X reaffirmed Fiji's commitment": the country's possessive is X's side
+    forum_heads: frozenset[str]  # "board", "committee": a body an officer attends, not the one they serve
     lead_phrases: tuple[str, ...]
     portfolio_adjectives: frozenset[str]
     mission_words: frozenset[str]
@@ -218,6 +219,7 @@ def lexicons() -> Lexicons:
         lower_titles=frozenset(load_lexicon("lower_titles")),
         speech_verbs=frozenset(load_lexicon("speech_verbs")),
         side_verbs=frozenset(load_lexicon("side_verbs")),
+        forum_heads=frozenset(load_lexicon("forum_heads")),
         lead_phrases=tuple(load_lexicon("lead_cues")),
         portfolio_adjectives=frozenset(load_lexicon("portfolio_adjectives")),
         mission_words=frozenset(load_lexicon("mission_words")),

@@ -69,8 +69,10 @@ def read_name(tokens: list[Token], i: int, *, after_title: bool = False) -> int 
     first = tokens[i]
     if first.is_allcaps and last == i and len(first.text) <= 5:
         return None  # a lone acronym, not a name
-    if last + 2 < len(tokens) and tokens[last + 1].text == "," and tokens[last + 2].text.rstrip(".") in lex.generational_suffixes:
-        return last + 3  # "Director Tarkong, Jr.": the suffix after a comma is the name's
+    if last + 2 < len(tokens) and tokens[last + 1].text == "," and tokens[last + 2].text.rstrip(".") in lex.generational_suffixes and not (
+        last + 3 < len(tokens) and (is_title_word(tokens[last + 3]) or tokens[last + 3].text.rstrip(".") in lex.title_abbreviations)
+    ):
+        return last + 3  # "Director Tarkong, Jr.": the suffix after a comma is the name's (not "X, Sr. Insp. Y": a rank)
     return last + 1
 
 

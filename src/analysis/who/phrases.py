@@ -110,9 +110,15 @@ def title_in_name(tokens: list[Token], m: int) -> bool:
     Prime Minister") or "General" after a head ("Directorate General of Immigration"), not after "and"
     ("... of Ukraine and the Inspector General of ...")."""
     before = tokens[m - 1].key if m > 0 else ""
-    if tokens[m].key == "general" and before in lexicons().org_heads and m + 1 < len(tokens) and tokens[m + 1].key in ("of", "for"):
-        return True  # "Directorate General of Immigration", "Secretariat General for ...": the body's name, not a rank
+    if m > 0 and general_after_head(tokens, m):
+        return True
     return before in ("of", "for") or before == "the" and m > 1 and tokens[m - 2].key in ("of", "for")
+
+
+def general_after_head(tokens: list[Token], m: int) -> bool:
+    """Whether "General" at ``m`` goes with the head word before it and "of" or "for" follows: "Directorate
+    General of Immigration", "Secretariat General for ..." (the body's name, not a rank)."""
+    return tokens[m].key == "general" and tokens[m - 1].key in lexicons().org_heads and m + 1 < len(tokens) and tokens[m + 1].key in ("of", "for")
 
 
 def formal_place_end(tokens: list[Token], k: int) -> int | None:

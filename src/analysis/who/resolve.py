@@ -235,8 +235,11 @@ def minister_to_ministry(people: list[dict], org_names: list[str]) -> None:
     for name in org_names:
         if (m := re.fullmatch(r"(?:(\S+) )?Ministry (?:of|for) (?:the )?(.+)", name)) and (m.group(1) is None or m.group(1) in demonyms):
             ministries.setdefault(m.group(2), []).append((name, demonyms.get(m.group(1) or "")))
-        elif (m := re.fullmatch(r"(?:(\S+) )?((?:[A-Z]\w+ ){1,2})Ministry", name)) and (m.group(1) is None or m.group(1) in demonyms):
-            ministries.setdefault(m.group(2).strip(), []).append((name, demonyms.get(m.group(1) or "")))  # "the Paraguayan Interior Ministry"
+        else:  # "the Home Affairs Ministry", "the Paraguayan Interior Ministry"
+            first, _, rest = name.partition(" ")
+            demonym, rest = (first, rest) if first in demonyms else (None, name)
+            if m := re.fullmatch(r"((?:[A-Z]\w+ ){1,2})Ministry", rest):
+                ministries.setdefault(m.group(1).strip(), []).append((name, demonyms.get(demonym or "")))
 
     def holds(portfolio: str, positions: str) -> bool:  # "Minister of Home Affairs", "Home Affairs Minister", "Foreign Minister"
         before = "|".join(re.escape(p) for p in {portfolio, portfolio.removesuffix(" Affairs")})
@@ -280,7 +283,10 @@ def position_to_body(people: list[dict], org_names: list[str]) -> None:
                 continue
             parts = [p.strip() for p in re.split(r" and | & ", match.group("after") or match.group("before")) if p.strip()]
             portfolio = "|".join(re.escape(p) for p in parts)  # "Public Security Director" works at the "Public Security Directorate"
-            body = re.compile(rf"(?:\S+ )?(?:{re.escape(body_head)} (?:of|for) (?:the )?(?:{portfolio})\b|(?:{portfolio}) {re.escape(body_head)}$)")
+            if match.group("after"):
+                body = re.compile(rf"(?:\S+ )?{re.escape(body_head)} (?:of|for) (?:the )?(?:{portfolio})\b")
+            else:  # exactly the portfolio and the head: "Police Commissioner" is not at the "National Police Commission"
+                body = re.compile(rf"(?:{portfolio}) {re.escape(body_head)}$")
             named = [name for name in org_names if body.match(name)]
             if len(named) == 1:
                 set_organization(person, named[0], "position_body")
@@ -288,7 +294,8 @@ def position_to_body(people: list[dict], org_names: list[str]) -> None:
 
 
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
+    """Any of ``words`` as whole words (also one that ends in a dot: "the U.S.")."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
 
 
 def country_to_organization(people: list[dict], org_table: pd.DataFrame) -> None:
@@ -386,6 +393,21 @@ def body_named_before(people: list[dict], org_table: pd.DataFrame) -> None:
                 set_organization(person, name, "the_body", lex.ties["the_body"])
 
 
+def nearest_is_forum(name: str) -> bool:
+    """Whether a body a person was tied to only as the sentence's nearest is a forum an officer attends, not
+    a service they may serve: a well-known international body ("INTERPOL", "the African Union") or an event's
+    or board's name (``forum_heads.txt``), never a police force, an army or a ministry's department.
+
+    >>> nearest_is_forum("African Union"), nearest_is_forum("Executive Management Board"), nearest_is_forum("Republic of Fiji Military Forces")
+    (True, True, False)
+    """
+    lex = lexicons()
+    if name in lex.known_orgs or name in lex.known_orgs.values():
+        return True
+    words = name.casefold().split()
+    return not is_police_force(name) and any(w in lex.not_org_heads or w in lex.forum_heads for w in words)
+
+
 def main_police_force(people: list[dict], org_table: pd.DataFrame) -> None:
     """A police officer the text ties to nothing ("Acting Commissioner of Police Mr X" in a list) serves the
     police force the article names most ("the Guyana Police Force"), when one is named more than the others
@@ -398,7 +420,7 @@ def main_police_force(people: list[dict], org_table: pd.DataFrame) -> None:
     if org_table.empty:
         return
     alone = not names_other_commissioners(org_table["name"])  # "Commissioner X" in an article naming no commission
-    untied = [p for p in people if (p["organization"] is None or p["organization_rule"] == "after_verb" or p["organization_rule"] == "nearest" and not p["role"] and not is_police_force(p["organization"])) and (
+    untied = [p for p in people if (p["organization"] is None or p["organization_rule"] == "after_verb" or p["organization_rule"] == "nearest" and not p["role"] and nearest_is_forum(p["organization"])) and (
         holds_police_rank(p["title"], p["role"], p["title_abbrev"]) or alone and holds_police_title_alone(p["title"], p["role"], p["title_abbrev"])
     )]
     if not untied:

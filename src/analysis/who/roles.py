@@ -192,7 +192,7 @@ def district_after(state: SentenceState, end: int) -> int:
     Commanding ZRP Chipinge District, Chief Superintendent X" (a force's acronym may open it)."""
     tokens = state.tokens
     at = end + (end < len(tokens) and tokens[end].is_allcaps and not state.used[end])
-    size = division_name_size(tokens[at:], 0, state.used[at:])  # read from its own start: the acronym is the force's
+    size = division_name_size(tokens[at : at + 5], 0, state.used[at : at + 5])  # from its own start (the acronym is the force's); a division has at most 4 words
     stop = at + size + 1
     return stop if size and stop < len(tokens) and tokens[stop].text == "," and not any(state.used[end:stop]) else end
 

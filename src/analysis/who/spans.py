@@ -1,10 +1,11 @@
 """What is named at a point of a sentence: an organization, a place or a unit ("of the Royal Malaysia Police", "of Lao PDR")."""
 from __future__ import annotations
 
+import functools
 
 from .lexicon import lexicons
 from .places import known_place, place_kinds
-from .phrases import cap_run, country_body_at, formal_place_end, has_org_head, is_generic, is_lower_title, is_title_word, known_body_at, listed_name_end, match_phrase, names_a_force, place_run, portfolio_list_end, purpose_end, rank_starts, read_title, title_in_name, word_list_end
+from .phrases import cap_run, country_body_at, formal_place_end, general_after_head, has_org_head, is_generic, is_lower_title, is_title_word, known_body_at, listed_name_end, match_phrase, names_a_force, place_run, portfolio_list_end, purpose_end, rank_starts, read_title, title_in_name, word_list_end
 from .state import SentenceState
 from .tokens import Token
 
@@ -115,7 +116,7 @@ def org_span_at(state: SentenceState, k: int) -> tuple[int, int, str] | None:
     if heads and not read_title(tokens, k) and not any(t.key in lex.not_org_heads for t in words[heads[-1] : complement]):  # "Department of Training and Research": a portfolio, not an event
         stop = in_place(state, k, k + tail(state, words, heads[-1] + 1))
         return (k, stop, "other") if is_generic(tokens[k:stop]) and not names_a_force(tokens, k, stop) else (k, stop, "org")
-    if known := next((m for m in range(end, k, -1) if " ".join(t.text for t in tokens[k:m]) in lex.known_orgs), None):
+    if known := next((m for m in range(min(end, k + longest_known_name()), k, -1) if " ".join(t.text for t in tokens[k:m]) in lex.known_orgs), None):
         return k, known, "org"  # "of the United Nations", "of INTERPOL": a well-known body, with or without a head word
     if words[0].text in state.known_acronyms:
         return k, k + 1, "org"
@@ -124,6 +125,12 @@ def org_span_at(state: SentenceState, k: int) -> tuple[int, int, str] | None:
     if any(t.is_allcaps for t in words) and not (end < len(tokens) and tokens[end].is_cap):
         return k, end, "org"  # "President of RMIT Vietnam"
     return k, end, "other"
+
+
+@functools.cache
+def longest_known_name() -> int:
+    """How many words the longest name of ``known_organizations.tsv`` has: a look-up never reads further."""
+    return max((len(name.split()) for name in lexicons().known_orgs), default=1)
 
 
 def rank_after_body(tokens: list[Token], m: int) -> bool:
@@ -161,7 +168,7 @@ def tail(state: SentenceState, words: list[Token], n: int) -> int:
     """End of what follows a head: "of Public Security", "on Crime Prevention and Suppression",
     "of the People's Republic of China in Thailand", "Kuala Lumpur"."""
     lex = lexicons()
-    if n + 1 < len(words) and words[n].key == "general" and words[n + 1].key in ("of", "for"):
+    if 0 < n < len(words) and general_after_head(words, n):
         n += 1  # "Directorate General of Immigration": "General" goes with the head
     j = n
     while j < len(words) and words[j].key in ("of", "for", "on", "against") and not words[j - 1].possessive:
@@ -175,7 +182,8 @@ def tail(state: SentenceState, words: list[Token], n: int) -> int:
             break
         m = portfolio_list_end(words, m) or word_list_end(words, m) or m  # "of Economic Development, Environment and Tourism"
         # "of Criminal Investigations Mohamed Amin", "of Ukraine Igor Klimenko": a place or a portfolio, then a name
-        cut = next((n for n in range(m - 1, k, -1) if " ".join(w.text for w in words[k:n]) in lex.places or words[n - 1].key in lex.portfolios), None)
+        whole = " ".join(w.text for w in words[k:m]) in lex.places  # "of Papua New Guinea": the whole run is the place
+        cut = None if whole else next((n for n in range(m - 1, k, -1) if " ".join(w.text for w in words[k:n]) in lex.places or words[n - 1].key in lex.portfolios), None)
         if cut is not None and m - cut >= 2 and all(w.is_cap and w.key not in lex.org_heads and w.key not in lex.portfolios and w.text not in place_kinds() for w in words[cut:m]):
             return cut
         j = m

@@ -112,12 +112,13 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 
 def _join_bracketed_acronyms(tokens: list[Token], text: str, offset: int) -> list[Token]:
     """``tokens`` with an acronym written in two or three parts in parentheses made one token, as "(NCB)" is:
-    "(BNN RI)", "(PNP ACG)" (not "(UAE, GCC)", nor "(Dr)")."""
+    "(BNN RI)", "(CARICOM IMPACS)" (not "(UAE, GCC)", "(AFP PHOTO)": ``acronyms_not_orgs.txt``, nor "(Dr)")."""
+    lex = lexicons()
     joined: list[Token] = []
     k = 0
     while k < len(tokens):
-        close = next((m for m in range(k + 3, min(k + 5, len(tokens) - 1) + 1) if tokens[m].text == ")"), None) if tokens[k].text == "(" else None
-        if close and all(t.is_word and t.is_allcaps and not t.possessive for t in tokens[k + 1 : close]):
+        close = next((m for m in (k + 3, k + 4) if m < len(tokens) and tokens[m].text == ")"), None) if tokens[k].text == "(" else None
+        if close and all(t.is_word and t.is_allcaps and not t.possessive and t.text not in lex.not_org_acronyms for t in tokens[k + 1 : close]):
             first, last = tokens[k + 1], tokens[close - 1]
             joined += [tokens[k], Token(text[first.start - offset : last.end - offset], first.start, last.end), tokens[close]]
             k = close + 1

@@ -71,8 +71,8 @@ def org_in(state: SentenceState, i: int, end: int) -> None:
         return  # "Republic of the Union of Myanmar" is a country
     if end - i == 2 and tokens[i + 1].text in lex.police_force_words and end < len(tokens) and not tokens[end].is_cap and tokens[end].key.endswith("s") and (
         tokens[end].key in lex.generic_org_words or is_lower_title(tokens[end])
-    ) and (tokens[i].text in lex.demonyms and tokens[i].text not in lex.places or lex.places.get(tokens[i].text, {}).get("kind") == "region"):
-        return  # "Fijian Police officers", "from Pacific Police services": the police of a people or a region, no body's name (not "the Punjab Police spokesperson")
+    ) and lex.places.get(tokens[i].text, {}).get("kind") == "region" and not lex.places[tokens[i].text].get("country"):
+        return  # "from Pacific Police services": the police of a region, no body's name (not "Indonesian Police officers", "the Punjab Police spokesperson")
     if i < end and (title_end := read_title(tokens, i)):
         if title_end >= end:
             return  # a position with no name ("Director for Police Services") is not an organization

@@ -5,7 +5,7 @@ from ..after_title import honorific_inside, read_after_title, without_trailing_n
 from ..lexicon import lexicons
 from ..person_names import is_nameish, read_name
 from ..phrases import bracketed, match_phrase, place_run, read_title
-from ..roles import apply_role, is_plural_word, lower_role_before, name_then_comma, names_next, prefix_role, read_after_name, read_role, with_more_roles
+from ..roles import apply_role, is_plural_word, lower_role_before, name_then_comma, names_next, prefix_role, read_after_name, read_role, singular, with_more_roles
 from ..spans import commit, initials_of, org_span_after, org_span_at, starts_title, words_before
 from ..state import PersonMention, SentenceState, tie
 from ..tokens import Token
@@ -315,7 +315,7 @@ def read_roles(state: SentenceState) -> None:
             before[n] = role  # not "included X, UAE Ambassador to Oman, Major General Y": the position is X's
         elif not m.role and m.start > floor + 1 and (tokens[m.start - 1].text == ")" or tokens[m.start - 1].is_word and not tokens[m.start - 1].is_cap) and (
             role := lower_role_before(state, floor, m.start, window=16)
-        ) and (role["org"] is not None or role["country"]):
+        ) and (role["org"] is not None or role["country"]) and not is_plural_word(role) and singular(role["text"]) == role["text"]:
             before[n] = role  # "executive director of the Agency (Impacs) Col Mike Jones": a lower-case position of a body, then the rank
         read_after_name(state, m)
         end = m.name_end_role or m.name_end
@@ -333,8 +333,10 @@ def read_roles(state: SentenceState) -> None:
             # "the AFP Commissioner X, the Chief of the ADF, General Y": a rank alone after it takes the position
             # unless that one's own position follows it: "..., the Chief of X, General Y, Deputy Chief of Z"
             roles_first = roles_first or rank_only(people[n + 1]) and not rank_only(people[n]) and n + 1 not in after
-            # "DEA Attaché Mr X, Regional Security Officer, Mr Y and ...": a list written title first, when Y has no position after
-            roles_first = roles_first or bool(people[n].title) and n + 1 not in after and not rank_only(people[n])
+            # "DEA Attaché Mr X, Regional Security Officer, Mr Y and Assistant ... Officer Mr Z": a list written title
+            # first (X and Z), when Y has no position after them
+            title_first = bool(people[n].title) and n + 2 < len(people) and bool(people[n + 2].title) and n + 2 not in before
+            roles_first = roles_first or title_first and n + 1 not in after and not rank_only(people[n])
             del (after if roles_first else before)[n if roles_first else n + 1]
         elif not roles_first and theirs["start"] - mine["end"] <= 2 and tokens[theirs["start"] - 1].key.endswith("ing"):
             del before[n + 1]  # "..., Deputy Director-General of X, representing the Y, Mr. Z"

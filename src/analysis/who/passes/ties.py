@@ -72,7 +72,7 @@ def read_side_voiced(mention: PersonMention, rest: str) -> None:
 def read_who_is(state: SentenceState, mention: PersonMention, rest: str) -> None:
     """A position given in a relative clause right after the name: "Colonel X, who is Djibouti's National
     Police Director, met ..." (the role, and the body or country it is of)."""
-    match = re.match(r"\s*,\s*who (?:is|was) (?:also |currently |now )?", rest)
+    match = re.match(r"\s*,\s*who is (?:also |currently |now )?", rest)  # not "who was": a former post
     if not match or mention.role:
         return
     tokens = state.tokens

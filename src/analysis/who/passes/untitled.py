@@ -64,7 +64,7 @@ def counterpart_after(state: SentenceState, k: int) -> tuple[int, str | None] | 
     tokens, lex = state.tokens, lexicons()
     if k + 2 >= len(tokens) or tokens[k].text != ",":
         return None
-    m = k + 1 + (tokens[k + 1].key in ("his", "her", "their", "the"))
+    m = k + 1 + (tokens[k + 1].key in lex.role_determiners)  # "his", "the"
     country = None
     for size in (2, 1):
         if (demonym := " ".join(t.text for t in tokens[m : m + size])) in lex.demonyms:
