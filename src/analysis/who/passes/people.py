@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..after_title import honorific_inside, read_after_title, without_trailing_name
 from ..lexicon import lexicons
 from ..person_names import is_nameish, read_name
-from ..phrases import bracketed, match_phrase, place_run, read_title
+from ..phrases import bracketed, is_lower_title, match_phrase, place_run, read_title
 from ..roles import apply_role, is_plural_word, lower_role_before, name_then_comma, names_next, prefix_role, read_after_name, read_role, singular, with_more_roles
 from ..spans import commit, initials_of, org_span_after, org_span_at, starts_title, words_before
 from ..state import PersonMention, SentenceState, tie
@@ -313,7 +313,9 @@ def read_roles(state: SentenceState) -> None:
             comma = org.start - 1  # "Outgoing Chair, AFP Commissioner Tony Negus": the body written before the title
         if comma > floor and tokens[comma].text == "," and (role := prefix_role(state, floor, comma)) and not name_then_comma(state, floor, role["start"]):
             before[n] = role  # not "included X, UAE Ambassador to Oman, Major General Y": the position is X's
-        elif not m.role and m.start > floor + 1 and (tokens[m.start - 1].text == ")" or tokens[m.start - 1].is_word and not tokens[m.start - 1].is_cap) and (
+        elif not m.role and m.start > floor + 1 and (tokens[m.start - 1].text == ")" or tokens[m.start - 1].is_word and not tokens[m.start - 1].is_cap) and any(
+            is_lower_title(t) for t in tokens[max(floor, m.start - 16) : m.start]  # a lower-case position there at all: a cheap look first
+        ) and (
             role := lower_role_before(state, floor, m.start, window=16)
         ) and (role["org"] is not None or role["country"]) and not is_plural_word(role) and singular(role["text"]) == role["text"]:
             before[n] = role  # "executive director of the Agency (Impacs) Col Mike Jones": a lower-case position of a body, then the rank

@@ -33,15 +33,7 @@ def attach(state: SentenceState, mention: PersonMention) -> None:
         tie(mention, before.name, "organization_before")
     at = tokens[mention.name_end - 1].end - state.sentence.start
     rest = state.sentence.text[at : at + 300]  # "who serves as" comes within a clause of the name
-    match = re.match(r"[^.;]*?\bwho (?:also |currently |now )?(?:serves|is|acts|works) as (?:the |a |an )?", rest)
-    if match:
-        offset = tokens[mention.name_end - 1].end + match.end()
-        k = next((n for n, t in enumerate(tokens) if t.start >= offset), None)
-        org = state.org_at(k) if k is not None else None
-        if org and tokens[org.end - 1].possessive and (end := read_title(tokens, org.end)):
-            mention.role = state.text(org.end, end)  # "who also serves as ASEANAPOL Secretariat's Director for ..."
-            tie(mention, org.name, "who_serves_as")
-    read_who_is(state, mention, rest)
+    read_relative_role(state, mention, rest)
     read_side_voiced(mention, rest)
     read_second_role(state, mention, rest, at)
     read_group_led(state, mention, rest, at)
@@ -69,17 +61,26 @@ def read_side_voiced(mention: PersonMention, rest: str) -> None:
         tie(mention, match[2], "speaks_for")
 
 
-def read_who_is(state: SentenceState, mention: PersonMention, rest: str) -> None:
-    """A position given in a relative clause right after the name: "Colonel X, who is Djibouti's National
-    Police Director, met ..." (the role, and the body or country it is of)."""
-    match = re.match(r"\s*,\s*who is (?:also |currently |now )?", rest)  # not "who was": a former post
-    if not match or mention.role:
-        return
+def read_relative_role(state: SentenceState, mention: PersonMention, rest: str) -> None:
+    """A position given in a relative clause after the name (rule who_serves_as): "X, who also serves as
+    ASEANAPOL Secretariat's Director for ...", "Colonel Y, who is Djibouti's National Police Director, met ..."
+    (not "who was": a former post). ``rest``: the sentence's text after the name."""
     tokens = state.tokens
-    k = bisect.bisect_left(tokens, tokens[mention.name_end - 1].end + match.end(), key=lambda t: t.start)
-    role = read_role(state, k) if k < len(tokens) and not state.used[k] else None
-    if role and (role["end"] == len(tokens) or tokens[role["end"]].text in (",", ".", ";")) and not is_plural_word(role):
-        apply_role(state, mention, role, rule="who_serves_as")
+
+    def token_after(match: re.Match) -> int:
+        return bisect.bisect_left(tokens, tokens[mention.name_end - 1].end + match.end(), key=lambda t: t.start)
+
+    if match := re.match(r"[^.;]*?\bwho (?:also |currently |now )?(?:serves|is|acts|works) as (?:the |a |an )?", rest):
+        k = token_after(match)
+        org = state.org_at(k) if k < len(tokens) else None
+        if org and tokens[org.end - 1].possessive and (end := read_title(tokens, org.end)):
+            mention.role = state.text(org.end, end)
+            tie(mention, org.name, "who_serves_as")
+    elif (match := re.match(r"\s*,\s*who is (?:also |currently |now )?", rest)) and not mention.role:
+        k = token_after(match)
+        role = read_role(state, k) if k < len(tokens) and not state.used[k] else None
+        if role and (role["end"] == len(tokens) or tokens[role["end"]].text in (",", ".", ";")) and not is_plural_word(role):
+            apply_role(state, mention, role, rule="who_serves_as")
 
 
 def read_group_led(state: SentenceState, mention: PersonMention, rest: str, at: int) -> None:
