@@ -1331,3 +1331,10 @@ def test_review_edges_of_the_session_s_rules():
 def test_a_place_begun_before_a_hyphen_is_not_split():
     assert "Guinea" not in list(places(parse_article("Headline\n\nPapua New Guinea-Australia talks began.")).name)
     assert list(orgs("The National Police Commission of Papua New Guinea met.").index) == ["National Police Commission of Papua New Guinea"]
+
+
+def test_a_country_in_one_person_s_title_is_not_the_side_of_the_person_they_act_on():
+    text = "On an official visit, the Chinese Ambassador, Her Excellency, Sun Baohong congratulated the Acting Inspector-General of Police, Mr. David Asante-Apeatu on his appointment."
+    assert people(text).loc["David Asante-Apeatu", "organization"] != "China"  # the ambassador's, not his
+    listed = people("The delegation included American Consul General Kristen Hawkins, Security Attaché Mike Diamond and Security Adviser Safdar Ali Rao.")
+    assert listed.loc["Safdar Ali Rao", "organization"] == "United States"  # one side, listed: the demonym goes on

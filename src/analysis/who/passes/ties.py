@@ -156,6 +156,7 @@ def read_nearest_ties(state: SentenceState) -> None:
     untied = [m for m in state.people if not m.organization]
     if not untied:
         return
+    written = sorted((written_from(state, p), p.name_end) for p in state.people)
     countries = country_ends(state)
     theirs = {p.organization for p in state.people if p.org_strength >= lexicons().ties["led_by"]}
     candidates = [o for o in state.orgs if not is_wire_agency(state, o)]
@@ -173,7 +174,22 @@ def read_nearest_ties(state: SentenceState) -> None:
             if force is not None:
                 tie(mention, force.name, "police_force")  # "Commissioner of Police X met the High Commissioner ...": the force of the sentence
                 continue
-        attach_nearest(mention, countries, by_end, ends, after, starts, end)
+        # "the Chinese Ambassador X congratulated the Acting IGP Y": a country written in a person's title is not
+        # the side of someone past a verb ("the delegation included American Consul General X, ... and Y": it is)
+        own = [c for c in countries if not (within(written, c[0] - 1) and verbs[bisect.bisect_left(verbs, c[0])] < mention.start)]
+        attach_nearest(mention, own, by_end, ends, after, starts, end)
+
+
+def written_from(state: SentenceState, mention: PersonMention) -> int:
+    """Where the person's words start, with a demonym written right before their title ("Chinese | Ambassador X")."""
+    demonyms = lexicons().demonyms
+    return next((mention.start - size for size in (2, 1) if mention.start >= size and state.text(mention.start - size, mention.start) in demonyms), mention.start)
+
+
+def within(spans: list[tuple[int, int]], k: int) -> bool:
+    """Whether token ``k`` lies inside one of ``spans`` (sorted ``(start, end)`` pairs that do not overlap)."""
+    n = bisect.bisect_right(spans, (k, float("inf")))
+    return n > 0 and spans[n - 1][0] <= k < spans[n - 1][1]
 
 
 def reach_verbs(state: SentenceState) -> list[int]:
