@@ -1338,3 +1338,8 @@ def test_a_country_in_one_person_s_title_is_not_the_side_of_the_person_they_act_
     assert people(text).loc["David Asante-Apeatu", "organization"] != "China"  # the ambassador's, not his
     listed = people("The delegation included American Consul General Kristen Hawkins, Security Attaché Mike Diamond and Security Adviser Safdar Ali Rao.")
     assert listed.loc["Safdar Ali Rao", "organization"] == "United States"  # one side, listed: the demonym goes on
+
+
+def test_a_body_of_two_countries_is_no_one_country_s_body():
+    text = "The Ghana-Chinese Association met officials. The Ghana-Chinese Association thanked the Ghana Immigration Service. Ghanaian Director Kofi Mensah spoke."
+    assert people(text).loc["Kofi Mensah", "organization"] == "Ghana Immigration Service"  # not the body named most, which is two countries'

@@ -298,6 +298,14 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
 
 
+def of_two_countries(name: str) -> bool:
+    """Whether a body's name names two countries ("Ghana-Chinese Association", "Greek and Cyprus Police"): it is
+    no one country's body."""
+    lex = lexicons()
+    countries = {lex.demonyms.get(w) or lex.places.get(w, {}).get("name") for w in re.split(r"[\s-]+", name) if w in lex.demonyms or lex.places.get(w, {}).get("kind") == "country"}
+    return len(countries) > 1
+
+
 def country_to_organization(people: list[dict], org_table: pd.DataFrame) -> None:
     """A person tied only to a country ("Bui Van Nam of Vietnam") works for the body of that country
     the article names ("the Vietnamese Ministry of Public Security"); heads of state keep the country,
@@ -319,7 +327,7 @@ def country_to_organization(people: list[dict], org_table: pd.DataFrame) -> None
             continue
         names = {row["name"], country} | {d for d, c in lex.demonyms.items() if c == row["name"]}
         pattern = _words_pattern(tuple(names))
-        bodies = org_table[written.map(lambda n: bool(pattern.search(n))) | (org_table["country"] == row["name"])]  # "China's Ministry of ..."
+        bodies = org_table[written.map(lambda n: bool(pattern.search(n)) and not of_two_countries(n)) | (org_table["country"] == row["name"])]  # "China's Ministry of ..."
         if lex.envoy_titles.search(positions):  # "Chinese Consul General X" serves at a mission, or the country
             bodies = bodies[bodies["name"].map(lambda n: any(w.casefold() in lex.mission_words for w in n.split()))]
         elif government_titles.search(positions):
