@@ -1343,3 +1343,9 @@ def test_a_country_in_one_person_s_title_is_not_the_side_of_the_person_they_act_
 def test_a_body_of_two_countries_is_no_one_country_s_body():
     text = "The Ghana-Chinese Association met officials. The Ghana-Chinese Association thanked the Ghana Immigration Service. Ghanaian Director Kofi Mensah spoke."
     assert people(text).loc["Kofi Mensah", "organization"] == "Ghana Immigration Service"  # not the body named most, which is two countries'
+
+
+def test_a_plural_position_in_ies_lists_people_too():
+    table = people("He met the Secretaries of Justice, Anna Berg; Defence, Carl Holm; and Finance, Eva Lind.")
+    assert table.loc["Carl Holm", "role"] == "Secretary of Defence"
+    assert people("Police Commissioner Rusiate Tudravu has today reaffirmed Fiji’s commitment to sharing.").loc["Rusiate Tudravu", "organization_rule"] == "speaks_for"

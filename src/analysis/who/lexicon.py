@@ -69,6 +69,7 @@ class Lexicons:
     speech_verbs: frozenset[str]
     side_verbs: frozenset[str]  # "X reaffirmed Fiji's commitment": the country's possessive is X's side
     forum_heads: frozenset[str]  # "board", "committee": a body an officer attends, not the one they serve
+    time_adverbs: frozenset[str]  # "today", "also": may stand between a name and its verb (group_leads.tsv)
     lead_phrases: tuple[str, ...]
     portfolio_adjectives: frozenset[str]
     mission_words: frozenset[str]
@@ -263,4 +264,5 @@ def lexicons() -> Lexicons:
         scope_force_names=phrases_of("scope_force_names"),
         group_lead=group_lead_pattern(),
         role_determiners=frozenset(r["word"] for r in load_table("group_leads") if r["kind"] == "determiner"),
+        time_adverbs=frozenset(r["word"] for r in load_table("group_leads") if r["kind"] == "adverb"),
     )

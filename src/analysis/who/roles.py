@@ -369,11 +369,15 @@ def singular(role: str) -> str:
 
     >>> singular("police liaison officers"), singular("chiefs"), singular("Directors of Police"), singular("Head of Affairs")
     ('police liaison officer', 'chief', 'Director of Police', 'Head of Affairs')
+    >>> singular("Secretaries of State")
+    'Secretary of State'
     """
     words = role.split()
     head = next((n for n, w in enumerate(words) if w.casefold() in ("of", "for", "at", "to")), len(words)) - 1
     word = words[head] if head >= 0 else ""
-    if word[-1:] == "s" and word[:-1].casefold() in lexicons().title_heads:
+    if word[-3:] == "ies" and f"{word[:-3]}y".casefold() in lexicons().title_heads:
+        words[head] = f"{word[:-3]}y"  # "Secretaries", "Deputies"
+    elif word[-1:] == "s" and word[:-1].casefold() in lexicons().title_heads:
         words[head] = word[:-1]
     return " ".join(words)
 

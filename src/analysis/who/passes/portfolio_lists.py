@@ -11,21 +11,21 @@ the "Minister for" their portfolio. At least two items, separated by semicolons,
 """
 from __future__ import annotations
 
-from ..lexicon import lexicons
 from ..person_names import is_nameish, read_name
+from ..roles import singular
 from ..state import PersonMention, SentenceState
 from ..tokens import Token
 
 
 def read_portfolio_lists(state: SentenceState) -> None:
-    tokens, lex = state.tokens, lexicons()
+    tokens = state.tokens
     for k, token in enumerate(tokens[:-1]):
-        if state.used[k] or not (token.is_cap and token.key.endswith("s") and token.key[:-1] in lex.title_heads) or tokens[k + 1].key not in ("of", "for"):
-            continue
+        if state.used[k] or not token.is_cap or (one := singular(token.text)) == token.text or tokens[k + 1].key not in ("of", "for"):
+            continue  # a plural position: "Ministers", "Secretaries"
         items = list_items(state, k + 2)
         if len(items) < 2:
             continue
-        position = f"{token.text[:-1]} {tokens[k + 1].text}"  # "Ministers for" -> "Minister for"
+        position = f"{one} {tokens[k + 1].text}"  # "Ministers for" -> "Minister for"
         for start, end, name_start, name_end in items:
             state.people.append(PersonMention(
                 name=state.text(name_start, name_end), role=f"{position} {state.text(start, end)}", sentence=state.sentence,

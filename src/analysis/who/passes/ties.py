@@ -56,7 +56,8 @@ def read_side_voiced(mention: PersonMention, rest: str) -> None:
     """The country whose commitment or support the person voices right after their name: "Police Commissioner
     X has reaffirmed Fiji's commitment ..." (``side_verbs.txt``, rule speaks_for)."""
     lex = lexicons()
-    match = re.match(r"\s*(?:,[^,.;]{1,120},\s*)?(?:has |have |had |also |today |on \w+ )*(\w+) (?:the )?((?:[A-Z][\w.-]*\s){0,3}[A-Z][\w.-]*)['’]s\b", rest)
+    between = "|".join(["has", "have", "had", r"on \w+", *sorted(lex.time_adverbs)])  # "has today reaffirmed", "on Monday pledged"
+    match = re.match(rf"\s*(?:,[^,.;]{{1,120}},\s*)?(?:(?:{between}) )*(\w+) (?:the )?((?:[A-Z][\w.-]*\s){{0,3}}[A-Z][\w.-]*)['’]s\b", rest)
     if match and match[1] in lex.side_verbs and lex.places.get(match[2], {}).get("kind") == "country" and mention.org_strength < lex.ties["speaks_for"]:
         tie(mention, match[2], "speaks_for")
 
