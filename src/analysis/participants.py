@@ -190,6 +190,7 @@ def _country_short_forms(first_at: dict[str, int], alias_of: dict[str, str]) -> 
         return word.casefold() in lex.org_heads or word in lex.police_force_words or word in lex.country_services
 
     words_of = {name: set(organization_words(name)) for name in first_at if " " in name}
+    not_more = country_words() | lex.unit_words | lex.portfolios  # not "the Greek and Cyprus Police" (two), "the Thai Marine Police" (a unit)
     for name, words in words_of.items():
         first, _, rest = name.partition(" ")
         country = lex.demonyms.get(first) or lex.places.get(first, {}).get("kind") == "country" and first
@@ -197,10 +198,9 @@ def _country_short_forms(first_at: dict[str, int], alias_of: dict[str, str]) -> 
             continue
         last = rest.split()[-1]
         longer = [
-            other for other, more in words_of.items() if other != name and words < more and other not in alias_of and not (more - words) & country_words()
-            and not (more - words) & (lex.unit_words | lex.portfolios)  # not the "Thai Marine Police", a unit, nor the "Thai Narcotics Police"
+            other for other, more in words_of.items() if other != name and words < more and other not in alias_of and not (more - words) & not_more
             and (other.endswith(" " + last) or last in lex.police_force_words and other.rpartition(" ")[2] in lex.police_force_ends)
-        ]  # "the Fiji Police Force", not the "Tonga Police Drug Enforcement Taskforce" (a unit) nor "the Greek and Cyprus Police" (two)
+        ]  # "the Fiji Police Force", not the "Tonga Police Drug Enforcement Taskforce" (a unit)
         if len(longer) == 1:
             alias_of[name] = longer[0]
 

@@ -317,6 +317,7 @@ def country_to_organization(people: list[dict], org_table: pd.DataFrame) -> None
     government_titles = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lex.government_titles) + ")", re.I)
     government_bodies = _words_pattern(lex.government_bodies)
     written = org_table["name"] + "; " + org_table["aliases"].fillna("")  # "Vietnamese Ministry of ..." may be an alias
+    shared = written.map(of_two_countries)  # "Ghana-Chinese Association": no one country's body
     for person in people:
         country = person["organization"]
         row = lex.places.get(country or "")
@@ -327,7 +328,7 @@ def country_to_organization(people: list[dict], org_table: pd.DataFrame) -> None
             continue
         names = {row["name"], country} | {d for d, c in lex.demonyms.items() if c == row["name"]}
         pattern = _words_pattern(tuple(names))
-        bodies = org_table[written.map(lambda n: bool(pattern.search(n)) and not of_two_countries(n)) | (org_table["country"] == row["name"])]  # "China's Ministry of ..."
+        bodies = org_table[written.map(lambda n: bool(pattern.search(n))) & ~shared | (org_table["country"] == row["name"])]  # "China's Ministry of ..."
         if lex.envoy_titles.search(positions):  # "Chinese Consul General X" serves at a mission, or the country
             bodies = bodies[bodies["name"].map(lambda n: any(w.casefold() in lex.mission_words for w in n.split()))]
         elif government_titles.search(positions):
@@ -424,7 +425,7 @@ def main_police_force(people: list[dict], org_table: pd.DataFrame) -> None:
     Kigali for the EAPCCO meeting", rule after_verb).
     A bare "Commissioner X" counts as an officer only where no commission, union or navy is named. An officer
     with no role of their own whom only the nearest body ties ("At the African Union forum, Inspector General
-    of Police X spoke") serves the force too, unless that body is a police force."""
+    of Police X spoke") serves the force too, when that body is a forum (:func:`nearest_is_forum`)."""
     if org_table.empty:
         return
     alone = not names_other_commissioners(org_table["name"])  # "Commissioner X" in an article naming no commission

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from ..lexicon import lexicons
@@ -52,12 +53,18 @@ def attach(state: SentenceState, mention: PersonMention) -> None:
             tie(mention, max(lead, key=lambda o: o.end).name, "led_by")
 
 
+@functools.cache
+def side_voiced_pattern() -> re.Pattern:
+    """After a name: "(, position,) has today reaffirmed Fiji's": group 1 the verb, group 2 the possessive's owner."""
+    between = "|".join(["has", "have", "had", r"on \w+", *sorted(lexicons().time_adverbs)])  # "has today reaffirmed", "on Monday pledged"
+    return re.compile(rf"\s*(?:,[^,.;]{{1,120}},\s*)?(?:(?:{between}) )*(\w+) (?:the )?((?:[A-Z][\w.-]*\s){{0,3}}[A-Z][\w.-]*)['’]s\b")
+
+
 def read_side_voiced(mention: PersonMention, rest: str) -> None:
     """The country whose commitment or support the person voices right after their name: "Police Commissioner
     X has reaffirmed Fiji's commitment ..." (``side_verbs.txt``, rule speaks_for)."""
     lex = lexicons()
-    between = "|".join(["has", "have", "had", r"on \w+", *sorted(lex.time_adverbs)])  # "has today reaffirmed", "on Monday pledged"
-    match = re.match(rf"\s*(?:,[^,.;]{{1,120}},\s*)?(?:(?:{between}) )*(\w+) (?:the )?((?:[A-Z][\w.-]*\s){{0,3}}[A-Z][\w.-]*)['’]s\b", rest)
+    match = side_voiced_pattern().match(rest)
     if match and match[1] in lex.side_verbs and lex.places.get(match[2], {}).get("kind") == "country" and mention.org_strength < lex.ties["speaks_for"]:
         tie(mention, match[2], "speaks_for")
 
