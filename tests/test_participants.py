@@ -282,6 +282,22 @@ def test_an_acronym_after_the_is_a_body_unless_a_name_goes_on(text, names):
     assert list(orgs(text).index) == names
 
 
+@pytest.mark.parametrize("text, name, acronym", [
+    ("It was organised by the Bureau of Police Research & Development (BPR&D) of India.", "Bureau of Police Research & Development", "BPR&D"),
+    ("Funds came from the Bureau of International Narcotics and Law Enforcement Affairs (INL).", "Bureau of International Narcotics and Law Enforcement Affairs", "INL"),
+    ("Cadets trained at the Australian Institute of Police Management in Sydney.", "Australian Institute of Police Management", None),
+])
+def test_a_name_runs_to_the_end_of_its_field_and_its_acronym_may_skip_the_head(text, name, acronym):
+    """"Police Management" is the institute's field, "&" may stand in an acronym, "INL" leaves out "Bureau of"."""
+    assert orgs(text).loc[name, "acronym"] == acronym
+
+
+def test_a_run_ending_in_islands_is_a_place_not_a_person():
+    article = parse_article("Headline\n\nThe meeting was attended by CP Ab Rahaman Arsad and Riau Islands Regional Police Chief Inspector General Asep Safrudin.")
+    assert "Riau Islands" not in participants(article)["name"].tolist()
+    assert "Riau Islands" in places(article)["name"].tolist()
+
+
 def test_a_well_known_name_in_capitals_is_an_organization():
     assert "EUROPOL" in orgs("Partners included the European Union's law enforcement agency (EUROPOL).").index
 

@@ -1,10 +1,24 @@
 """Readers of personal names over tokens: where a name starting at a token ends, and whether words can be one."""
 from __future__ import annotations
 
+import functools
+
 from .lexicon import lexicons
 from .phrases import is_title_word, read_title
-from .places import known_place, place_kinds, reader_words
+from .places import known_place, place_divisions, place_kinds, reader_words
 from .tokens import Token
+
+
+@functools.cache
+def nickname_forms() -> dict[str, frozenset[str]]:
+    """Given name -> its short forms and the names it is short for (the ``nicknames`` dataset, Apache-2.0)."""
+    from nicknames import name_triplets  # imported here: most articles never need it
+
+    forms: dict[str, set[str]] = {}
+    for row in name_triplets():
+        forms.setdefault(row.name1, set()).add(row.name2)
+        forms.setdefault(row.name2, set()).add(row.name1)
+    return {name: frozenset(others) for name, others in forms.items()}
 
 
 def read_name(tokens: list[Token], i: int, *, after_title: bool = False) -> int | None:
@@ -30,6 +44,7 @@ def read_name(tokens: list[Token], i: int, *, after_title: bool = False) -> int 
         if j == i and token.is_allcaps and token.text in lex.known_orgs:
             return None  # "CP INTERPOL CP X": a known body, not a name
         initial = len(token.text) == 2 and token.text[1] == "."  # "Tarek A. SHARIF": not the article "a"
+        initial |= token.text == "A" and last == j - 1 and len(tokens[last].text) == 1 and j + 1 < len(tokens) and tokens[j + 1].is_cap  # "T C A Dhanapala"
         common = key in lexicons().non_name_caps and not initial and not (after_title and j == i and j + 1 < len(tokens) and tokens[j + 1].is_cap and tokens[j + 1].is_word)
         if common and last == j - 1 and j - i >= (2 if after_title else 1) and token.is_cap and key not in lex.calendar_words and (
             not (j + 1 < len(tokens) and (tokens[j + 1].is_cap or tokens[j + 1].text[:1].isdigit())) if after_title
@@ -93,11 +108,13 @@ def is_nameish(tokens: list[Token], i: int, end: int, *, titled: bool = False) -
         return False
     if all(t.key in lex.forms_of_state for t in words):
         return False  # "the State Police Republic of Albania": a form of state, not a one-word name
-    if (len(words) == 1 or not titled) and known_place(text) or len(words) > 1 and words[-1].text in place_kinds():
+    if (len(words) == 1 or not titled) and known_place(text) or len(words) > 1 and (words[-1].text in place_kinds() or words[-1].text in place_divisions()):
         return False  # "Chief of UNICEF, Odisha": a state, not a one-word name; "St. Lucia" listed; "Abqaiq Governorate": a place
     # "Director John C. Law": after a title and an initial, a family name may be a word of events or laws (not "Prince Nayef bin Abdulaziz Award")
     family = titled and len(words) > 2 and words[-1].key in lex.not_org_heads and words[-2].text[1:] == "." and not any(t.key in reader_words() or t.text in lex.places for t in words[:-1])
-    if any(t.key in lex.org_heads or t.key in lex.not_org_heads and not (family and t is words[-1]) or t.key.startswith("anti-") for t in words) or all(
+    # "Ambassador Bill Tweddell": after a title, a first word that also names a document may be a given name
+    given = titled and len(words) > 1 and words[0].key in lex.not_org_heads and words[0].key in nickname_forms()
+    if any(t.key in lex.org_heads or t.key in lex.not_org_heads and not (family and t is words[-1] or given and t is words[0]) or t.key.startswith("anti-") for t in words) or all(
         t.key in lex.portfolios or t.key in lex.portfolio_adjectives or t.key in lex.topic_words or t.key in lex.unit_words for t in words
     ):
         return False  # "Detective Management" is a portfolio, not "Detective" Management; "Western Naval Area" a unit

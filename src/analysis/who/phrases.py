@@ -443,10 +443,12 @@ def org_kind(tokens: list[Token], known_acronyms: set[str]) -> str | None:
     """"org" when the words name an organization, "other" for events and documents, None if neither."""
     lex = lexicons()
     kind = None
-    for token in tokens:
+    portfolio = False  # after "Bureau of": "Bureau of International Narcotics and Law Enforcement Affairs" stays a body
+    for n, token in enumerate(tokens):
+        portfolio = portfolio or kind == "org" and token.key in ("of", "for") and tokens[n - 1].key in lex.org_heads
         if token.key in lex.org_heads and token.is_cap:
             kind = "org"
-        elif token.key in lex.not_org_heads and token.is_cap:
+        elif token.key in lex.not_org_heads and token.is_cap and not (portfolio and token.key in lex.portfolios):
             kind = "other"
     if kind is None and tokens and (tokens[0].text in lex.known_orgs or tokens[0].text in known_acronyms):
         kind = "org"

@@ -19,6 +19,7 @@ import pandas as pd
 from ..article import Article
 from ..names import patronymic_particles
 from .lexicon import lexicons
+from .person_names import nickname_forms
 from .police import holds_police_rank, holds_police_title_alone, is_police_force, names_other_commissioners
 from .state import SentenceState
 
@@ -50,18 +51,6 @@ def other_own_names(a: list[str], b: list[str]) -> bool:
         return False
     initial = mine if len(mine) == 2 and mine[1] == "." else theirs if len(theirs) == 2 and theirs[1] == "." else None
     return not (initial and (theirs if initial is mine else mine).startswith(initial[0]))
-
-
-@functools.cache
-def nickname_forms() -> dict[str, frozenset[str]]:
-    """Given name -> its short forms and the names it is short for (the ``nicknames`` dataset, Apache-2.0)."""
-    from nicknames import name_triplets  # imported here: most articles never need it
-
-    forms: dict[str, set[str]] = {}
-    for row in name_triplets():
-        forms.setdefault(row.name1, set()).add(row.name2)
-        forms.setdefault(row.name2, set()).add(row.name1)
-    return {name: frozenset(others) for name, others in forms.items()}
 
 
 def same_but_nickname(a: list[str], b: list[str]) -> bool:

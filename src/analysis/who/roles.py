@@ -359,9 +359,17 @@ def prefix_role(state: SentenceState, floor: int, comma: int) -> dict | None:
         if s > floor and tokens[s - 1].key in ("for", "of") and tokens[s].key in lexicons().portfolios and read_title(tokens, s) == s + 1:
             continue  # "responsible for Justice, Freedom and Security": a portfolio, not a position ("of Justice Minister, X" is one)
         role = read_role(state, s)
-        if role and role["end"] == comma:
-            return role
+        if role and (role["end"] == comma or aside_end(tokens, role["end"]) == comma):
+            return role  # "The Vice-President of the Bundeskriminalamt (German Federal Criminal Police Office), X"
     return None
+
+
+def aside_end(tokens: list, i: int) -> int | None:
+    """Where a bracketed aside opening at ``i`` ends (after its ")"), if it closes within 12 tokens."""
+    if i >= len(tokens) or tokens[i].text != "(":
+        return None
+    close = next((k for k in range(i + 1, min(len(tokens), i + 13)) if tokens[k].text in "()"), None)
+    return close + 1 if close is not None and tokens[close].text == ")" else None
 
 
 def singular(role: str) -> str:

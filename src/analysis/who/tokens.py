@@ -17,6 +17,7 @@ _TOKEN = re.compile(
 )
 _OPENING_MARKS = "‘'ʻ"  # before a word's first letter
 _INITIALS = re.compile(r"(?:[A-Z]\.){3,}")  # three or more: "E.U." and "U.S." stay whole
+_JOINED_PARTICLE = re.compile(r"([a-z]{2,3})[A-Z][a-z]")  # "deZoeten", "vanDyke": a particle written onto the family name
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -36,8 +37,18 @@ class Token:
         letters = [c for c in self.text if c.isalpha()]
         self.key = key_of(self.text)
         self.is_word = first.isalnum()
-        self.is_cap = first.isupper()
+        self.is_cap = first.isupper() or _particle_joined(self.text)
         self.is_allcaps = len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _particle_joined(text: str) -> bool:
+    """Whether a word is a family name with its particle written onto it: "deZoeten", not "eBay" or "mRNA".
+
+    >>> _particle_joined("deZoeten"), _particle_joined("eBay"), _particle_joined("ofThe")
+    (True, False, False)
+    """
+    match = _JOINED_PARTICLE.match(text)
+    return match is not None and match.group(1) in lexicons().particles
 
 
 def _is_short_form(part: str, lex) -> bool:

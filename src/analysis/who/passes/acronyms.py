@@ -17,7 +17,7 @@ def read_parenthesised_acronyms(state: SentenceState) -> None:
             continue
         acronym = inner.text
         known_short = inner.text in lexicons().known_orgs and not inner.text.isupper()
-        if not known_short and (not re.fullmatch(r"[A-Z][A-Za-z0-9 -]*[A-Za-z0-9]", inner.text) or sum(c.isupper() for c in inner.text) < 2):
+        if not known_short and (not re.fullmatch(r"[A-Z][A-Za-z0-9 &-]*[A-Za-z0-9]", inner.text) or sum(c.isupper() for c in inner.text) < 2):
             continue
         run_start = k
         while run_start > 0:
@@ -31,6 +31,8 @@ def read_parenthesised_acronyms(state: SentenceState) -> None:
         known_long = None if known_short else next((n for n in range(k - run_start) if lexicons().known_orgs.get(state.text(run_start + n, k)) == inner.text), None)
         # a known long form first: "International Criminal Police Organization (INTERPOL)"
         start = known_long if known_long is not None or known_short else acronym_start(inner.text, tokens[run_start:k])
+        if start is not None and known_long is None and not known_short:
+            start = head_before(tokens, run_start, run_start + start, k) - run_start
         if start is None:
             # "European Union Agency for Law Enforcement Cooperation (Europol)", "Royal Malaysia Police (PDRM)": an acronym of the name in another language
             start = next((n for n in range(k - run_start - 1, -1, -1) if tokens[run_start + n].text == "," or (n == 0 or tokens[run_start + n - 1].key == "the") and tokens[run_start + n].key in lexicons().non_name_caps), -1) + 1
@@ -77,6 +79,21 @@ def read_parenthesised_acronyms(state: SentenceState) -> None:
         elif kind == "other":
             state.other_spans.append((i, k + 3))
             state.mark(i, k + 3)
+
+
+def head_before(tokens: list, run_start: int, start: int, k: int) -> int:
+    """Where a long form starts when its acronym leaves out the body's head and "of": "Bureau of |
+    International Narcotics and Law Enforcement Affairs (INL)" (the letters start after "of"). Else ``start``."""
+    lex = lexicons()
+    if org_kind(tokens[start:k], set()) == "org":
+        return start
+    of = start - 1 - (start - 1 > run_start and tokens[start - 1].key == "the")
+    if of - 1 < run_start or tokens[of].key not in ("of", "for") or not (tokens[of - 1].is_cap and tokens[of - 1].key in lex.org_heads):
+        return start
+    head = of - 1
+    while head > run_start and tokens[head - 1].is_cap and tokens[head - 1].is_word and tokens[head - 1].key not in lex.non_name_caps and not is_title_word(tokens[head - 1]):
+        head -= 1
+    return head
 
 
 def read_listed_acronyms(state: SentenceState) -> None:
