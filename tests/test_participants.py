@@ -156,6 +156,7 @@ def test_known_long_forms_take_their_acronym_and_demonym_forms_are_aliases():
 
 def test_only_a_mission_abroad_takes_in_place_into_its_name():
     assert "Embassy of Korea in Malaysia" in orgs("Officers of the Embassy of Korea in Malaysia attended.").index
+    assert "Indonesian Consulate General in Johor Bahru" in orgs("He met officials of the Indonesian Consulate General in Johor Bahru.").index
     assert list(orgs("They opened a laboratory of the National Training Centre for Police in Colombia.").index) == ["National Training Centre for Police"]
 
 

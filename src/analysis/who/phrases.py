@@ -117,8 +117,13 @@ def title_in_name(tokens: list[Token], m: int) -> bool:
 
 def general_after_head(tokens: list[Token], m: int) -> bool:
     """Whether "General" at ``m`` goes with the head word before it and "of" or "for" follows: "Directorate
-    General of Immigration", "Secretariat General for ..." (the body's name, not a rank)."""
-    return tokens[m].key == "general" and tokens[m - 1].key in lexicons().org_heads and m + 1 < len(tokens) and tokens[m + 1].key in ("of", "for")
+    General of Immigration", "Secretariat General for ..." (the body's name, not a rank); after a mission's
+    head, the end of the text or "in" may follow too: "the Indonesian Consulate General in Johor Bahru"."""
+    if tokens[m].key != "general" or tokens[m - 1].key not in lexicons().org_heads:
+        return False
+    if tokens[m - 1].key in lexicons().mission_words and (m + 1 == len(tokens) or not tokens[m + 1].is_cap):
+        return True
+    return m + 1 < len(tokens) and tokens[m + 1].key in ("of", "for")
 
 
 def formal_place_end(tokens: list[Token], k: int) -> int | None:
