@@ -87,6 +87,8 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
                 commit(state, unit)  # "Divisional Chief of Administrative Law Division, | Legal Affairs Department, |
             found["org"] = parents[-1]  # Ministry of Public Security | Bao Hongxia": the units, then the body they belong to
             found["titles"][-1], j = state.text(found["title_start"], parents[-1][1]), parents[-1][1]
+        elif token.text == "," and found["titles"] and not found["org"] and found["titles"][-1][:1].isupper() and (body := body_then_name(state, j)):
+            found["org"], j = body, body[1]  # "Executive Director, Police Academy John Smith": the position, its body, the name
         elif token.text == "," and found["abbrev"] and tokens[j - 1].text == ")" and j + 1 < len(tokens) and tokens[j + 1].is_cap:
             j += 1  # "The Inspector-General of Police (IGP), Tan Sri Abdul Hamid Bador"
         elif (
@@ -142,6 +144,19 @@ def plural_title(state: SentenceState, j: int) -> tuple[int, str] | None:
     if not name or name - end < 2:
         return None
     return end, " ".join([*(t.text for t in tokens[j:k]), tokens[k].text[:-1], *(t.text for t in tokens[k + 1 : end])])
+
+
+def body_then_name(state: SentenceState, j: int) -> tuple[int, int, str] | None:
+    """The body named after the comma at ``j`` when a name of two words or more follows it at once:
+    "Executive Director, | Police Academy | John Smith". None otherwise."""
+    tokens = state.tokens
+    span = org_span_at(state, j + 1) if j + 1 < len(tokens) and tokens[j + 1].is_cap else None
+    if span is None or span[2] != "org" or any(state.title_abbreviation(t.text) for t in tokens[span[0] : span[1]]):
+        return None  # "Inspector-General of Police, IGP X": a rank, not a body
+    span = without_trailing_name(state, span)
+    end = span[1]
+    name = read_name(tokens, end, after_title=True) if end < len(tokens) else None
+    return span if name and name - end >= 2 and is_nameish(tokens, end, name, titled=True) else None
 
 
 def parent_bodies(state: SentenceState, j: int) -> list[tuple[int, int, str]]:
