@@ -1366,3 +1366,8 @@ def test_a_plural_position_in_ies_lists_people_too():
     table = people("He met the Secretaries of Justice, Anna Berg; Defence, Carl Holm; and Finance, Eva Lind.")
     assert table.loc["Carl Holm", "role"] == "Secretary of Defence"
     assert people("Police Commissioner Rusiate Tudravu has today reaffirmed Fiji’s commitment to sharing.").loc["Rusiate Tudravu", "organization_rule"] == "speaks_for"
+
+
+def test_from_a_city_is_a_trip_not_a_side():
+    people = participants(parse_article("Headline\n\nMr John Smith from Jakarta shared his experience."))
+    assert people.loc[people["name"] == "John Smith", "organization"].isna().all()

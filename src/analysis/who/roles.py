@@ -432,10 +432,27 @@ def read_after_name(state: SentenceState, m: PersonMention) -> None:
         span = org_span_after(state, j + 2)  # "X and officers from Y"
     elif span is None and j + 2 < len(tokens) and tokens[j].text == "," and tokens[j + 1].key == "from" and (span := org_span_after(state, j + 1)):
         span = span if span[1] == len(tokens) or tokens[span[1]].text in (",", ";", ".", ")") else None  # "Captain X, from the Counter Narcotic Office Directorate,"
-    if span and span[2] == "org" and m.org_strength < lexicons().ties["of_organization"]:
+    lex = lexicons()
+    if span and span[2] == "org" and m.org_strength < lex.ties["of_organization"]:
         tie(m, commit(state, span), "of_organization")
         if tokens[j].key != "and":
             m.name_end_role = span[1]
-    elif span and span[2] == "place" and tokens[j].key == "of" and m.org_strength < lexicons().ties["of_country"]:
-        tie(m, commit(state, span), "of_country")  # "Bui Van Nam of Vietnam"
+            share_with_list(state, m)  # "Mr A, Mr B and Mr C from the AFP": each of them
+    elif span and span[2] == "place" and m.org_strength < lex.ties["of_country"] and (
+        tokens[j].key == "of" or tokens[j].key == "from" and lex.places.get(state.text(span[0], span[1]), {}).get("kind") == "country"
+    ):
+        tie(m, commit(state, span), "of_country")  # "Bui Van Nam of Vietnam", "Mr X from India" (not "from Jakarta": a trip)
         m.name_end_role = span[1]
+        share_with_list(state, m)
+
+
+def share_with_list(state: SentenceState, m: PersonMention) -> None:
+    """The people listed right before ``m`` with nothing of their own between take ``m``'s organization and
+    rule: "Mr D P Sinha, Mr Sudeep Lakhtakia and Mr Prabhakar Alok from India" (all three India)."""
+    tokens, start = state.tokens, m.start
+    for other in sorted((p for p in state.people if p.name_end <= m.start), key=lambda p: -p.start):
+        gap = tokens[other.name_end_role or other.name_end : start]
+        if not gap or not all(t.text == "," or t.key == "and" for t in gap) or other.role or other.org_strength >= m.org_strength:
+            return
+        tie(other, m.organization, m.organization_rule)
+        start = other.start
