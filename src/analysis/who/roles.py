@@ -391,8 +391,10 @@ def singular(role: str) -> str:
 
 
 def is_plural_word(role: dict) -> bool:
-    """Whether ``role`` is one plural word ("officials", "officers"): after one name it is not their position."""
-    return " " not in role["text"] and singular(role["text"]) != role["text"]
+    """Whether ``role`` is a plural word, alone or of a group ("officials", "officials from the Home
+    Ministry"): after one name it is not their position."""
+    first, _, rest = role["text"].partition(" ")
+    return singular(first) != first and (not rest or rest.split()[0].casefold() == "from")  # "chiefs of A and B respectively" is theirs
 
 
 def apply_role(state: SentenceState, m: PersonMention, role: dict, *, rule: str, before: bool = False) -> None:
