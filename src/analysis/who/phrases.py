@@ -96,6 +96,8 @@ def place_run(tokens: list[Token], k: int) -> int:
             size = formal - j  # "the Kingdom of the Netherlands"
         if not size and j + 1 < len(tokens) and tokens[j].text.rstrip(".") in directions() and tokens[j + 1].text in places:
             size = 2  # "the Eastern Caribbean", "Southern Africa": a part of a place
+        if size and j + size + 1 < len(tokens) and tokens[j + size].text == "," and known_place(f"{' '.join(t.text for t in tokens[j : j + size])}, {tokens[j + size + 1].text}"):
+            size += 2  # "Washington, D.C.": one place, written with a comma
         if size:
             j = end = j + size + (j + size < len(tokens) and tokens[j + size].key in ("region", "regions"))
         elif end > k and tokens[j].key in ("and", "the", ","):

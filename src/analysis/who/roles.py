@@ -86,6 +86,9 @@ def read_role(state: SentenceState, k: int) -> dict | None:
                 continue
             end = text_end = cap_run(tokens, at, allow_the=False)  # "Ambassador to Vietnam", "Permanent Representative of Thailand to the UN"
             continue
+        if tokens[end].key == "in" and end + 1 < len(tokens) and (place := place_run(tokens, end + 1)) > end + 1 and lexicons().envoy_titles.search(state.text(k, end)):
+            end = text_end = place  # "Moroccan Ambassador in Madrid": where the envoy serves
+            break
         span = org_span_after(state, end)
         if span is None:
             break
