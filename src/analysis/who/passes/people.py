@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..after_title import honorific_inside, read_after_title, without_trailing_name
 from ..lexicon import lexicons
 from ..person_names import is_nameish, read_name
-from ..phrases import bracketed, is_lower_title, match_phrase, place_run, read_title
+from ..phrases import bracketed, is_lower_title, lower_title_end, match_phrase, place_run, read_title
 from ..roles import apply_role, is_plural_word, lower_role_before, name_then_comma, names_next, prefix_role, read_after_name, read_role, singular, with_more_roles
 from ..spans import commit, initials_of, org_span_after, org_span_at, starts_title, words_before
 from ..state import PersonMention, SentenceState, tie
@@ -100,7 +100,7 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
         elif found["titles"] and (end := match_phrase(tokens, j + (token.text == ","), lex.title_suffixes)):
             found["titles"][-1] = f"{found['titles'][-1]} {state.text(j + (token.text == ','), end)}"  # "Chargé d'Affaires(,) a.i. X"
             j = end
-        elif token.key in ("and", "cum") and found["titles"] and j + 1 < len(tokens) and (end := read_title(tokens, j + 1)):
+        elif token.key in ("and", "cum") and found["titles"] and j + 1 < len(tokens) and (end := read_title(tokens, j + 1) or found["titles"][-1][:1].isupper() and lower_title_end(tokens, j + 1)):
             if found["titles"][-1][:1].islower() and tokens[j + 1].is_cap:
                 found["titles"].append(state.text(j + 1, end))  # "Politburo member and Minister of ...": a role, then the title
                 found["title_start"] = j + 1
@@ -338,7 +338,9 @@ def read_roles(state: SentenceState) -> None:
         end = m.name_end_role or m.name_end
         while end + 1 < len(tokens) and (tokens[end].text.rstrip(".") in lexicons().postnominals or tokens[end].text == "," and tokens[end + 1].text.rstrip(".") in lexicons().postnominals):
             end += 1  # "Colonel Danuta Ulewicz MD, PhD - Deputy Director of ..."
-        if end + 1 < len(tokens) and tokens[end].text in lexicons().apposition_marks and not state.used[end + 1] and (role := read_role(state, end + 1)) and not names_next(state, role["end"]) and not is_plural_word(role):
+        if end + 1 < len(tokens) and tokens[end].text in lexicons().apposition_marks and not state.used[end + 1] and (role := read_role(state, end + 1)) and not names_next(state, role["end"]) and not is_plural_word(role) and not any(
+            role["start"] <= p.start <= role["end"] for p in people  # "X, Banke-based NID chief Nagendra Giri": the position of the person it runs into
+        ):
             if not (role_then_name(state, m, n in before) and role["end"] + 1 < len(tokens) and tokens[role["end"]].text == "," and names_next(state, role["end"] + 1)):
                 after[n] = with_more_roles(state, role)  # not "X, deputy director of international affairs Aneesa Israel": that role is the next person's
     for n in range(len(people)):
