@@ -1371,3 +1371,7 @@ def test_a_plural_position_in_ies_lists_people_too():
 def test_from_a_city_is_a_trip_not_a_side():
     people = participants(parse_article("Headline\n\nMr John Smith from Jakarta shared his experience."))
     assert people.loc[people["name"] == "John Smith", "organization"].isna().all()
+
+
+def test_a_place_after_and_opens_no_portfolio_of_the_body_before():
+    assert "Ministry of Justice" in orgs("It was run with the Ministry of Justice and Dubai Public prosecution.").index

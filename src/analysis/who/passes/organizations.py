@@ -3,6 +3,7 @@ from __future__ import annotations
 
 
 from ..lexicon import lexicons
+from ..places import known_place
 from ..police import is_police_force
 from ..phrases import cap_run, has_org_head, is_generic, is_lower_title, is_title_word, listed_name_end, names_a_force, purpose_end, read_title, title_in_name
 from ..spans import demonym_at, in_place, starts_title, tail
@@ -58,7 +59,8 @@ def tail_after_and(state: SentenceState, i: int, end: int) -> int:
     if len(rest) == 1 and rest[0].is_allcaps and len(rest[0].text) >= 2:
         org_in(state, at + 1, end)
         return at
-    return at if state.text(at + 1, end) in lex.places else end
+    # "Serbian Ministry of the Interior and US", "Ministry of Justice and Dubai Public prosecution": a place opens no portfolio
+    return at if state.text(at + 1, end) in lex.places or lex.places.get(rest[0].text) or known_place(rest[0].text) else end
 
 
 def org_in(state: SentenceState, i: int, end: int) -> None:
