@@ -271,6 +271,8 @@ def role_core(state: SentenceState, k: int) -> int | None:
         return None
     if end + 3 < len(tokens) and [t.key for t in tokens[end : end + 3]] == ["in", "charge", "of"]:
         end += 2  # "officer in charge of IBET Land Patrol": what follows "of" is read as for any position
+    elif end + 1 < len(tokens) and [t.key for t in tokens[end : end + 2]] == ["in", "chief"]:
+        end += 2  # "commander in chief of Dubai Police"
     while end < len(tokens):
         if end + 1 < len(tokens) and tokens[end].key in ("and", "&", "cum") and (more := read_title(tokens, end + 1 + (tokens[end + 1].key == "the"))):
             end = more
