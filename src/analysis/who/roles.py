@@ -89,6 +89,9 @@ def read_role(state: SentenceState, k: int) -> dict | None:
         if tokens[end].key == "in" and end + 1 < len(tokens) and (place := place_run(tokens, end + 1)) > end + 1 and lexicons().envoy_titles.search(state.text(k, end)):
             end = text_end = place  # "Moroccan Ambassador in Madrid": where the envoy serves
             break
+        if role["org"] is not None and tokens[end].key == "for" and end + 1 < len(tokens) and (place := place_run(tokens, end + 1)) > end + 1 and (place == len(tokens) or not tokens[place].is_cap):
+            end = text_end = place  # "UNODC Country Manager for Indonesia": the place a body's position serves (not "... for China Yu Liangyong")
+            break
         span = org_span_after(state, end)
         if span is None:
             break
