@@ -194,13 +194,14 @@ def unit_after(state: SentenceState, end: int) -> int:
 
 
 def district_after(state: SentenceState, end: int) -> int:
-    """``end``, or past the district a position commands, written with no "of" before a comma: "the Officer
-    Commanding ZRP Chipinge District, Chief Superintendent X" (a force's acronym may open it)."""
+    """``end``, or past the district or place a position commands, written with no "of" before a comma: "the
+    Officer Commanding ZRP Chipinge District, Chief Superintendent X" (a force's acronym may open it),
+    "Governor Northern Province, X"."""
     tokens = state.tokens
     at = end + (end < len(tokens) and tokens[end].is_allcaps and not state.used[end])
     size = division_name_size(tokens[at : at + 5], 0, state.used[at : at + 5])  # from its own start (the acronym is the force's); a division has at most 4 words
-    stop = at + size + 1
-    return stop if size and stop < len(tokens) and tokens[stop].text == "," and not any(state.used[end:stop]) else end
+    stop = at + size + 1 if size else place_run(tokens, at)  # "Governor Northern Province, X": a place the gazetteer knows
+    return stop if stop > at and stop < len(tokens) and tokens[stop].text == "," and not any(state.used[end:stop]) else end
 
 
 def unit_after_comma(state: SentenceState, end: int) -> int:
