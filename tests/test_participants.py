@@ -1373,5 +1373,21 @@ def test_from_a_city_is_a_trip_not_a_side():
     assert people.loc[people["name"] == "John Smith", "organization"].isna().all()
 
 
-def test_a_place_after_and_opens_no_portfolio_of_the_body_before():
-    assert "Ministry of Justice" in orgs("It was run with the Ministry of Justice and Dubai Public prosecution.").index
+@pytest.mark.parametrize("text, name", [
+    ("It was run with the Ministry of Justice and Dubai Public prosecution.", "Ministry of Justice"),
+    ("He met officials of the Ministry of Foreign Affairs and Asia Pacific Cooperation.", "Ministry of Foreign Affairs and Asia Pacific Cooperation"),
+    ("He met the staff of the Ministry of Kashmir Affairs and Gilgit-Baltistan.", "Ministry of Kashmir Affairs and Gilgit-Baltistan"),
+])
+def test_a_place_after_and_opens_no_portfolio_of_the_body_before_unless_one_follows(text, name):
+    assert name in orgs(text).index
+
+
+def test_a_position_after_a_name_and_a_comma_is_that_persons_not_the_next_names():
+    people = participants(parse_article("Headline\n\nPresent were Peter Holm, Executive Director, Police Academy John Smith and others."))
+    assert people.loc[people["name"] == "Peter Holm", "role"].tolist() == ["Executive Director"]
+    assert "Executive Director" not in people.loc[people["name"] == "John Smith", "title"].astype(str).tolist()
+
+
+def test_a_plural_heading_a_group_is_nobodys_position():
+    people = participants(parse_article("Headline\n\nThe delegation included APF Chief Aryal, senior officials from the Home Ministry and others."))
+    assert people.loc[people["name"] == "Aryal", "role"].isna().all()

@@ -71,6 +71,8 @@ class Lexicons:
     forum_heads: frozenset[str]  # "board", "committee": a body an officer attends, not the one they serve
     time_adverbs: frozenset[str]  # "today", "also": may stand between a name and its verb (group_leads.tsv)
     lead_phrases: tuple[str, ...]
+    group_cues: frozenset[str]  # "officials from ...": a plural that names a group
+    title_continuations: tuple[tuple[str, ...], ...]  # "in charge", "in chief": words that go on a position
     portfolio_adjectives: frozenset[str]
     mission_words: frozenset[str]
     calendar_words: frozenset[str]
@@ -128,6 +130,11 @@ class Lexicons:
     def topic_vocabulary(self) -> frozenset[str]:
         """Words of portfolios and topics ("Crime", "Training", "Immigration")."""
         return self.portfolios | self.topic_words
+
+    @functools.cached_property
+    def title_joiners(self) -> frozenset[str]:
+        """Words that may stand inside a hyphenated lower-case position ("commander-in-chief")."""
+        return frozenset(w for phrase in self.title_continuations for w in phrase)
 
     @functools.cached_property
     def noun_words(self) -> frozenset[str]:
@@ -222,6 +229,8 @@ def lexicons() -> Lexicons:
         side_verbs=frozenset(load_lexicon("side_verbs")),
         forum_heads=frozenset(load_lexicon("forum_heads")),
         lead_phrases=tuple(load_lexicon("lead_cues")),
+        group_cues=words_of("group_cues"),
+        title_continuations=tuple(tuple(key_of(w) for w in phrase.split()) for phrase in load_lexicon("title_continuations")),
         portfolio_adjectives=frozenset(load_lexicon("portfolio_adjectives")),
         mission_words=frozenset(load_lexicon("mission_words")),
         calendar_words=calendar,

@@ -44,7 +44,8 @@ def read_name(tokens: list[Token], i: int, *, after_title: bool = False) -> int 
         if j == i and token.is_allcaps and token.text in lex.known_orgs:
             return None  # "CP INTERPOL CP X": a known body, not a name
         initial = len(token.text) == 2 and token.text[1] == "."  # "Tarek A. SHARIF": not the article "a"
-        initial |= token.text == "A" and last == j - 1 and len(tokens[last].text) == 1 and j + 1 < len(tokens) and tokens[j + 1].is_cap  # "T C A Dhanapala"
+        # "T C A Dhanapala", "T. C. A Dhanapala": a one-letter function word among initials is one too
+        initial |= len(token.text) == 1 and token.is_cap and last == j - 1 and len(tokens[last].text.rstrip(".")) == 1 and j + 1 < len(tokens) and tokens[j + 1].is_cap
         common = key in lexicons().non_name_caps and not initial and not (after_title and j == i and j + 1 < len(tokens) and tokens[j + 1].is_cap and tokens[j + 1].is_word)
         if common and last == j - 1 and j - i >= (2 if after_title else 1) and token.is_cap and key not in lex.calendar_words and (
             not (j + 1 < len(tokens) and (tokens[j + 1].is_cap or tokens[j + 1].text[:1].isdigit())) if after_title

@@ -423,8 +423,8 @@ def is_lower_title(token: Token) -> bool:
     if key.endswith("s") and key[:-1] in lex.title_heads:
         key = key[:-1]  # "police liaison officers, A and B"
     parts = key.split("-")
-    # "commissioner-general", "commander-in-chief": title words, joined by hyphens and at most a preposition
-    return key in lexicons().lower_titles or all(p in lex.title_words or p in ("in", "of", "at") for p in parts) and any(p in lex.title_heads for p in parts)
+    # "commissioner-general", "commander-in-chief": title words joined by hyphens, with the words that go on a position
+    return key in lexicons().lower_titles or all(p in lex.title_words or p in lex.title_joiners for p in parts) and any(p in lex.title_heads for p in parts)
 
 
 def acronym_start(letters: str, words: list[Token]) -> int | None:

@@ -61,6 +61,8 @@ def read_role(state: SentenceState, k: int) -> dict | None:
         text_start = next(n for n in range(role["demonym_start"], k) if tokens[n].is_cap and tokens[n].key not in ("the", "a", "an"))  # "the Thai consul-general"
     if (unit := unit_after(state, end)) > end and role["org"] is None and (names_body(tokens[end:unit]) or tokens[end].is_allcaps and tokens[unit - 1].text in place_divisions()):
         role["org"] = (end, unit, "org")  # "Director General Anti-Narcotics Force", "Officer Commanding ZRP Chipinge District": the unit is a body
+    elif unit > end and role["org"] is None and not role["country"] and (country := lexicons().places.get(state.text(end, unit), {})).get("kind") == "country":
+        role["country"] = country["name"]  # "Police Commissioner Fiji, Sitiveni Qiliho": the country the position serves
     end = unit
     if role["org"] is None and role["country"] is None:
         end = unit_after_comma(state, end)  # "Director General, Legal and Prosecution, COP X"
@@ -76,8 +78,11 @@ def read_role(state: SentenceState, k: int) -> dict | None:
         role["country"], end = national  # "The director of the Salvadoran police, Carlos Ascencio"
         text_end = end
     while end < len(tokens):
-        if role["org"] is not None and role["org"][1] == end and tokens[end].key == "for" and (served := place_run(tokens, end + 1)) > end + 1:
-            end = text_end = served  # "Head of INTERPOL Regional Bureau (RB) for Eastern Africa": the region the body serves
+        at = end + 1 + (end + 1 < len(tokens) and tokens[end + 1].key == "the")
+        if role["org"] is not None and tokens[end].key == "for" and (served := place_run(tokens, at)) > at and (
+            role["org"][1] == end or served == len(tokens) or not tokens[served].is_cap
+        ):  # "Head of INTERPOL Regional Bureau (RB) for Eastern Africa", "UNODC Country Manager for Indonesia" (not "... for China Yu Liangyong")
+            end = text_end = served  # the place the body or its position serves
             break
         if tokens[end].key == "to" and end + 1 < len(tokens) and tokens[end + 1].is_cap or tokens[end].key == "to" and end + 2 < len(tokens) and tokens[end + 1].key == "the":
             at = end + 1 + (tokens[end + 1].key == "the")
@@ -86,11 +91,8 @@ def read_role(state: SentenceState, k: int) -> dict | None:
                 continue
             end = text_end = cap_run(tokens, at, allow_the=False)  # "Ambassador to Vietnam", "Permanent Representative of Thailand to the UN"
             continue
-        if tokens[end].key == "in" and end + 1 < len(tokens) and (place := place_run(tokens, end + 1)) > end + 1 and lexicons().envoy_titles.search(state.text(k, end)):
-            end = text_end = place  # "Moroccan Ambassador in Madrid": where the envoy serves
-            break
-        if role["org"] is not None and tokens[end].key == "for" and end + 1 < len(tokens) and (place := place_run(tokens, end + 1)) > end + 1 and (place == len(tokens) or not tokens[place].is_cap):
-            end = text_end = place  # "UNODC Country Manager for Indonesia": the place a body's position serves (not "... for China Yu Liangyong")
+        if tokens[end].key == "in" and (place := place_run(tokens, at)) > at and lexicons().envoy_titles.search(state.text(k, end)):
+            end = text_end = place  # "Moroccan Ambassador in Madrid", "... in the Netherlands": where the envoy serves
             break
         span = org_span_after(state, end)
         if span is None:
@@ -175,7 +177,8 @@ def national_body_end(state: SentenceState, j: int) -> tuple[str, int] | None:
 def unit_after(state: SentenceState, end: int) -> int:
     """``end``, or past a unit written after a position with no "of", when a comma or "from" follows:
     "Director General Immigration, X", "Director Anti-Human Smuggling from FIA, Y". Only the words of
-    portfolios, bodies and topics count, so that a name ("Director General Abbas Ahsan") is not read as one."""
+    portfolios, bodies and topics count, so that a name ("Director General Abbas Ahsan") is not read as one;
+    else a district or a known place, as :func:`district_after` reads it."""
     tokens, lex = state.tokens, lexicons()
     if (acronym_unit := unit_acronym_after(state, end)) > end:
         return acronym_unit
@@ -273,10 +276,8 @@ def role_core(state: SentenceState, k: int) -> int | None:
         end = lower_portfolio_end(tokens, m) if m > k and is_lower_title(tokens[m - 1]) else None
     if end is None:
         return None
-    if end + 3 < len(tokens) and [t.key for t in tokens[end : end + 3]] == ["in", "charge", "of"]:
-        end += 2  # "officer in charge of IBET Land Patrol": what follows "of" is read as for any position
-    elif end + 1 < len(tokens) and [t.key for t in tokens[end : end + 2]] == ["in", "chief"]:
-        end += 2  # "commander in chief of Dubai Police"
+    end = next((end + len(p) for p in lexicons().title_continuations if tuple(t.key for t in tokens[end : end + len(p)]) == p), end)
+    # "officer in charge | of IBET Land Patrol", "commander in chief | of Dubai Police": what follows "of" is read as for any position
     while end < len(tokens):
         if end + 1 < len(tokens) and tokens[end].key in ("and", "&", "cum") and (more := read_title(tokens, end + 1 + (tokens[end + 1].key == "the"))):
             end = more
@@ -377,7 +378,7 @@ def aside_end(tokens: list, i: int) -> int | None:
     """Where a bracketed aside opening at ``i`` ends (after its ")"), if it closes within 12 tokens."""
     if i >= len(tokens) or tokens[i].text != "(":
         return None
-    close = next((k for k in range(i + 1, min(len(tokens), i + 13)) if tokens[k].text in "()"), None)
+    close = next((k for k in range(i + 1, min(len(tokens), i + 13)) if tokens[k].text in ("(", ")")), None)
     return close + 1 if close is not None and tokens[close].text == ")" else None
 
 
@@ -400,10 +401,12 @@ def singular(role: str) -> str:
 
 
 def is_plural_word(role: dict) -> bool:
-    """Whether ``role`` is a plural word, alone or of a group ("officials", "officials from the Home
-    Ministry"): after one name it is not their position."""
-    first, _, rest = role["text"].partition(" ")
-    return singular(first) != first and (not rest or rest.split()[0].casefold() == "from")  # "chiefs of A and B respectively" is theirs
+    """Whether ``role`` is a plural word, alone or heading a group ("officials", "senior officials from the
+    Home Ministry"): after one name it is not their position ("chiefs of A and B respectively" is theirs)."""
+    words = role["text"].split()
+    cue = next((n for n, w in enumerate(words) if w.casefold() in lexicons().group_cues), None)
+    head = words[cue - 1] if cue else words[0] if len(words) == 1 else None
+    return head is not None and singular(head) != head
 
 
 def apply_role(state: SentenceState, m: PersonMention, role: dict, *, rule: str, before: bool = False) -> None:
@@ -432,7 +435,9 @@ def apply_role(state: SentenceState, m: PersonMention, role: dict, *, rule: str,
 
 def read_after_name(state: SentenceState, m: PersonMention) -> None:
     """What follows a name: "of the Royal Malaysia Police", "(Director of Plans and Programmes)",
-    "and officers from the Korean National Police University"."""
+    "and officers from the Korean National Police University", "of Vietnam", "from India" (a country, not a
+    city: "from Jakarta" is a trip). The people listed right before the name share what it reads
+    (:func:`share_with_list`)."""
     tokens = state.tokens
     j = m.name_end
     if j + 2 < len(tokens) and tokens[j].text == "(" and (role := read_role(state, j + 1)) and role["end"] < len(tokens) and tokens[role["end"]].text == ")":
@@ -461,7 +466,7 @@ def share_with_list(state: SentenceState, m: PersonMention) -> None:
     """The people listed right before ``m`` with nothing of their own between take ``m``'s organization and
     rule: "Mr D P Sinha, Mr Sudeep Lakhtakia and Mr Prabhakar Alok from India" (all three India)."""
     tokens, start = state.tokens, m.start
-    for other in sorted((p for p in state.people if p.name_end <= m.start), key=lambda p: -p.start):
+    for other in sorted((p for p in state.people if p.name_end <= m.start), key=lambda p: p.start, reverse=True):
         gap = tokens[other.name_end_role or other.name_end : start]
         if not gap or not all(t.text == "," or t.key == "and" for t in gap) or other.role or other.org_strength >= m.org_strength:
             return

@@ -17,7 +17,7 @@ _TOKEN = re.compile(
 )
 _OPENING_MARKS = "‘'ʻ"  # before a word's first letter
 _INITIALS = re.compile(r"(?:[A-Z]\.){3,}")  # three or more: "E.U." and "U.S." stay whole
-_JOINED_PARTICLE = re.compile(r"([a-z]{2,3})[A-Z][a-z]")  # "deZoeten", "vanDyke": a particle written onto the family name
+_JOINED_PARTICLE = re.compile(r"([a-z]+)[A-Z][a-z]")  # "deZoeten", "delaCruz": a particle written onto the family name
 _POSSESSIVE = re.compile(r"['’]s$")
 
 

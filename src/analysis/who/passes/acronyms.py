@@ -82,8 +82,9 @@ def read_parenthesised_acronyms(state: SentenceState) -> None:
 
 
 def head_before(tokens: list, run_start: int, start: int, k: int) -> int:
-    """Where a long form starts when its acronym leaves out the body's head and "of": "Bureau of |
-    International Narcotics and Law Enforcement Affairs (INL)" (the letters start after "of"). Else ``start``."""
+    """Where a long form starts when its acronym leaves out the body's head and "of" or "for" (and "the"):
+    "Bureau of | International Narcotics and Law Enforcement Affairs (INL)" (the letters start after "of").
+    Else ``start``."""
     lex = lexicons()
     if org_kind(tokens[start:k], set()) == "org":
         return start

@@ -49,8 +49,10 @@ def split_run(state: SentenceState, i: int, end: int) -> None:
 
 def tail_after_and(state: SentenceState, i: int, end: int) -> int:
     """Where a body's name ends when "and" joins it to what is not part of it: an acronym ("Ministry of
-    Interior & Narcotics Control and ANF", read as a body of its own) or a place ("Serbian Ministry of the
-    Interior and US"). Portfolios stay ("Ministry of Culture and Islamic Guidance")."""
+    Interior & Narcotics Control and ANF", read as a body of its own), a place ("Serbian Ministry of the
+    Interior and US") or a place and words of no portfolio ("Ministry of Justice and Dubai Public
+    prosecution"). Portfolios stay ("Ministry of Culture and Islamic Guidance", "Ministry of Foreign Affairs
+    and Asia Pacific Cooperation", "Ministry of Kashmir Affairs and Gilgit-Baltistan")."""
     tokens, lex = state.tokens, lexicons()
     at = next((k for k in range(end - 2, i, -1) if tokens[k].key == "and"), None)
     if at is None or not has_org_head(tokens[i:at]) or has_org_head(tokens[at + 1 : end]):
@@ -59,8 +61,10 @@ def tail_after_and(state: SentenceState, i: int, end: int) -> int:
     if len(rest) == 1 and rest[0].is_allcaps and len(rest[0].text) >= 2:
         org_in(state, at + 1, end)
         return at
-    # "Serbian Ministry of the Interior and US", "Ministry of Justice and Dubai Public prosecution": a place opens no portfolio
-    return at if state.text(at + 1, end) in lex.places or lex.places.get(rest[0].text) or known_place(rest[0].text) else end
+    if state.text(at + 1, end) in lex.places:
+        return at
+    place_first = len(rest) > 1 and known_place(rest[0].text) and not known_place(state.text(at + 1, end))
+    return at if place_first and not any(t.key in lex.portfolios for t in rest[1:]) else end
 
 
 def org_in(state: SentenceState, i: int, end: int) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..after_title import honorific_inside, read_after_title, without_trailing_name
 from ..lexicon import lexicons
 from ..person_names import is_nameish, read_name
-from ..phrases import bracketed, is_lower_title, lower_title_end, match_phrase, place_run, read_title
+from ..phrases import bracketed, is_lower_title, is_title_word, lower_title_end, match_phrase, place_run, read_title
 from ..roles import apply_role, is_plural_word, lower_role_before, name_then_comma, names_next, prefix_role, read_after_name, read_role, singular, with_more_roles
 from ..spans import commit, initials_of, org_span_after, org_span_at, starts_title, words_before
 from ..state import PersonMention, SentenceState, tie
@@ -87,7 +87,7 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
                 commit(state, unit)  # "Divisional Chief of Administrative Law Division, | Legal Affairs Department, |
             found["org"] = parents[-1]  # Ministry of Public Security | Bao Hongxia": the units, then the body they belong to
             found["titles"][-1], j = state.text(found["title_start"], parents[-1][1]), parents[-1][1]
-        elif token.text == "," and found["titles"] and not found["org"] and found["titles"][-1][:1].isupper() and (body := body_then_name(state, j)):
+        elif token.text == "," and found["titles"] and not found["org"] and found["titles"][-1][:1].isupper() and title_opens(state, found["title_start"]) and (body := body_then_name(state, j)):
             found["org"], j = body, body[1]  # "Executive Director, Police Academy John Smith": the position, its body, the name
         elif token.text == "," and found["abbrev"] and tokens[j - 1].text == ")" and j + 1 < len(tokens) and tokens[j + 1].is_cap:
             j += 1  # "The Inspector-General of Police (IGP), Tan Sri Abdul Hamid Bador"
@@ -100,7 +100,7 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
         elif found["titles"] and (end := match_phrase(tokens, j + (token.text == ","), lex.title_suffixes)):
             found["titles"][-1] = f"{found['titles'][-1]} {state.text(j + (token.text == ','), end)}"  # "Chargé d'Affaires(,) a.i. X"
             j = end
-        elif token.key in ("and", "cum") and found["titles"] and j + 1 < len(tokens) and (end := read_title(tokens, j + 1) or found["titles"][-1][:1].isupper() and lower_title_end(tokens, j + 1)):
+        elif token.key in ("and", "cum") and found["titles"] and j + 1 < len(tokens) and (end := read_title(tokens, j + 1) or (found["titles"][-1][:1].isupper() and lower_title_end(tokens, j + 1))):
             if found["titles"][-1][:1].islower() and tokens[j + 1].is_cap:
                 found["titles"].append(state.text(j + 1, end))  # "Politburo member and Minister of ...": a role, then the title
                 found["title_start"] = j + 1
@@ -146,14 +146,27 @@ def plural_title(state: SentenceState, j: int) -> tuple[int, str] | None:
     return end, " ".join([*(t.text for t in tokens[j:k]), tokens[k].text[:-1], *(t.text for t in tokens[k + 1 : end])])
 
 
+def title_opens(state: SentenceState, i: int) -> bool:
+    """Whether the title words around ``i`` open a person's mention, not a position written after someone
+    else's name ("Peter Holm, | Executive Director, Police Academy John Smith": Peter Holm's)."""
+    start = i
+    while start > 0 and is_title_word(state.tokens[start - 1]):
+        start -= 1
+    return not name_then_comma(state, 0, start)
+
+
 def body_then_name(state: SentenceState, j: int) -> tuple[int, int, str] | None:
     """The body named after the comma at ``j`` when a name of two words or more follows it at once:
-    "Executive Director, | Police Academy | John Smith". None otherwise."""
+    "Executive Director, | Police Academy | John Smith". None otherwise, and for a rank ("Inspector-General of
+    Police, IGP X") or a well-known body, which is another person's ("..., United Nations Office on Drugs and
+    Crime John Brandolino")."""
     tokens = state.tokens
     span = org_span_at(state, j + 1) if j + 1 < len(tokens) and tokens[j + 1].is_cap else None
     if span is None or span[2] != "org" or any(state.title_abbreviation(t.text) for t in tokens[span[0] : span[1]]):
-        return None  # "Inspector-General of Police, IGP X": a rank, not a body
+        return None
     span = without_trailing_name(state, span)
+    if state.text(span[0], span[1]) in lexicons().known_orgs:
+        return None
     end = span[1]
     name = read_name(tokens, end, after_title=True) if end < len(tokens) else None
     return span if name and name - end >= 2 and is_nameish(tokens, end, name, titled=True) else None
