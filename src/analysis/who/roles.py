@@ -252,6 +252,8 @@ def role_core(state: SentenceState, k: int) -> int | None:
     end = read_title(tokens, k)
     if end is None and tokens[k].is_allcaps and state.title_abbreviation(tokens[k].text):
         end = k + 1  # "Arun Bothra, IGP, Crime ...": an abbreviated rank after the name
+    elif end is None and k + 1 < len(tokens) and tokens[k].is_cap and tokens[k].key in lex.title_modifiers and tokens[k + 1].is_allcaps and state.title_abbreviation(tokens[k + 1].text):
+        end = k + 2  # "the Deputy IGP in charge of Administration, X": a modifier, then the abbreviated rank
     if end is None and tokens[k].is_cap and tokens[k].key not in lex.non_name_caps:  # not "Alongside Director General"
         run = cap_run(tokens, k, allow_the=False)
         heads = [m for m in range(k, run) if tokens[m].key in lex.title_heads and tokens[m].is_cap]

@@ -91,6 +91,8 @@ def read_prefix(state: SentenceState, j: int, found: dict) -> int:
             found["org"], j = body, body[1]  # "Executive Director, Police Academy John Smith": the position, its body, the name
         elif token.text == "," and found["abbrev"] and tokens[j - 1].text == ")" and j + 1 < len(tokens) and tokens[j + 1].is_cap:
             j += 1  # "The Inspector-General of Police (IGP), Tan Sri Abdul Hamid Bador"
+        elif token.text == "," and found["abbrev"] and not found["titles"] and tokens[j - 1].text == found["abbrev"] and names_next(state, j + 1):
+            j += 1  # "the Deputy IGP, Jeanne Chantal Ujeneza": an abbreviated rank, a comma, the name
         elif (
             token.text == "," and found["titles"] and j + 1 < len(tokens) and tokens[j + 1].is_cap
             and (end := match_phrase(tokens, j + 1, lex.honorifics)) and end + 1 < len(tokens) and tokens[end].text == ","
