@@ -1391,3 +1391,8 @@ def test_a_position_after_a_name_and_a_comma_is_that_persons_not_the_next_names(
 def test_a_plural_heading_a_group_is_nobodys_position():
     people = participants(parse_article("Headline\n\nThe delegation included APF Chief Aryal, senior officials from the Home Ministry and others."))
     assert people.loc[people["name"] == "Aryal", "role"].isna().all()
+
+
+def test_a_place_before_for_is_no_part_of_the_event_named_after_it():
+    article = parse_article("Headline\n\nSenior officials met in Hanoi for the 8th Senior Officials Meeting.")
+    assert "Hanoi" in places(article)["name"].tolist()

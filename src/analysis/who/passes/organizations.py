@@ -75,6 +75,8 @@ def org_in(state: SentenceState, i: int, end: int) -> None:
         i += 1  # "the Semarang-based Police Academy": the adjective is no part of the name
     if i < end and state.text(i, end) in lex.places:
         return  # "Republic of the Union of Myanmar" is a country
+    if (k := next((k for k in range(i + 1, min(end, i + 4)) if tokens[k].key == "for"), None)) and known_place(state.text(i, k)):
+        i = k + 1 + (k + 1 < end and tokens[k + 1].key == "the")  # "(met in) Hanoi | for the 8th Senior Officials Meeting": the place is no part of the name
     if end - i == 2 and tokens[i + 1].text in lex.police_force_words and end < len(tokens) and not tokens[end].is_cap and tokens[end].key.endswith("s") and (
         tokens[end].key in lex.generic_org_words or is_lower_title(tokens[end])
     ) and lex.places.get(tokens[i].text, {}).get("kind") == "region" and not lex.places[tokens[i].text].get("country"):
