@@ -442,7 +442,9 @@ def read_after_name(state: SentenceState, m: PersonMention) -> None:
     (:func:`share_with_list`)."""
     tokens = state.tokens
     j = m.name_end
-    if j + 2 < len(tokens) and tokens[j].text == "(" and (role := read_role(state, j + 1)) and role["end"] < len(tokens) and tokens[role["end"]].text == ")":
+    role = read_role(state, j + 1) if j + 2 < len(tokens) and tokens[j].text == "(" else None
+    role = with_more_roles(state, role) if role else None  # "Mr. X (AIG, Director of Corporate Communications)"
+    if role and role["end"] < len(tokens) and tokens[role["end"]].text == ")":
         apply_role(state, m, role, rule="apposition")
         m.name_end_role = j = role["end"] + 1
     span = org_span_after(state, j)
