@@ -287,6 +287,7 @@ def test_an_acronym_after_the_is_a_body_unless_a_name_goes_on(text, names):
     ("It was organised by the Bureau of Police Research & Development (BPR&D) of India.", "Bureau of Police Research & Development", "BPR&D"),
     ("Funds came from the Bureau of International Narcotics and Law Enforcement Affairs (INL).", "Bureau of International Narcotics and Law Enforcement Affairs", "INL"),
     ("Cadets trained at the Australian Institute of Police Management in Sydney.", "Australian Institute of Police Management", None),
+    ("The Joint Commission on Police Co-operation met on Monday.", "Joint Commission on Police Co-operation", None),
 ])
 def test_a_name_runs_to_the_end_of_its_field_and_its_acronym_may_skip_the_head(text, name, acronym):
     """"Police Management" is the institute's field, "&" may stand in an acronym, "INL" leaves out "Bureau of"."""

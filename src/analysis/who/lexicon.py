@@ -16,8 +16,14 @@ def without_accents(text: str) -> str:
 
 
 def key_of(word: str) -> str:
-    """Lexicon key of a token: case-folded, trailing dots and apostrophes dropped, curly quotes straightened."""
-    return word.replace("’", "'").rstrip(".'").casefold()
+    """Lexicon key of a token: case-folded, trailing dots and apostrophes dropped, curly quotes straightened,
+    and the British hyphen after "co" dropped ("Co-operation" is "cooperation", "Co-ordinator" "coordinator").
+
+    >>> key_of("Co-operation"), key_of("Director’s."), key_of("co-chair")
+    ('cooperation', "director's", 'co-chair')
+    """
+    key = word.replace("’", "'").rstrip(".'").casefold()
+    return "co" + key[3:] if key.startswith(("co-o", "co-e")) else key
 
 
 def phrases_of(name: str) -> frozenset[tuple[str, ...]]:

@@ -140,7 +140,7 @@ def org_in(state: SentenceState, i: int, end: int) -> None:
             return
         last_head = max(n for n, t in enumerate(words) if t.key in lex.org_heads)
         name_end = last_head + 1
-        if any(t.key in ("of", "for") for t in words[first_head:last_head]):
+        if any(t.key in ("of", "for", "on") for t in words[first_head:last_head]):
             while name_end < len(words) and words[name_end].is_cap and words[name_end].key in lex.topic_vocabulary and not is_title_word(words[name_end]):
                 name_end += 1  # "Institute of Police Management": the field after "of" goes on past its "Police"
         tail_end = tail(state, words, name_end)
