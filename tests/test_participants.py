@@ -1389,9 +1389,13 @@ def test_a_position_after_a_name_and_a_comma_is_that_persons_not_the_next_names(
     assert "Executive Director" not in people.loc[people["name"] == "John Smith", "title"].astype(str).tolist()
 
 
-def test_a_plural_heading_a_group_is_nobodys_position():
-    people = participants(parse_article("Headline\n\nThe delegation included APF Chief Aryal, senior officials from the Home Ministry and others."))
-    assert people.loc[people["name"] == "Aryal", "role"].isna().all()
+@pytest.mark.parametrize("text, name", [
+    ("The delegation included APF Chief Aryal, senior officials from the Home Ministry and others.", "Aryal"),
+    ("There were talks among Commissioner of Police (ag), Nigel Hoppie, representatives of the Ministry of Legal Affairs and others.", "Nigel Hoppie"),
+])
+def test_a_plural_heading_a_group_is_nobodys_position(text, name):
+    people = participants(parse_article(f"Headline\n\n{text}"))
+    assert people.loc[people["name"] == name, "role"].isna().all()
 
 
 def test_a_place_before_for_is_no_part_of_the_event_named_after_it():

@@ -469,10 +469,22 @@ def read_after_name(state: SentenceState, m: PersonMention) -> None:
 def share_with_list(state: SentenceState, m: PersonMention) -> None:
     """The people listed right before ``m`` with nothing of their own between take ``m``'s organization and
     rule: "Mr D P Sinha, Mr Sudeep Lakhtakia and Mr Prabhakar Alok from India" (all three India)."""
-    tokens, start = state.tokens, m.start
+    later = m
     for other in sorted((p for p in state.people if p.name_end <= m.start), key=lambda p: p.start, reverse=True):
-        gap = tokens[other.name_end_role or other.name_end : start]
-        if not gap or not all(t.text == "," or t.key == "and" for t in gap) or other.role or other.org_strength >= m.org_strength:
+        if not listed_before(state, other, later) or other.role or other.org_strength >= m.org_strength:
             return
         tie(other, m.organization, m.organization_rule)
-        start = other.start
+        later = other
+
+
+def listed_before(state: SentenceState, earlier: PersonMention, m: PersonMention) -> bool:
+    """Whether ``earlier`` is listed right before ``m``, joined only by "," and "and": "Gen. X and Commissioner Y"."""
+    gap = state.tokens[earlier.name_end_role or earlier.name_end : m.start]
+    return bool(gap) and all(t.text == "," or t.key == "and" for t in gap)
+
+
+def plural_of_one(state: SentenceState, role: dict, m: PersonMention) -> bool:
+    """Whether ``role`` opens with a plural ("representatives of the Ministry ...") and ``m`` is listed with
+    nobody before: a group's position, not one person's ("X and Y, chiefs of A and B respectively" is theirs)."""
+    first = role["text"].split()[0]
+    return singular(first) != first and not any(listed_before(state, p, m) for p in state.people if p is not m and p.name_end <= m.start)

@@ -5,7 +5,7 @@ from ..after_title import honorific_inside, read_after_title, without_trailing_n
 from ..lexicon import lexicons
 from ..person_names import is_nameish, read_name
 from ..phrases import bracketed, is_lower_title, is_title_word, lower_title_end, match_phrase, place_run, read_title
-from ..roles import apply_role, is_plural_word, lower_role_before, name_then_comma, names_next, prefix_role, read_after_name, read_role, singular, with_more_roles
+from ..roles import apply_role, is_plural_word, lower_role_before, name_then_comma, names_next, plural_of_one, prefix_role, read_after_name, read_role, singular, with_more_roles
 from ..spans import commit, initials_of, org_span_after, org_span_at, starts_title, words_before
 from ..state import PersonMention, SentenceState, tie
 from ..tokens import Token
@@ -355,7 +355,7 @@ def read_roles(state: SentenceState) -> None:
             end += 1  # "Colonel Danuta Ulewicz MD, PhD - Deputy Director of ..."
         if end + 1 < len(tokens) and tokens[end].text in lexicons().apposition_marks and not state.used[end + 1] and (role := read_role(state, end + 1)) and not names_next(state, role["end"]) and not is_plural_word(role) and not any(
             role["start"] <= p.start <= role["end"] for p in people  # "X, Banke-based NID chief Nagendra Giri": the position of the person it runs into
-        ):
+        ) and not plural_of_one(state, role, m):
             if not (role_then_name(state, m, n in before) and role["end"] + 1 < len(tokens) and tokens[role["end"]].text == "," and names_next(state, role["end"] + 1)):
                 after[n] = with_more_roles(state, role)  # not "X, deputy director of international affairs Aneesa Israel": that role is the next person's
     for n in range(len(people)):

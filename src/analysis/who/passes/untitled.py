@@ -8,7 +8,7 @@ from ..places import KNOWN_POPULATION, directions, known_place, lookup
 from .ties import attach
 from ..phrases import bracketed, is_lower_title, is_title_word, place_run
 from ..person_names import is_nameish, read_name
-from ..roles import apply_role, is_plural_word, lower_role_before, name_then_comma, names_next, prefix_role, read_after_name, read_role, singular, with_more_roles
+from ..roles import apply_role, is_plural_word, lower_role_before, name_then_comma, names_next, plural_of_one, prefix_role, read_after_name, read_role, singular, with_more_roles
 from ..spans import org_span_after
 from ..state import PersonMention, SentenceState, tie
 
@@ -250,8 +250,8 @@ def read_untitled_people(state: SentenceState) -> None:
         ):
             role = None  # "..., the president of X, Andrés Severino, the director of Y, the secretary of Z" or "..., Head of Y, Z": each position is its own person's
         role = with_more_roles(state, role) if role else None
-        if role and is_plural_word(role):
-            role = None  # "X, officials said": a plural after one name is not their position
+        if role and (is_plural_word(role) or plural_of_one(state, role, mention)):
+            role = None  # "X, officials said", "X, representatives of the Ministry ...": a plural after one name is not their position
         listed = role is not None and names_next(state, role["end"])
         if listed:
             role, spoke = None, True  # "X, commissioner of police Y, ...": a list of people; the role is Y's
