@@ -64,8 +64,8 @@ def read_role(state: SentenceState, k: int) -> dict | None:
     elif unit > end and role["org"] is None and not role["country"] and (country := lexicons().places.get(state.text(end, unit), {})).get("kind") == "country":
         role["country"] = country["name"]  # "Police Commissioner Fiji, Sitiveni Qiliho": the country the position serves
     end = unit
-    if role["org"] is None and role["country"] is None:
-        end = unit_after_comma(state, end)  # "Director General, Legal and Prosecution, COP X"
+    if role["country"] is None and (role["org"] is None or role["org"][1] <= k):
+        end = unit_after_comma(state, end)  # "Director General, Legal and Prosecution, COP X", "CARICOM Assistant Secretary-General, Human and Social Development, Ms. X"
     if end < len(tokens) and tokens[end].is_allcaps and role["org"] is None and not state.used[end] and (
         tokens[end].text in state.known_acronyms or tokens[end].text in lexicons().known_orgs
     ):
