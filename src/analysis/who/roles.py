@@ -371,8 +371,9 @@ def prefix_role(state: SentenceState, floor: int, comma: int) -> dict | None:
         if s > floor and tokens[s - 1].key in ("for", "of") and tokens[s].key in lexicons().portfolios and read_title(tokens, s) == s + 1:
             continue  # "responsible for Justice, Freedom and Security": a portfolio, not a position ("of Justice Minister, X" is one)
         role = read_role(state, s)
-        if role and (role["end"] == comma or aside_end(tokens, role["end"]) == comma):
-            return role  # "The Vice-President of the Bundeskriminalamt (German Federal Criminal Police Office), X"
+        stop = role and (aside_end(tokens, role["end"]) or role["end"])  # "The Vice-President of the Bundeskriminalamt (German Federal Criminal Police Office), X"
+        if role and (stop == comma or tokens[stop].text == "," and place_run(tokens, stop + 1) == comma > stop + 1):
+            return role  # "... Affairs (INL), Washington, Ms X": the place the position is in
     return None
 
 
