@@ -110,6 +110,8 @@ def read_role(state: SentenceState, k: int) -> dict | None:
         text_end = end  # the role as written: "Director of the Counter-Terrorism Department"
         if span[2] == "place":
             role["country"], role["org"] = commit(state, span), None
+            if tokens[end - 1].possessive and (unit := lower_unit_end(tokens, end)) > end:
+                end = text_end = unit  # "head of Kenya's anti-narcotics police unit": the country's unit, in lower case
     if role["org"] is not None and role["org"][1] == end and (inner := bracketed(tokens, end)) and inner.is_cap and not inner.is_allcaps:
         end += 3  # "Commander of the Internal Security Force (Lekhwiya), X": the body's other name
     elif role["org"] is None and end < len(tokens) and tokens[end].text == "(" and (close := aside_end(tokens, end)) and (places := place_run(tokens, end + 1)) == close - 1:
@@ -377,6 +379,20 @@ def prefix_role(state: SentenceState, floor: int, comma: int) -> dict | None:
         if role and (stop == comma or tokens[stop].text == "," and place_run(tokens, stop + 1) == comma > stop + 1):
             return role  # "... Affairs (INL), Washington, Ms X": the place the position is in
     return None
+
+
+def lower_unit_end(tokens: list, j: int) -> int:
+    """``j``, or past a unit named in lower case from ``j``: words of portfolios, topics and police, ending in a
+    body's head word ("anti-narcotics police unit", "criminal investigation department")."""
+    lex, k, end = lexicons(), j, j
+    while k < len(tokens) and k < j + 5 and tokens[k].is_word and not tokens[k].is_cap:
+        key = tokens[k].key.removeprefix("anti-").removeprefix("counter-")
+        if tokens[k].key in lex.org_heads:
+            end = k + 1
+        elif not (key in lex.topic_vocabulary or key == "police" or key in lex.portfolio_adjectives):
+            break
+        k += 1
+    return end
 
 
 def aside_end(tokens: list, i: int) -> int | None:
