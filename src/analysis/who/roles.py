@@ -376,7 +376,7 @@ def prefix_role(state: SentenceState, floor: int, comma: int) -> dict | None:
             continue  # "responsible for Justice, Freedom and Security": a portfolio, not a position ("of Justice Minister, X" is one)
         role = read_role(state, s)
         stop = role and (aside_end(tokens, role["end"]) or role["end"])  # "The Vice-President of the Bundeskriminalamt (German Federal Criminal Police Office), X"
-        if role and (stop == comma or tokens[stop].text == "," and place_run(tokens, stop + 1) == comma > stop + 1):
+        if role and (stop == comma or stop < len(tokens) and tokens[stop].text == "," and place_run(tokens, stop + 1) == comma > stop + 1):
             return role  # "... Affairs (INL), Washington, Ms X": the place the position is in
     return None
 
