@@ -52,6 +52,8 @@ def cap_run(tokens: list[Token], i: int, *, allow_the: bool = True) -> int:
                 break
         elif token.key in lexicons().connectors and end > i and (allow_the or token.key != "the" or tokens[j - 1].key == "and"):
             j += 1
+        elif end == j > i and token.is_word and token.key in lexicons().portfolios and j + 1 < len(tokens) and tokens[j + 1].is_cap and tokens[j + 1].key in lexicons().org_heads:
+            j += 1  # "the State customs Committee": a portfolio in lower case inside a body's name
         else:
             break
     return end
