@@ -6,7 +6,7 @@ import functools
 import re
 
 from ..lexicon import lexicons
-from ..phrases import read_title
+from ..phrases import place_run, read_title
 from ..police import holds_police_rank, is_police_force
 from ..roles import apply_role, is_plural_word, read_role
 from ..spans import demonym_before
@@ -176,6 +176,9 @@ def read_nearest_ties(state: SentenceState) -> None:
     force_ends = [o.end for o in forces]
     verbs = reach_verbs(state)
     for mention in untied:
+        if (own := own_title_country(state, mention)) is not None:
+            tie(mention, own, "role_country")  # "Advisor to the Prime Minister of Pakistan on National Security X"
+            continue
         end = verbs[bisect.bisect_left(verbs, mention.name_end)]
         if forces and holds_police_rank(" ".join(mention.title), mention.role, mention.title_abbrev) and not is_police_force(nearest_name(mention, by_end, ends, after, starts, end) or ""):
             force = police_force_near(state, mention, forces, force_ends, theirs, end)
@@ -186,6 +189,20 @@ def read_nearest_ties(state: SentenceState) -> None:
         # the side of someone past a verb ("the delegation included American Consul General X, ... and Y": it is)
         own = [c for c in countries if not (within(written, c[0] - 1) and verbs[bisect.bisect_left(verbs, c[0])] < mention.start)]
         attach_nearest(mention, own, by_end, ends, after, starts, end)
+
+
+def own_title_country(state: SentenceState, mention: PersonMention) -> str | None:
+    """The one country named after "of" inside the person's own title, before the name: "Advisor to the Prime
+    Minister of Pakistan on National Security X" (not "Ambassador to Pakistan X": that is the host)."""
+    tokens, places = state.tokens, lexicons().places
+    found = set()
+    for k in range(mention.start, mention.name_start - 1):
+        if tokens[k].key == "of":
+            at = k + 1 + (tokens[k + 1].key == "the")
+            end = place_run(tokens, at)
+            if end > at and places.get(state.text(at, end), {}).get("kind") == "country":
+                found.add(places[state.text(at, end)]["name"])
+    return found.pop() if len(found) == 1 else None
 
 
 def written_from(state: SentenceState, mention: PersonMention) -> int:
