@@ -1402,3 +1402,8 @@ def test_a_plural_heading_a_group_is_nobodys_position(text, name):
 def test_a_place_before_for_is_no_part_of_the_event_named_after_it():
     article = parse_article("Headline\n\nSenior officials met in Hanoi for the 8th Senior Officials Meeting.")
     assert "Hanoi" in places(article)["name"].tolist()
+
+
+def test_a_datelines_city_is_a_place_though_the_gazetteer_lacks_it():
+    article = parse_article("Conference ends\n\nOpatija, Croatia - The conference on border security opened on Monday.")
+    assert {"Opatija", "Croatia"} <= set(places(article)["name"])

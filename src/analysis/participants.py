@@ -29,7 +29,7 @@ import pandas as pd
 
 from .who import lexicons, read_article
 from .who.tokens import tokenize
-from .who.places import KNOWN_POPULATION, accept, bare_direction, directions, division_name_size, formal_start, lookup, named_after_kind, place_divisions, with_direction
+from .who.places import KNOWN_POPULATION, accept, bare_direction, dateline_city_size, directions, division_name_size, formal_start, lookup, named_after_kind, place_divisions, with_direction
 from .who.resolve import body_named_before, count_later_mentions, country_to_organization, home_country, merge_mentions, main_police_force, minister_to_ministry, position_to_body
 from .article import Article
 from .credits import credit_spans, in_credit
@@ -343,6 +343,9 @@ def _places(article: Article) -> pd.DataFrame:
             if found is None and (size := division_name_size(tokens, i, blocked)):
                 start, end = tokens[i].start, tokens[i + size - 1].end  # "Kirehe District": a division no gazetteer lists
                 found = size, start, end, " ".join(article.text[start:end].split()), {"kind": "region", "curated": False}
+            elif found is None and i == 0 and r.sentence.kind == "body" and (size := dateline_city_size(tokens, blocked)):
+                start, end = tokens[0].start, tokens[size - 1].end  # "Opatija, Croatia - ...": a dateline's city no gazetteer lists
+                found = size, start, end, " ".join(article.text[start:end].split()), {"kind": "city", "curated": False}
             elif found is None and (named := named_after_kind(tokens, i, blocked)):
                 start, end = tokens[i].start, tokens[i + named[0] - 1].end  # "the town of Tabarre": a place no gazetteer lists
                 found = named[0], start, end, " ".join(article.text[start:end].split()), {"kind": named[1], "curated": False}

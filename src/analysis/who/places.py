@@ -223,6 +223,27 @@ def place_kind_cues() -> KindCues:
     return KindCues(kinds, phrases, frozenset(p[-1] for p in phrases), max((len(p) for p in phrases), default=0))
 
 
+def dateline_city_size(tokens: list, blocked: list[bool]) -> int:
+    """How many tokens open a dateline's city the gazetteer does not list: one to three capitalised words, a
+    comma, a country, then a dash or a bracket ("Opatija, Croatia - The conference ..."); 0 if none.
+
+    >>> from analysis.who.tokens import tokenize
+    >>> tokens = tokenize("Opatija, Croatia - The conference opened.")
+    >>> dateline_city_size(tokens, [False] * len(tokens)), dateline_city_size(tokens[2:], [False] * len(tokens))
+    (1, 0)
+    """
+    size = 0
+    while size < 3 and size < len(tokens) and tokens[size].is_cap and tokens[size].is_word and not blocked[size]:
+        size += 1
+    if not size or size + 2 >= len(tokens) or tokens[size].text != ",":
+        return 0
+    for country in (3, 2, 1):
+        after = size + 1 + country
+        if after < len(tokens) and (row := lookup(" ".join(t.text for t in tokens[size + 1 : after]))) and row["kind"] == "country" and tokens[after].text in ("-", "–", "—", "("):
+            return size
+    return 0
+
+
 def named_after_kind(tokens: list, i: int, blocked: list[bool]) -> tuple[int, str] | None:
     """``(how many tokens, kind)`` of a place named from ``i`` that a phrase before it says is one, though the
     gazetteer does not list it: "in the city of | Shkodra", "the island of | Lombok" (``place_kind_cues.tsv``).
