@@ -115,7 +115,7 @@ def read_role(state: SentenceState, k: int) -> dict | None:
                 end = text_end = unit  # "head of Kenya's anti-narcotics police unit": the country's unit, in lower case
     if role["org"] is not None and role["org"][1] == end and (inner := bracketed(tokens, end)) and inner.is_cap and not inner.is_allcaps:
         end += 3  # "Commander of the Internal Security Force (Lekhwiya), X": the body's other name
-    elif role["org"] is None and end < len(tokens) and tokens[end].text == "(" and (close := aside_end(tokens, end)) and (places := place_run(tokens, end + 1)) == close - 1:
+    elif role["org"] is None and end < len(tokens) and tokens[end].text == "(" and (close := aside_end(tokens, end)) and place_run(tokens, end + 1) == close - 1:
         end = text_end = close  # "Director General (Afghanistan, Iran and Turkey)": the places the position covers
     if role["org"] is None and not role["country"] and (served := places_served(state, end, state.text(title_start, end))):
         end = text_end = served[0]  # "the regional representative for Southeast Asia and the Pacific": in the role
