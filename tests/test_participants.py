@@ -604,6 +604,7 @@ WORDS = st.sampled_from(
 @given(st.lists(WORDS, min_size=1, max_size=40).map(" ".join) | st.text(max_size=200))
 @example("General for Seoul")  # a place at the sentence's end was read past it (place_run)
 @example("General to South States")  # a role ending the sentence was read past it (prefix_role)
+@example("Lankan the INTERPOL Malaysia")  # an acronym's office city ending the sentence was read past it (read_role)
 @example("COP/Mr. Lee Tan, Chief of Staff to the INTERPOL Commissioner Lee Tan")
 def test_extractors_never_crash_and_evidence_slices_back(text):
     if not text.strip():

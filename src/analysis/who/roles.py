@@ -40,7 +40,7 @@ def read_role(state: SentenceState, k: int) -> dict | None:
         role["owner"] = tokens[span[1] - 1].possessive
     elif span and span[2] == "org" and tokens[span[0]].is_allcaps and place_run(tokens, span[0] + 1) >= span[1] > span[0] + 1:
         role["org"], k = (span[0], span[0] + 1, "org"), span[0] + 1  # "HSI | Buenos Aires": the acronym is the body, the city its office's
-    if role["org"] is not None and role["org"][1] == k and tokens[k - 1].is_allcaps and (office := place_run(tokens, k)) > k and (read_title(tokens, office) or lower_title_end(tokens, office)):
+    if role["org"] is not None and role["org"][1] == k and tokens[k - 1].is_allcaps and (office := place_run(tokens, k)) > k and office < len(tokens) and (read_title(tokens, office) or lower_title_end(tokens, office)):
         role["office_start"], k = role["org"][0], office  # "HSI Buenos Aires deputy attaché": the body's acronym, its office's city, the position
     while k < len(tokens) and tokens[k].text in lexicons().role_adjectives:
         k += 1
